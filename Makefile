@@ -1,0 +1,47 @@
+# The two commands a newcomer needs are `make run` and `make test`; every other
+# target is a step they share.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint typecheck pytest bench setup frontend db clean
+
+run: setup db
+	$(BIN)/returndesk serve --host $(HOST) --port $(PORT)
+
+test: setup lint typecheck pytest
+
+setup: $(STAMP) frontend
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# The UI is built only when the project has one; the Python app serves the result.
+frontend:
+	@if [ -f frontend/package.json ]; then $(MAKE) --no-print-directory -C frontend build; fi
+
+db: $(STAMP)
+	$(BIN)/returndesk db upgrade
+	$(BIN)/returndesk seed demo --if-empty
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/pytest -n 2
+
+bench: setup
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) returndesk.db .pytest_cache .mypy_cache .ruff_cache

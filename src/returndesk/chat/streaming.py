@@ -1,0 +1,51 @@
+"""Turning assistant text into the ChatKit events a client renders as it arrives."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+
+from chatkit.types import (
+    AssistantMessageContent,
+    AssistantMessageContentPartAdded,
+    AssistantMessageContentPartDone,
+    AssistantMessageContentPartTextDelta,
+    AssistantMessageItem,
+    ThreadItemAddedEvent,
+    ThreadItemDoneEvent,
+    ThreadItemUpdatedEvent,
+    ThreadStreamEvent,
+)
+
+# Words with their trailing space, so the deltas join back to the exact text.
+_CHUNK = re.compile(r"\S+\s*|\s+")
+
+
+async def stream_text(thread_id: str, item_id: str, text: str) -> AsyncIterator[ThreadStreamEvent]:
+    created_at = datetime.now(UTC)
+    yield ThreadItemAddedEvent(
+        item=AssistantMessageItem(
+            id=item_id, thread_id=thread_id, created_at=created_at, content=[]
+        )
+    )
+    yield ThreadItemUpdatedEvent(
+        item_id=item_id,
+        update=AssistantMessageContentPartAdded(
+            content_index=0, content=AssistantMessageContent(text="")
+        ),
+    )
+    for chunk in _CHUNK.findall(text):
+        yield ThreadItemUpdatedEvent(
+            item_id=item_id,
+            update=AssistantMessageContentPartTextDelta(content_index=0, delta=chunk),
+        )
+    final = AssistantMessageContent(text=text)
+    yield ThreadItemUpdatedEvent(
+        item_id=item_id, update=AssistantMessageContentPartDone(content_index=0, content=final)
+    )
+    yield ThreadItemDoneEvent(
+        item=AssistantMessageItem(
+            id=item_id, thread_id=thread_id, created_at=created_at, content=[final]
+        )
+    )

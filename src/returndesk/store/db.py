@@ -1,0 +1,56 @@
+"""Engine and session factory for SQLite (default) and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+from returndesk.errors import ConfigurationError
+
+SessionFactory = async_sessionmaker[AsyncSession]
+
+
+def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:
+    if database_url.startswith("sqlite"):
+        engine = create_async_engine(
+            database_url,
+            echo=echo,
+            # Writers from several processes wait for each other instead of failing.
+            connect_args={"timeout": 30},
+        )
+        event.listen(engine.sync_engine, "connect", _configure_sqlite)
+        return engine
+    if database_url.startswith("postgresql+asyncpg"):
+        return create_async_engine(database_url, echo=echo, pool_pre_ping=True, pool_size=10)
+    raise ConfigurationError(
+        "RETURNDESK_DATABASE_URL must start with sqlite+aiosqlite:// or postgresql+asyncpg://"
+    )
+
+
+def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def create_session_factory(engine: AsyncEngine) -> SessionFactory:
+    return async_sessionmaker(engine, expire_on_commit=False)
+
+
+@asynccontextmanager
+async def transaction(sessions: SessionFactory) -> AsyncIterator[AsyncSession]:
+    """One unit of work: committed when the block ends, rolled back if it raises."""
+    async with sessions() as session, session.begin():
+        yield session

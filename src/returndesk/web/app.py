@@ -1,0 +1,49 @@
+"""The FastAPI application factory (`uvicorn returndesk.web.app:create_app --factory`)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from returndesk import __version__
+from returndesk.chat.server import ReturnDeskServer
+from returndesk.settings import Settings, get_settings
+from returndesk.store.chatkit_store import SQLAlchemyStore
+from returndesk.store.db import create_engine, create_session_factory
+from returndesk.web.errors import install_error_handlers
+from returndesk.web.identity import OwnerCookie
+from returndesk.web.routes import chatkit, health, ui
+from returndesk.web.state import AppState
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = create_engine(settings.database_url, echo=settings.database_echo)
+        sessions = create_session_factory(engine)
+        store = SQLAlchemyStore(sessions)
+        app.state.returndesk = AppState(
+            settings=settings,
+            engine=engine,
+            sessions=sessions,
+            server=ReturnDeskServer(store, feedback=store),
+            identity=OwnerCookie(
+                settings.signing_secret(), secure=settings.environment == "production"
+            ),
+        )
+        try:
+            yield
+        finally:
+            await engine.dispose()
+
+    app = FastAPI(title="ReturnDesk", version=__version__, lifespan=lifespan)
+    install_error_handlers(app)
+    app.include_router(health.router)
+    app.include_router(chatkit.router)
+    app.include_router(ui.router)
+    ui.mount_ui(app)
+    return app

@@ -1,0 +1,27 @@
+"""What the running app holds: built once at start-up, shared by every request."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+from starlette.requests import Request
+
+from returndesk.chat.server import ReturnDeskServer
+from returndesk.settings import Settings
+from returndesk.store.db import SessionFactory
+from returndesk.web.identity import OwnerCookie
+
+
+@dataclass(slots=True)
+class AppState:
+    settings: Settings
+    engine: AsyncEngine
+    sessions: SessionFactory
+    server: ReturnDeskServer
+    identity: OwnerCookie
+
+
+def app_state(request: Request) -> AppState:
+    state: AppState = request.app.state.returndesk
+    return state

@@ -1,0 +1,102 @@
+"""Database fixtures shared by every test.
+
+Each test gets an empty, migrated database of its own: a copy of a SQLite file
+migrated once per run, or a PostgreSQL database cloned from a migrated template.
+PostgreSQL tests skip with a message when no server answers, unless
+RETURNDESK_REQUIRE_POSTGRES=1 (set by CI), where they fail instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import asyncpg
+import pytest
+
+from returndesk.store.db import SessionFactory, create_engine, create_session_factory
+from returndesk.store.migrate import upgrade
+
+POSTGRES_ADMIN_URL = os.environ.get(
+    "RETURNDESK_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
+)
+REQUIRE_POSTGRES = os.environ.get("RETURNDESK_REQUIRE_POSTGRES") == "1"
+SHARED_DATA_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "tau-retail"
+
+
+def _dsn(url: str) -> str:
+    return url.replace("postgresql+asyncpg://", "postgresql://", 1)
+
+
+def _with_database(url: str, name: str) -> str:
+    return url.rsplit("/", 1)[0] + "/" + name
+
+
+async def _admin(sql: str) -> None:
+    connection = await asyncpg.connect(_dsn(POSTGRES_ADMIN_URL), timeout=5)
+    try:
+        await connection.execute(sql)
+    finally:
+        await connection.close()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    upgrade(f"sqlite+aiosqlite:///{path}")
+    return path
+
+
+@pytest.fixture
+def sqlite_url(sqlite_template: Path, tmp_path: Path) -> str:
+    path = tmp_path / "returndesk.db"
+    shutil.copyfile(sqlite_template, path)
+    return f"sqlite+aiosqlite:///{path}"
+
+
+@pytest.fixture(scope="session")
+def postgres_template() -> Iterator[str]:
+    name = f"rd_template_{uuid.uuid4().hex[:10]}"
+    try:
+        asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
+    except (OSError, asyncpg.PostgresError, TimeoutError) as exc:
+        message = f"PostgreSQL not reachable at {POSTGRES_ADMIN_URL}: {exc}"
+        if REQUIRE_POSTGRES:
+            pytest.fail(message)
+        pytest.skip(message)
+    upgrade(_with_database(POSTGRES_ADMIN_URL, name))
+    yield name
+    asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture
+async def postgres_url(postgres_template: str) -> AsyncIterator[str]:
+    name = f"rd_test_{uuid.uuid4().hex[:12]}"
+    await _admin(f'CREATE DATABASE "{name}" TEMPLATE "{postgres_template}"')
+    yield _with_database(POSTGRES_ADMIN_URL, name)
+    await _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest) -> str:
+    """Runs the test once on SQLite and once on PostgreSQL."""
+    url: str = request.getfixturevalue(f"{request.param}_url")
+    return url
+
+
+@pytest.fixture
+async def sessions(database_url: str) -> AsyncIterator[SessionFactory]:
+    engine = create_engine(database_url)
+    yield create_session_factory(engine)
+    await engine.dispose()
+
+
+@pytest.fixture
+async def sqlite_sessions(sqlite_url: str) -> AsyncIterator[SessionFactory]:
+    engine = create_engine(sqlite_url)
+    yield create_session_factory(engine)
+    await engine.dispose()

@@ -1,0 +1,33 @@
+"""Running the real app in-process for tests."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import httpx
+from fastapi import FastAPI
+
+from returndesk.settings import Settings
+from returndesk.web.app import create_app
+
+
+def settings_for(database_url: str, **overrides: object) -> Settings:
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        environment="test",
+        database_url=database_url,
+        secret_key="test-secret-key-not-for-production",
+        **overrides,  # type: ignore[arg-type]
+    )
+
+
+@asynccontextmanager
+async def running_app(settings: Settings) -> AsyncIterator[FastAPI]:
+    app = create_app(settings)
+    async with app.router.lifespan_context(app):
+        yield app
+
+
+def http_client(app: FastAPI) -> httpx.AsyncClient:
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver")

@@ -1,0 +1,24 @@
+"""Liveness and readiness probes."""
+
+from __future__ import annotations
+
+from returndesk.settings import Settings
+from tests.support.app import http_client, running_app, settings_for
+
+
+async def test_healthz_and_readyz_on_a_reachable_database(sqlite_url: str) -> None:
+    async with running_app(settings_for(sqlite_url)) as app, http_client(app) as http:
+        assert (await http.get("/healthz")).json() == {"status": "ok"}
+        ready = await http.get("/readyz")
+    assert ready.status_code == 200
+    assert ready.json() == {"status": "ready"}
+
+
+async def test_readyz_reports_an_unreachable_database() -> None:
+    settings: Settings = settings_for("postgresql+asyncpg://nobody@127.0.0.1:9/none")
+    async with running_app(settings) as app, http_client(app) as http:
+        alive = await http.get("/healthz")
+        ready = await http.get("/readyz")
+    assert alive.status_code == 200
+    assert ready.status_code == 503
+    assert ready.json()["status"] == "unavailable"
