@@ -12,6 +12,7 @@ import asyncio
 import os
 import shutil
 import uuid
+from datetime import UTC, datetime
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -20,12 +21,16 @@ import pytest
 
 from returndesk.store.db import SessionFactory, create_engine, create_session_factory
 from returndesk.store.migrate import upgrade
+from returndesk.store.seed import demo_data_dir, seed_store
 
 POSTGRES_ADMIN_URL = os.environ.get(
     "RETURNDESK_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
 )
 REQUIRE_POSTGRES = os.environ.get("RETURNDESK_REQUIRE_POSTGRES") == "1"
 SHARED_DATA_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "tau-retail"
+# The demo store is loaded as of this moment, and tests of it run at this moment:
+# a weekday in March, far from the holiday rule's months.
+DEMO_NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 
 
 def _dsn(url: str) -> str:
@@ -98,5 +103,59 @@ async def sessions(database_url: str) -> AsyncIterator[SessionFactory]:
 @pytest.fixture
 async def sqlite_sessions(sqlite_url: str) -> AsyncIterator[SessionFactory]:
     engine = create_engine(sqlite_url)
+    yield create_session_factory(engine)
+    await engine.dispose()
+
+
+async def _seed(url: str) -> None:
+    engine = create_engine(url)
+    try:
+        await seed_store(create_session_factory(engine), demo_data_dir(), now=DEMO_NOW)
+    finally:
+        await engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def demo_sqlite_template(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    shutil.copyfile(sqlite_template, path)
+    asyncio.run(_seed(f"sqlite+aiosqlite:///{path}"))
+    return path
+
+
+@pytest.fixture
+def demo_sqlite_url(demo_sqlite_template: Path, tmp_path: Path) -> str:
+    path = tmp_path / "demo.db"
+    shutil.copyfile(demo_sqlite_template, path)
+    return f"sqlite+aiosqlite:///{path}"
+
+
+@pytest.fixture(scope="session")
+def demo_postgres_template(postgres_template: str) -> Iterator[str]:
+    name = f"rd_demo_{uuid.uuid4().hex[:10]}"
+    asyncio.run(_admin(f'CREATE DATABASE "{name}" TEMPLATE "{postgres_template}"'))
+    asyncio.run(_seed(_with_database(POSTGRES_ADMIN_URL, name)))
+    yield name
+    asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture
+async def demo_postgres_url(demo_postgres_template: str) -> AsyncIterator[str]:
+    name = f"rd_test_{uuid.uuid4().hex[:12]}"
+    await _admin(f'CREATE DATABASE "{name}" TEMPLATE "{demo_postgres_template}"')
+    yield _with_database(POSTGRES_ADMIN_URL, name)
+    await _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def demo_database_url(request: pytest.FixtureRequest) -> str:
+    """A database holding the demo store, once on SQLite and once on PostgreSQL."""
+    url: str = request.getfixturevalue(f"demo_{request.param}_url")
+    return url
+
+
+@pytest.fixture
+async def demo_sessions(demo_database_url: str) -> AsyncIterator[SessionFactory]:
+    engine = create_engine(demo_database_url)
     yield create_session_factory(engine)
     await engine.dispose()

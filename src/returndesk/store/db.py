@@ -28,6 +28,7 @@ def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:
             connect_args={"timeout": 30},
         )
         event.listen(engine.sync_engine, "connect", _configure_sqlite)
+        event.listen(engine.sync_engine, "begin", _begin_immediately)
         return engine
     if database_url.startswith("postgresql+asyncpg"):
         return create_async_engine(database_url, echo=echo, pool_pre_ping=True, pool_size=10)
@@ -43,6 +44,19 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+    # The driver's own implicit BEGIN is replaced by `_begin_immediately`.
+    dbapi_connection.isolation_level = None
+
+
+def _begin_immediately(connection: Any) -> None:
+    """Take SQLite's write lock when a transaction starts, not at its first write.
+
+    A deferred transaction that reads and then writes fails with "database is
+    locked" when another process wrote in between, whatever the busy timeout;
+    an immediate one waits its turn instead. This is how check-then-write
+    commands (create a return, cancel an order) stay race-free across processes.
+    """
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def create_session_factory(engine: AsyncEngine) -> SessionFactory:

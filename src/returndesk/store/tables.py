@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -32,7 +32,10 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON()}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime(),
+        dict[str, Any]: JSON(),
+    }
 
 
 # --- ChatKit threads, items and attachments -------------------------------------------------
@@ -188,6 +191,8 @@ class OrderRow(Base):
     address: Mapped[dict[str, Any]]
     placed_at: Mapped[datetime]
     delivered_at: Mapped[datetime | None]
+    cancelled_at: Mapped[datetime | None]
+    cancel_reason: Mapped[str | None] = mapped_column(String(64))
 
     lines: Mapped[list[OrderLineRow]] = relationship(
         back_populates="order", order_by="OrderLineRow.line_no"
@@ -206,9 +211,7 @@ class OrderLineRow(Base):
     __tablename__ = "order_lines"
 
     id: Mapped[int] = mapped_column(AutoIncrementId, primary_key=True, autoincrement=True)
-    order_id: Mapped[str] = mapped_column(
-        String(64), ForeignKey("orders.id", ondelete="CASCADE")
-    )
+    order_id: Mapped[str] = mapped_column(String(64), ForeignKey("orders.id", ondelete="CASCADE"))
     line_no: Mapped[int] = mapped_column(Integer)
     item_id: Mapped[str] = mapped_column(String(64))
     product_id: Mapped[str] = mapped_column(String(64), ForeignKey("products.id"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 from returndesk.domain import (
     Catalog,
@@ -25,6 +26,7 @@ from returndesk.domain import (
     load_policy,
 )
 
+BUNDLED_POLICY_PATH = Path(__file__).parents[3] / "src" / "returndesk" / "data" / "policy.yaml"
 POLICY = load_policy()
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 CUSTOMER_ID = "noah_brown_6181"

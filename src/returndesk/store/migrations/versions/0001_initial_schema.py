@@ -185,6 +185,8 @@ def upgrade() -> None:
         sa.Column("address", sa.JSON(), nullable=False),
         sa.Column("placed_at", returndesk.store.types.UTCDateTime(timezone=True), nullable=False),
         sa.Column("delivered_at", returndesk.store.types.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("cancelled_at", returndesk.store.types.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("cancel_reason", sa.String(length=64), nullable=True),
         sa.ForeignKeyConstraint(
             ["customer_id"], ["customers.id"], name=op.f("fk_orders_customer_id_customers")
         ),

@@ -1,0 +1,21 @@
+"""What every command needs: the database, the policy and the time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from returndesk.domain import Policy
+from returndesk.store.db import SessionFactory
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Operations:
+    sessions: SessionFactory
+    policy: Policy
+    clock: Callable[[], datetime] = field(default=utc_now)
