@@ -16,7 +16,7 @@ from returndesk.operations.context import Operations, utc_now
 from returndesk.operations.json_views import order_json, return_json
 from returndesk.operations.queries import expire_overdue, return_status
 from returndesk.operations.staff import advance_return, reject_return
-from returndesk.settings import Settings, get_settings
+from returndesk.settings import Settings
 from returndesk.store.db import create_engine, create_session_factory
 from returndesk.store.migrate import upgrade
 from returndesk.store.repositories.orders import get_order
@@ -40,7 +40,7 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of te
 
 def _run(work: Callable[[Operations], Awaitable[T]]) -> T:
     """Run `work` with the configured database and policy; errors become a message and exit 1."""
-    settings = get_settings()
+    settings = Settings()
 
     async def main() -> T:
         engine = create_engine(settings.database_url)
@@ -70,7 +70,7 @@ def serve(
     """Serve the chat UI and the ChatKit endpoint."""
     import uvicorn
 
-    settings = get_settings()
+    settings = Settings()
     uvicorn.run(
         "returndesk.web.app:create_app",
         factory=True,
@@ -84,7 +84,7 @@ def serve(
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Create the database or bring its schema up to date."""
-    settings: Settings = get_settings()
+    settings = Settings()
     try:
         upgrade(settings.database_url)
     except ReturnDeskError as exc:

@@ -74,7 +74,9 @@ async def find_line(
                 held_line_nos=held,
             )
             for line, result in zip(order.lines, results, strict=True):
-                pick = Pick(customer, order, line, catalog.product(line.product_id), result, catalog)
+                pick = Pick(
+                    customer, order, line, catalog.product(line.product_id), result, catalog
+                )
                 if wanted(pick):
                     return pick
     raise AssertionError("the demo store has no line fitting this test")

@@ -16,6 +16,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
+from returndesk.domain.dates import require_aware
 from returndesk.errors import DataError
 from returndesk.store.db import SessionFactory, transaction
 from returndesk.store.seed_checks import check_seed_data
@@ -90,6 +91,7 @@ async def seed_store(sessions: SessionFactory, source: Path, *, now: datetime) -
 
     Raises `DataError` naming the file and the field before anything is written.
     """
+    require_aware(now, "now")
     data = read_seed_data(source)
     check_seed_data(data)
     rows = build_rows(data, now)

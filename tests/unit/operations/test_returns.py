@@ -126,7 +126,12 @@ async def test_store_credit_to_a_new_gift_card_adds_the_capped_bonus(ops: Operat
 
     ret = await create_return(
         ops,
-        draft(pick, "credit", resolution=Resolution.STORE_CREDIT, store_credit_destination=NEW_GIFT_CARD),
+        draft(
+            pick,
+            "credit",
+            resolution=Resolution.STORE_CREDIT,
+            store_credit_destination=NEW_GIFT_CARD,
+        ),
     )
 
     bonus = min((pick.line.price * Decimal("0.10")).quantize(Decimal("0.01")), Decimal(50))
@@ -145,9 +150,11 @@ async def test_a_merchant_fault_item_under_40_dollars_is_refunded_without_shippi
 ) -> None:
     pick = await find_line(
         ops,
-        lambda p: p.eligibility.outcome is Outcome.ELIGIBLE
-        and p.line.price <= Decimal(40)
-        and p.product.category != "furniture",
+        lambda p: (
+            p.eligibility.outcome is Outcome.ELIGIBLE
+            and p.line.price <= Decimal(40)
+            and p.product.category != "furniture"
+        ),
     )
 
     ret = await create_return(
@@ -173,9 +180,11 @@ async def test_a_merchant_fault_item_under_40_dollars_is_refunded_without_shippi
 async def test_an_item_of_1000_dollars_or_more_waits_for_review(ops: Operations) -> None:
     pick = await find_line(
         ops,
-        lambda p: p.eligibility.outcome is Outcome.ELIGIBLE
-        and p.line.price >= Decimal(1000)
-        and p.product.category != "furniture",
+        lambda p: (
+            p.eligibility.outcome is Outcome.ELIGIBLE
+            and p.line.price >= Decimal(1000)
+            and p.product.category != "furniture"
+        ),
     )
 
     ret = await create_return(ops, draft(pick, "pricey"))

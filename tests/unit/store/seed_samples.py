@@ -159,7 +159,11 @@ _SAMPLE: Files = {
             },
         },
         "orders": {
-            "#W1": {"placed_days_ago": 10, "delivered_days_ago": 3, "final_sale_item_ids": ["1001"]},
+            "#W1": {
+                "placed_days_ago": 10,
+                "delivered_days_ago": 3,
+                "final_sale_item_ids": ["1001"],
+            },
             "#W2": {"placed_days_ago": 1},
             "#W3": {"placed_days_ago": 0},
         },

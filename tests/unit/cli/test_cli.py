@@ -1,0 +1,156 @@
+"""The `returndesk` command, run as a store's team would run it."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from returndesk.cli import app
+from returndesk.domain import ReturnStatus, load_policy
+from returndesk.operations.context import Operations, utc_now
+from returndesk.operations.returns import create_return
+from returndesk.store.db import create_engine, create_session_factory
+from returndesk.store.seed import demo_data_dir, seed_store
+from tests.support.demo import find_line
+from tests.unit.operations.test_returns import draft, ordinary
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("RETURNDESK_POLICY_FILE", raising=False)
+
+
+def run(database_url: str, *args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args), env={"RETURNDESK_DATABASE_URL": database_url})
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def store_url(sqlite_url: str) -> str:
+    """The demo store loaded just now, since the CLI runs on the real clock."""
+
+    async def load() -> None:
+        engine = create_engine(sqlite_url)
+        try:
+            await seed_store(create_session_factory(engine), demo_data_dir(), now=utc_now())
+        finally:
+            await engine.dispose()
+
+    asyncio.run(load())
+    return sqlite_url
+
+
+def make_return(database_url: str) -> str:
+    async def work() -> str:
+        engine = create_engine(database_url)
+        try:
+            ops = Operations(create_session_factory(engine), load_policy())
+            pick = await find_line(ops, ordinary)
+            return (await create_return(ops, draft(pick, "cli"))).rma
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(work())
+
+
+@pytest.mark.usefixtures("env")
+def test_seed_demo_loads_the_store_once(sqlite_url: str) -> None:
+    code, output = run(sqlite_url, "seed", "demo")
+    assert code == 0, output
+    assert "500 customers" in output
+    assert "1,000 orders" in output
+    assert "50 products" in output
+
+    code, output = run(sqlite_url, "seed", "demo", "--if-empty")
+    assert (code, output.strip()) == (0, "The store already has data; nothing loaded.")
+
+    code, output = run(sqlite_url, "seed", "demo")
+    assert code == 0
+    assert output.startswith("Added nothing; already present: 500 customers")
+
+
+@pytest.mark.usefixtures("env")
+def test_seed_of_a_missing_folder_says_which_file(sqlite_url: str, tmp_path: Path) -> None:
+    code, output = run(sqlite_url, "seed", str(tmp_path / "nowhere"))
+
+    assert code == 1
+    assert "users.json" in output
+
+
+@pytest.mark.usefixtures("env")
+def test_orders_show_prints_the_order_as_json(store_url: str) -> None:
+    code, output = run(store_url, "orders", "show", "W2611340", "--json")
+
+    assert code == 0, output
+    order = json.loads(output)
+    assert order["order_id"] == "#W2611340"
+    assert order["customer_id"] == "james_li_5688"
+    assert [item["name"] for item in order["items"]] == ["Water Bottle", "Office Chair"]
+    assert order["tracking_ids"] == ["357962501027"]
+
+
+@pytest.mark.usefixtures("env")
+def test_an_unknown_order_is_a_clear_error(store_url: str) -> None:
+    code, output = run(store_url, "orders", "show", "#W0000000")
+
+    assert code == 1
+    assert "Order #W0000000 was not found." in output
+
+
+@pytest.mark.usefixtures("env")
+def test_returns_list_and_show_use_the_documented_json_shape(store_url: str) -> None:
+    rma = make_return(store_url)
+
+    code, output = run(store_url, "returns", "list", "--json")
+    assert code == 0, output
+    listed = json.loads(output)
+    assert [ret["rma"] for ret in listed] == [rma]
+
+    code, output = run(store_url, "returns", "show", rma.lower(), "--json")
+    assert code == 0, output
+    shown = json.loads(output)
+    assert shown == listed[0]
+    documented = {
+        "rma", "order_id", "customer_id", "status", "items", "resolution",
+        "refund_payment_method_id", "exchange_item_ids", "method", "refund_amount", "created_at",
+    }  # fmt: skip
+    assert documented <= set(shown)
+    assert set(shown["items"][0]) >= {"item_id", "product_id", "reason_code"}
+    assert shown["status"] == "awaiting_shipment"
+
+    code, output = run(store_url, "returns", "list", "--customer", "nobody", "--json")
+    assert (code, json.loads(output)) == (0, [])
+
+
+@pytest.mark.usefixtures("env")
+def test_returns_advance_follows_the_lifecycle_and_refuses_skipping(store_url: str) -> None:
+    rma = make_return(store_url)
+
+    code, output = run(store_url, "returns", "advance", rma, "--to", "refunded")
+    assert code == 1
+    assert "cannot become refunded" in output
+
+    for status in ("in_transit", "received", "refunded", "closed"):
+        code, output = run(store_url, "returns", "advance", rma, "--to", status, "--json")
+        assert code == 0, output
+        assert json.loads(output)["status"] == status
+
+    code, output = run(store_url, "returns", "show", rma)
+    assert f"{rma}  {ReturnStatus.CLOSED.value}" in output
+
+
+@pytest.mark.usefixtures("env")
+def test_returns_reject_needs_a_return_under_review(store_url: str) -> None:
+    rma = make_return(store_url)
+
+    code, output = run(store_url, "returns", "reject", rma, "--reason", "worn")
+
+    assert code == 1
+    assert "cannot become rejected" in output
