@@ -32,7 +32,6 @@ class Settings(BaseSettings):
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     secret_key: str = ""
     policy_file: Path | None = None
-    demo_data_dir: Path | None = None
 
     brand_name: str = "ReturnDesk"
     brand_tagline: str = "Returns, exchanges and order help"

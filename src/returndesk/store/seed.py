@@ -13,11 +13,12 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from returndesk.domain.dates import require_aware
-from returndesk.errors import DataError
+from returndesk.errors import Conflict, DataError
 from returndesk.store.db import SessionFactory, transaction
 from returndesk.store.seed_checks import check_seed_data
 from returndesk.store.seed_format import USERS, read_seed_data
@@ -95,8 +96,12 @@ async def seed_store(sessions: SessionFactory, source: Path, *, now: datetime) -
     data = read_seed_data(source)
     check_seed_data(data)
     rows = build_rows(data, now)
-    async with transaction(sessions) as session:
-        return await _load(session, rows)
+    try:
+        async with transaction(sessions) as session:
+            return await _load(session, rows)
+    except IntegrityError as exc:
+        # Only a load running at the same moment gets here; this one wrote nothing.
+        raise Conflict("Another load changed the store at the same time; run it again.") from exc
 
 
 async def _load(session: AsyncSession, rows: SeedRows) -> SeedReport:

@@ -46,7 +46,7 @@ def _add_customers(data: SeedData, rows: SeedRows) -> None:
                 "id": user_id,
                 "first_name": user.name.first_name,
                 "last_name": user.name.last_name,
-                "email": user.email,
+                "email": user.email.strip().lower(),  # look-ups compare lower case
                 **user.address.model_dump(),
                 "tier": data.overlay.customers[user_id].tier.value,
             }

@@ -8,9 +8,8 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 
-from returndesk.errors import DataError
+from returndesk.errors import Conflict, DataError
 from returndesk.store import seed
 from returndesk.store.db import SessionFactory
 from returndesk.store.seed import (
@@ -249,7 +248,7 @@ async def test_a_failure_midway_rolls_back_the_whole_load(
 
     monkeypatch.setattr(seed, "build_rows", broken_rows)
 
-    with pytest.raises(IntegrityError):
+    with pytest.raises(Conflict, match="run it again"):
         await seed_store(sessions, write_files(tmp_path, sample_files()), now=NOW)
 
     for table in STORE_TABLES:

@@ -1,0 +1,1 @@
+"""`make bench`: ReturnDesk's measured figures."""
