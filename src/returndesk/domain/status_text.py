@@ -85,10 +85,14 @@ def return_refund_timing(
     refund, the gift card for store credit, the chosen method for an exchange
     difference owed to the shopper.
     """
+    if quote.resolution is Resolution.EXCHANGE:
+        if quote.exchange_difference >= 0:
+            return None
+    elif quote.refund_amount <= 0:
+        # Fees took the whole refund: no money moves, so there is nothing to wait for.
+        return None
     if quote.resolution is Resolution.STORE_CREDIT:
         return policy.refund_timing.at_once
-    if quote.resolution is Resolution.EXCHANGE and quote.exchange_difference >= 0:
-        return None
     if destination is None:
         return None
     return refund_timing(destination, waits_for_items=not quote.keep_item, policy=policy)

@@ -3,24 +3,21 @@
 A click handler and the language model's tools build the same events; the
 engine checks that the event makes sense now, lets its handler update the
 state (or refuse with a sentence for the shopper), and works out the step
-that comes next from the definition's guards.
+that comes next from the definition's guards, over facts loaded afresh.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
-from typing import Any, ClassVar, Generic, Protocol, TypeVar
+from collections.abc import Awaitable, Callable, Collection, Mapping
+from dataclasses import dataclass
+from typing import Any
 
 from returndesk.flow.definition import FlowDefinition, StepSpec, validate
+from returndesk.flow.events import FlowEvent
+from returndesk.flow.facts import Facts, load_facts
+from returndesk.flow.guards import Guard
 from returndesk.flow.state import FlowState, new_token
-
-FactsT = TypeVar("FactsT")
-FactsT_contra = TypeVar("FactsT_contra", contravariant=True)
-
-
-class FlowEvent(Protocol):
-    name: ClassVar[str]
+from returndesk.operations.context import Operations
 
 
 class EventRejected(Exception):
@@ -32,37 +29,37 @@ class EventRejected(Exception):
 
 
 @dataclass(frozen=True, slots=True)
-class Effect:
-    """A change to the store's records that an event asks for; run by the caller."""
+class Turn:
+    """What a handler may use besides the state: today's facts and the store."""
 
-    kind: str
-    data: Mapping[str, Any]
-
-
-class Guard(Protocol[FactsT_contra]):
-    def __call__(self, state: FlowState, facts: FactsT_contra, /) -> bool: ...
-
-
-class Handler(Protocol[FactsT_contra]):
-    def __call__(
-        self, state: FlowState, event: Any, facts: FactsT_contra, /
-    ) -> list[Effect] | None: ...
+    facts: Facts
+    ops: Operations
+    thread_id: str
+    # The state's token before this event: the same click sent twice carries the
+    # same token, so commands keyed on it happen once.
+    token: str
 
 
-@dataclass(slots=True)
+# A handler updates the state it is given and may return a sentence for the shopper.
+Handler = Callable[[FlowState, Any, Turn], Awaitable[str | None]]
+
+
+@dataclass(frozen=True, slots=True)
 class Dispatched:
     state: FlowState
+    facts: Facts
     step: StepSpec
-    effects: list[Effect] = field(default_factory=list)
+    # What the handler had to say about the change, before the next question.
+    remark: str | None
 
 
-class FlowEngine(Generic[FactsT]):
+class FlowEngine:
     def __init__(
         self,
         definition: FlowDefinition,
         *,
-        guards: Mapping[str, Guard[FactsT]],
-        handlers: Mapping[str, Handler[FactsT]],
+        guards: Mapping[str, Guard],
+        handlers: Mapping[str, Handler],
         widgets: Collection[str],
     ) -> None:
         validate(definition, guards=guards.keys(), events=handlers.keys(), widgets=widgets)
@@ -73,7 +70,7 @@ class FlowEngine(Generic[FactsT]):
     def initial_state(self) -> FlowState:
         return FlowState(flow=self.definition.spec.start)
 
-    def current_step(self, state: FlowState, facts: FactsT) -> StepSpec:
+    def current_step(self, state: FlowState, facts: Facts) -> StepSpec:
         """The first step of the flow that applies and is not yet complete.
 
         A flow whose steps are all complete rests on its last step, which
@@ -85,7 +82,7 @@ class FlowEngine(Generic[FactsT]):
                 return step
         return steps[-1]
 
-    def reached_steps(self, state: FlowState, facts: FactsT) -> list[StepSpec]:
+    def reached_steps(self, state: FlowState, facts: Facts) -> list[StepSpec]:
         """The steps up to and including the current one that apply to this state."""
         current = self.current_step(state, facts)
         reached = []
@@ -96,32 +93,36 @@ class FlowEngine(Generic[FactsT]):
                 break
         return reached
 
-    def dispatch(self, state: FlowState, event: FlowEvent, facts: FactsT) -> Dispatched:
-        """The state after the event. Raises EventRejected and leaves `state` untouched."""
-        self._check_accepted(state, event, facts)
-        updated = state.model_copy(deep=True)
-        before = self.current_step(state, facts)
-        effects = self._handlers[event.name](updated, event, facts) or []
-        updated.token = new_token()
-        step = self.current_step(updated, facts)
-        if updated.flow != state.flow:
-            updated.trail = []
-        if step.id != before.id and updated.flow == state.flow:
-            updated.trail = [*updated.trail, before.id]
-        return Dispatched(updated, step, list(effects))
-
-    def accepts(self, state: FlowState, event_name: str, facts: FactsT) -> bool:
+    def accepts(self, state: FlowState, event_name: str, facts: Facts) -> bool:
         if state.customer_id is not None and event_name in self.definition.spec.anytime:
             return True
         return any(event_name in step.accepts for step in self.reached_steps(state, facts))
 
-    def _check_accepted(self, state: FlowState, event: FlowEvent, facts: FactsT) -> None:
+    async def dispatch(
+        self, state: FlowState, event: FlowEvent, *, ops: Operations, thread_id: str
+    ) -> Dispatched:
+        """The state after the event. Raises EventRejected and leaves `state` untouched."""
+        facts = await load_facts(ops, state)
+        self._check_accepted(state, event, facts)
+        before = self.current_step(state, facts)
+        updated = state.model_copy(deep=True)
+        turn = Turn(facts, ops, thread_id, state.token)
+        remark = await self._handlers[event.name](updated, event, turn)
+        updated.token = new_token()
+        facts = await load_facts(ops, updated)
+        step = self.current_step(updated, facts)
+        if updated.flow != state.flow:
+            updated.trail = []
+        elif step.id != before.id and event.name != "go_back":
+            updated.trail = [*updated.trail, before.id]
+        return Dispatched(updated, facts, step, remark)
+
+    def _check_accepted(self, state: FlowState, event: FlowEvent, facts: Facts) -> None:
         if self.accepts(state, event.name, facts):
             return
         if state.customer_id is None:
             raise EventRejected("First I need to confirm who you are.")
         raise EventRejected(self.current_step(state, facts).hint)
 
-    def _applies(self, step: StepSpec, state: FlowState, facts: FactsT) -> bool:
+    def _applies(self, step: StepSpec, state: FlowState, facts: Facts) -> bool:
         return step.when is None or self._guards[step.when](state, facts)
-

@@ -23,39 +23,39 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class ReturnDraft(_Model):
+class ReturnAnswers(_Model):
     order_id: str | None = None
     line_nos: list[int] = Field(default_factory=list)
     reasons: dict[int, str] = Field(default_factory=dict)
     notes: dict[int, str] = Field(default_factory=dict)
-    hygiene_opened: dict[int, bool] = Field(default_factory=dict)
+    # Hygiene-sealed lines: True when the shopper said the seal was opened.
+    seal_opened: dict[int, bool] = Field(default_factory=dict)
     offer_answer: OfferAnswer | None = None
     resolution: str | None = None
-    credit_payment_method_id: str | None = None
+    credit_destination: str | None = None
     exchanges: dict[int, str] = Field(default_factory=dict)
     exchange_payment_method_id: str | None = None
     method: str | None = None
     confirmed_rma: str | None = None
 
 
-class CancelOrderDraft(_Model):
+class CancelOrderAnswers(_Model):
     order_id: str | None = None
     reason: str | None = None
-    confirmed: bool = False
+    done: bool = False
 
 
-class CancelReturnDraft(_Model):
+class CancelReturnAnswers(_Model):
     rma: str | None = None
-    confirmed: bool = False
+    done: bool = False
 
 
-class LookupDraft(_Model):
-    rma: str | None = None
+class StatusAnswers(_Model):
     order_id: str | None = None
-    shown: bool = False
+    rma: str | None = None
 
 
-class HandoffDraft(_Model):
+class HandoffAnswers(_Model):
     summary: str | None = None
     recorded: bool = False
 
@@ -64,13 +64,22 @@ class FlowState(_Model):
     flow: str
     customer_id: str | None = None
     verification_failures: int = 0
+    # Changes with every accepted event; a click drawn with an older token is stale.
     token: str = Field(default_factory=new_token)
-    # The widget that currently accepts clicks; older widgets are stale.
+    # The widget that currently accepts clicks; older widgets are locked.
     widget_item_id: str | None = None
-    return_draft: ReturnDraft = Field(default_factory=ReturnDraft)
-    cancel_order: CancelOrderDraft = Field(default_factory=CancelOrderDraft)
-    cancel_return: CancelReturnDraft = Field(default_factory=CancelReturnDraft)
-    lookup: LookupDraft = Field(default_factory=LookupDraft)
-    handoff: HandoffDraft = Field(default_factory=HandoffDraft)
+    returns: ReturnAnswers = Field(default_factory=ReturnAnswers)
+    cancel_order: CancelOrderAnswers = Field(default_factory=CancelOrderAnswers)
+    cancel_return: CancelReturnAnswers = Field(default_factory=CancelReturnAnswers)
+    status: StatusAnswers = Field(default_factory=StatusAnswers)
+    handoff: HandoffAnswers = Field(default_factory=HandoffAnswers)
     # Step ids visited in the current flow, newest last, so "go back" knows where to go.
     trail: list[str] = Field(default_factory=list)
+
+    def reset_answers(self) -> None:
+        self.returns = ReturnAnswers()
+        self.cancel_order = CancelOrderAnswers()
+        self.cancel_return = CancelReturnAnswers()
+        self.status = StatusAnswers()
+        self.handoff = HandoffAnswers()
+        self.trail = []

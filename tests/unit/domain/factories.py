@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from returndesk.domain import (
     Catalog,
@@ -16,6 +19,7 @@ from returndesk.domain import (
     PaymentMethod,
     PaymentSource,
     PaymentTransaction,
+    Policy,
     Product,
     ReasonCode,
     ReturnItem,
@@ -28,6 +32,15 @@ from returndesk.domain import (
 
 BUNDLED_POLICY_PATH = Path(__file__).parents[3] / "src" / "returndesk" / "data" / "policy.yaml"
 POLICY = load_policy()
+
+
+def policy_with(edit: Callable[[dict[str, Any]], None]) -> Policy:
+    """The bundled policy with `edit` applied to its raw data, as another store would."""
+    data = yaml.safe_load(BUNDLED_POLICY_PATH.read_text(encoding="utf-8"))
+    edit(data)
+    return Policy.model_validate(data)
+
+
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 CUSTOMER_ID = "noah_brown_6181"
 CARD = PaymentMethod("credit_card_1", PaymentSource.CREDIT_CARD, "visa", "4242")
@@ -100,8 +113,8 @@ PRODUCTS = (
         "Bicycle",
         "sports",
         (
-            variant("bike-m", BICYCLE_ID, "900.00", **{"frame size": "medium"}),
-            variant("bike-l", BICYCLE_ID, "950.00", **{"frame size": "large"}),
+            variant("bike-m", BICYCLE_ID, "900.00", True, **{"frame size": "medium"}),
+            variant("bike-l", BICYCLE_ID, "950.00", True, **{"frame size": "large"}),
         ),
     ),
     Product(

@@ -108,7 +108,9 @@ def test_a_gift_card_pays_a_difference_only_with_enough_balance(
 
     methods = settlement_methods(money(difference), shopper)
 
-    expected: tuple[PaymentMethod, ...] = (CARD, PAYPAL, card) if gift_card_allowed else (CARD, PAYPAL)
+    expected: tuple[PaymentMethod, ...] = (
+        (CARD, PAYPAL, card) if gift_card_allowed else (CARD, PAYPAL)
+    )
     assert methods == expected
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from hypothesis import given, settings
@@ -29,11 +30,23 @@ from returndesk.domain import (
     held_line_nos,
     method_options,
     quote_return,
+    return_deadline,
     return_options,
     transition,
 )
 from returndesk.errors import InvalidTransition
-from tests.unit.domain.factories import CATALOG, NOW, POLICY, customer, line, order
+from tests.unit.domain.factories import (
+    CATALOG,
+    NOW,
+    PHONE_ID,
+    POLICY,
+    PRODUCTS,
+    SHIRT_ID,
+    SPEAKER_ID,
+    customer,
+    line,
+    order,
+)
 from tests.unit.domain.test_lifecycle import KEEP_ITEM, SHIP_BACK
 
 FAST = settings(max_examples=150, deadline=None, database=None)
@@ -44,8 +57,7 @@ CUSTOMER_CANCELLABLE_BY_HAND = {
     ReturnStatus.NEEDS_REVIEW,
     ReturnStatus.AWAITING_SHIPMENT,
 }
-# Lines that are returnable on the fixed NOW, once the seal question is answered "unopened".
-ITEM_IDS = sorted(CATALOG._variants)
+ITEM_IDS = sorted(v.item_id for product in PRODUCTS for v in product.variants)
 cents = st.integers(min_value=0, max_value=300_000).map(lambda c: Decimal(c).scaleb(-2))
 
 
@@ -60,8 +72,9 @@ def orders(draw: st.DrawFn) -> Order:
     for number, item_id in enumerate(item_ids, 1):
         template = line(number, item_id)
         price = draw(cents)
-        lines.append(OrderLine(number, item_id, template.product_id, template.name,
-                               template.options, price))
+        lines.append(
+            OrderLine(number, item_id, template.product_id, template.name, template.options, price)
+        )
     return order(*lines, delivered_days_ago=draw(st.integers(0, 13)))
 
 
@@ -74,7 +87,9 @@ def requests(draw: st.DrawFn) -> ReturnRequest:
     items = []
     for line_no in line_nos:
         reason = draw(st.sampled_from(list(ReasonCode)))
-        items.append(ReturnItem(line_no, reason, "it rattles" if reason is ReasonCode.OTHER else None))
+        items.append(
+            ReturnItem(line_no, reason, "it rattles" if reason is ReasonCode.OTHER else None)
+        )
     return ReturnRequest(the_order, tuple(items))
 
 
@@ -95,10 +110,16 @@ def test_every_offered_choice_prices_within_what_was_paid(
     method: ReturnMethod | None = (
         data.draw(st.sampled_from([m.method for m in methods])) if methods else None
     )
-    exchange_ids = {
-        ln.line_no: data.draw(st.sampled_from([v.item_id for v in exchange_variants(ln, CATALOG)]))
-        for ln in the_request.lines
-    } if resolution is Resolution.EXCHANGE else None
+    exchange_ids = (
+        {
+            ln.line_no: data.draw(
+                st.sampled_from([v.item_id for v in exchange_variants(ln, CATALOG)])
+            )
+            for ln in the_request.lines
+        }
+        if resolution is Resolution.EXCHANGE
+        else None
+    )
 
     quote = quote_return(
         the_request,
@@ -141,8 +162,15 @@ def test_every_offered_choice_prices_within_what_was_paid(
 @given(first=orders(), data=st.data())
 def test_a_line_is_never_in_two_active_returns(first: Order, data: st.DataObject) -> None:
     # A second order reuses the same line numbers; its returns must not block the first's.
-    second = Order("#W2000002", first.customer_id, first.status, first.placed_at, first.lines,
-                   first.delivered_at, payments=first.payments)
+    second = Order(
+        "#W2000002",
+        first.customer_id,
+        first.status,
+        first.placed_at,
+        first.lines,
+        first.delivered_at,
+        payments=first.payments,
+    )
     returns: list[ExistingReturn] = []
     shopper = customer()
     unopened = {ln.line_no: False for ln in first.lines}
@@ -151,16 +179,26 @@ def test_a_line_is_never_in_two_active_returns(first: Order, data: st.DataObject
         if not returns or data.draw(st.booleans(), label="create"):
             the_order = data.draw(st.sampled_from([first, second]), label="order")
             held = held_line_nos(returns, the_order.id)
-            results = check_order(the_order, customer=shopper, catalog=CATALOG, policy=POLICY,
-                                  now=NOW, held_line_nos=held, seal_answers=unopened)
+            results = check_order(
+                the_order,
+                customer=shopper,
+                catalog=CATALOG,
+                policy=POLICY,
+                now=NOW,
+                held_line_nos=held,
+                seal_answers=unopened,
+            )
             for result in results:
                 # Every line is delivered within its window and not final sale: only a hold refuses.
                 expected = Outcome.ALREADY_IN_RETURN if result.line_no in held else Outcome.ELIGIBLE
                 assert result.outcome is expected
             wanted = data.draw(st.sets(st.sampled_from([r.line_no for r in results]), min_size=1))
             if all(r.eligible for r in results if r.line_no in wanted):
-                returns.append(ExistingReturn(f"R-{step:08d}", the_order.id,
-                                              ReturnStatus.REQUESTED, frozenset(wanted)))
+                returns.append(
+                    ExistingReturn(
+                        f"R-{step:08d}", the_order.id, ReturnStatus.REQUESTED, frozenset(wanted)
+                    )
+                )
         else:
             index = data.draw(st.integers(0, len(returns) - 1), label="return")
             chosen = returns[index]
@@ -219,3 +257,37 @@ def test_random_walks_never_take_a_forbidden_step(path: ReturnPath, data: st.Dat
         assert allowed, (current, target, actor)
         assert (event.from_status, event.to_status, event.actor) == (current, target, actor)
         current = target
+
+
+WINDOW_DAYS_BY_HAND = {
+    (Tier.STANDARD, "default"): 30,
+    (Tier.STANDARD, "electronics"): 15,
+    (Tier.MEMBER, "default"): 45,
+    (Tier.MEMBER, "electronics"): 15,
+    (Tier.VIP, "default"): 60,
+    (Tier.VIP, "electronics"): 30,
+}
+KIND_OF_PRODUCT = {SHIRT_ID: "default", SPEAKER_ID: "electronics", PHONE_ID: "activatable"}
+
+
+@FAST
+@given(
+    delivered_at=st.datetimes(
+        min_value=datetime(2024, 1, 1), max_value=datetime(2030, 12, 31), timezones=st.just(UTC)
+    ),
+    tier=st.sampled_from(list(Tier)),
+    product_id=st.sampled_from(sorted(KIND_OF_PRODUCT)),
+)
+def test_the_deadline_is_the_window_or_31_january_for_holiday_deliveries(
+    delivered_at: datetime, tier: Tier, product_id: str
+) -> None:
+    kind = KIND_OF_PRODUCT[product_id]
+    days = 14 if kind == "activatable" else WINDOW_DAYS_BY_HAND[(tier, kind)]
+    window_end = delivered_at.date() + timedelta(days=days)
+
+    deadline = return_deadline(delivered_at, tier, CATALOG.product(product_id), POLICY)
+
+    if delivered_at.month in (11, 12):
+        assert deadline == max(window_end, date(delivered_at.year + 1, 1, 31))
+    else:
+        assert deadline == window_end

@@ -105,7 +105,9 @@ def test_the_customer_may_cancel_only_before_shipping(
         (S.APPROVED, S.EXPIRED),
     ],
 )
-def test_the_customer_may_do_nothing_but_cancel(current: ReturnStatus, target: ReturnStatus) -> None:
+def test_the_customer_may_do_nothing_but_cancel(
+    current: ReturnStatus, target: ReturnStatus
+) -> None:
     assert not can_transition(current, target, Actor.CUSTOMER)
     with pytest.raises(InvalidTransition, match="The customer cannot move a return"):
         transition(current, target, Actor.CUSTOMER, NOW)
@@ -134,9 +136,7 @@ def test_final_statuses_have_no_way_out(status: ReturnStatus) -> None:
             assert allowed_targets(status, path) == frozenset()
 
 
-@pytest.mark.parametrize(
-    ("needs_review", "decided"), [(False, S.APPROVED), (True, S.NEEDS_REVIEW)]
-)
+@pytest.mark.parametrize(("needs_review", "decided"), [(False, S.APPROVED), (True, S.NEEDS_REVIEW)])
 def test_creation_records_the_request_and_the_decision(
     needs_review: bool, decided: ReturnStatus
 ) -> None:

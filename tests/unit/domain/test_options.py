@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -35,6 +36,7 @@ from tests.unit.domain.factories import (
     line,
     money,
     order,
+    policy_with,
     request,
 )
 
@@ -207,12 +209,23 @@ def test_keep_with_discount_takes_no_return_method() -> None:
 @pytest.mark.parametrize(
     ("items", "tier", "resolution", "amount"),
     [
-        pytest.param([("chair-black", "300.00")], Tier.STANDARD, Resolution.REFUND, "300.00",
-                     id="chair-refund"),
-        pytest.param([("bike-m", "900.00")], Tier.STANDARD, Resolution.REFUND, "900.00",
-                     id="bicycle-refund"),
-        pytest.param([("chair-black", "300.00")], Tier.MEMBER, Resolution.STORE_CREDIT, "330.00",
-                     id="chair-store-credit"),
+        pytest.param(
+            [("chair-black", "300.00")],
+            Tier.STANDARD,
+            Resolution.REFUND,
+            "300.00",
+            id="chair-refund",
+        ),
+        pytest.param(
+            [("bike-m", "900.00")], Tier.STANDARD, Resolution.REFUND, "900.00", id="bicycle-refund"
+        ),
+        pytest.param(
+            [("chair-black", "300.00")],
+            Tier.MEMBER,
+            Resolution.STORE_CREDIT,
+            "330.00",
+            id="chair-store-credit",
+        ),
     ],
 )
 def test_pickup_only_goods_go_back_by_free_pickup(
@@ -225,7 +238,7 @@ def test_pickup_only_goods_go_back_by_free_pickup(
     )
     got = quote(items, R.UNWANTED, resolution, M.SCHEDULE_PICKUP, tier)
 
-    assert [(m.method, m.fee) for m in methods] == [(M.SCHEDULE_PICKUP, 0)]
+    assert [(m.method, m.fee) for m in methods] == [(M.SCHEDULE_PICKUP, Decimal(0))]
     assert got.refund_amount == money(amount)
     assert got.fees == ()
     assert options(items, R.UNWANTED, tier).pickup_only
@@ -390,10 +403,10 @@ def test_method_options_show_the_pickup_fee_only_for_customer_fault_refunds(
     )
 
     assert [(o.method, o.fee) for o in got] == [
-        (M.PREPAID_LABEL, 0),
-        (M.QR_DROP_OFF, 0),
+        (M.PREPAID_LABEL, Decimal(0)),
+        (M.QR_DROP_OFF, Decimal(0)),
         (M.SCHEDULE_PICKUP, Decimal(pickup_fee)),
-        (M.STORE_DROP_OFF, 0),
+        (M.STORE_DROP_OFF, Decimal(0)),
     ]
 
 
@@ -402,3 +415,35 @@ def test_store_credit_goes_to_an_existing_gift_card_or_a_new_one() -> None:
 
     assert store_credit_destinations(shopper) == ("gift_card_9", NEW_GIFT_CARD)
     assert store_credit_destinations(customer()) == (NEW_GIFT_CARD,)
+
+
+def _members_pay_shipping_and_credit_is_capped_at_20(data: dict[str, Any]) -> None:
+    data["fees"]["return_shipping"] = {"amount": "4.00", "tiers": ["standard", "member"]}
+    data["fees"]["pickup"]["amount"] = "9.50"
+    data["store_credit"] = {"bonus_percent": "5", "bonus_cap": "20.00"}
+
+
+@pytest.mark.parametrize(
+    ("tier", "resolution", "method", "amount"),
+    [
+        (Tier.MEMBER, Resolution.REFUND, M.PREPAID_LABEL, "496.00"),
+        (Tier.MEMBER, Resolution.REFUND, M.SCHEDULE_PICKUP, "486.50"),  # 500 - 4.00 - 9.50
+        (Tier.VIP, Resolution.REFUND, M.SCHEDULE_PICKUP, "490.50"),
+        (Tier.VIP, Resolution.STORE_CREDIT, M.PREPAID_LABEL, "520.00"),  # 5% = 25, capped at 20
+    ],
+)
+def test_fees_and_bonus_come_from_the_policy_file(
+    tier: Tier, resolution: Resolution, method: ReturnMethod, amount: str
+) -> None:
+    policy = policy_with(_members_pay_shipping_and_credit_is_capped_at_20)
+
+    got = quote_return(
+        build([("kettle-1l", "500.00")], R.UNWANTED),
+        resolution=resolution,
+        method=method,
+        customer=customer(tier),
+        catalog=CATALOG,
+        policy=policy,
+    )
+
+    assert got.refund_amount == money(amount)

@@ -83,7 +83,9 @@ def set_path(data: dict[str, Any], dotted: str, value: object) -> None:
             id="window-not-an-integer",
         ),
         pytest.param(
-            "windows.member.default", 0, "windows.member.default: Input should be greater than 0",
+            "windows.member.default",
+            0,
+            "windows.member.default: Input should be greater than 0",
             id="window-zero",
         ),
         pytest.param(
@@ -111,7 +113,9 @@ def set_path(data: dict[str, Any], dotted: str, value: object) -> None:
             id="unknown-fault",
         ),
         pytest.param(
-            "fees.surcharge", "1.00", "fees.surcharge: Extra inputs are not permitted",
+            "fees.surcharge",
+            "1.00",
+            "fees.surcharge: Extra inputs are not permitted",
             id="unknown-field",
         ),
         pytest.param(
@@ -127,11 +131,15 @@ def set_path(data: dict[str, Any], dotted: str, value: object) -> None:
             id="time-unquoted",
         ),
         pytest.param(
-            "timezone", "Mars/Olympus", "timezone: unknown time zone 'Mars/Olympus'",
+            "timezone",
+            "Mars/Olympus",
+            "timezone: unknown time zone 'Mars/Olympus'",
             id="unknown-timezone",
         ),
         pytest.param(
-            "holiday.returnable_until.day", 30, "holiday.returnable_until: day is out of range",
+            "holiday.returnable_until.day",
+            30,
+            "holiday.returnable_until: day is out of range",
             id="holiday-31-february",
         ),
         pytest.param(

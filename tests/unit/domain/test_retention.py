@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -23,6 +25,7 @@ from tests.unit.domain.factories import (
     line,
     money,
     order,
+    policy_with,
     request,
     variant,
 )
@@ -81,9 +84,7 @@ def test_size_reasons_offer_another_available_size_of_the_same_product(
         pytest.param("shirt-m-red", R.SIZE_TOO_SMALL, id="no-other-size-in-red"),
     ],
 )
-def test_no_offer_for_a_size_reason_without_another_size(
-    item_id: str, reason: ReasonCode
-) -> None:
+def test_no_offer_for_a_size_reason_without_another_size(item_id: str, reason: ReasonCode) -> None:
     assert offer_for([(item_id, None)], reason) is None
 
 
@@ -170,13 +171,13 @@ def test_keep_with_discount_covers_every_line_of_the_return() -> None:
         ),
     ],
 )
-def test_no_offer(items: list[tuple[str, str | None]], reasons: ReasonCode | dict[int, ReasonCode]) -> None:
+def test_no_offer(
+    items: list[tuple[str, str | None]], reasons: ReasonCode | dict[int, ReasonCode]
+) -> None:
     assert offer_for(items, reasons, Tier.VIP) is None
 
 
-@pytest.mark.parametrize(
-    "reason", [R.DEFECTIVE, R.DAMAGED, R.WRONG_ITEM, R.NOT_AS_DESCRIBED]
-)
+@pytest.mark.parametrize("reason", [R.DEFECTIVE, R.DAMAGED, R.WRONG_ITEM, R.NOT_AS_DESCRIBED])
 def test_merchant_fault_on_a_sized_item_gets_no_size_offer(reason: ReasonCode) -> None:
     assert offer_for([("shirt-m-blue", None)], reason) is None
 
@@ -187,3 +188,48 @@ def test_size_offer_needs_every_line_to_have_another_size() -> None:
 
     assert offered_sizes(both) == [["shirt-l-blue"], ["bike-l"]]
     assert one_without is None
+
+
+def _without(resolution: str) -> Callable[[dict[str, Any]], None]:
+    def edit(data: dict[str, Any]) -> None:
+        data["resolutions"].remove(resolution)
+
+    return edit
+
+
+@pytest.mark.parametrize(
+    ("disabled", "reason"),
+    [("EXCHANGE", R.SIZE_TOO_SMALL), ("KEEP_WITH_DISCOUNT", R.UNWANTED)],
+)
+def test_a_store_without_the_resolution_makes_no_such_offer(
+    disabled: str, reason: ReasonCode
+) -> None:
+    the_request = request(order(line(1, "shirt-m-blue")), reason)
+
+    offer = retention_offer(
+        the_request, customer=customer(), catalog=CATALOG, policy=policy_with(_without(disabled))
+    )
+
+    assert offer is None
+    assert retention_offer(the_request, customer=customer(), catalog=CATALOG, policy=POLICY)
+
+
+def test_the_discount_percent_and_threshold_come_from_the_policy_file() -> None:
+    def edit(data: dict[str, Any]) -> None:
+        rule = data["retention"]["keep_with_discount"]
+        rule["min_item_price"] = "60.00"
+        rule["percent"]["member"] = "12.5"
+
+    policy = policy_with(edit)
+
+    def offer(price: str) -> RetentionOffer | None:
+        the_request = request(order(line(1, "shirt-m-blue", price=price)), R.UNWANTED)
+        return retention_offer(
+            the_request, customer=customer(Tier.MEMBER), catalog=CATALOG, policy=policy
+        )
+
+    assert offer("59.99") is None
+    got = offer("60.00")
+    assert got is not None
+    assert got.amount == money("7.50")
+    assert "(12.5%)" in got.message

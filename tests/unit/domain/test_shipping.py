@@ -48,7 +48,9 @@ def test_prepaid_labels_carry_valid_tracking_numbers(seed: int) -> None:
     rng = random.Random(seed)
 
     for _ in range(100):
-        label = arrange_shipment(ReturnMethod.PREPAID_LABEL, rma=RMA, now=NOW, policy=POLICY, rng=rng)
+        label = arrange_shipment(
+            ReturnMethod.PREPAID_LABEL, rma=RMA, now=NOW, policy=POLICY, rng=rng
+        )
         assert isinstance(label, PrepaidLabel)
         assert len(label.tracking_number) == 18
         assert label.tracking_number.startswith("1Z")

@@ -57,41 +57,94 @@ def test_gift_cards_at_once_cards_and_paypal_in_5_to_7_business_days(
     ("item", "reason", "resolution", "method", "exchange", "destination", "sentence"),
     [
         pytest.param(
-            "shirt-m-blue", ReasonCode.UNWANTED, Resolution.REFUND, ReturnMethod.PREPAID_LABEL,
-            None, CARD, AFTER_ARRIVAL, id="refund-to-card-after-arrival",
+            "shirt-m-blue",
+            ReasonCode.UNWANTED,
+            Resolution.REFUND,
+            ReturnMethod.PREPAID_LABEL,
+            None,
+            CARD,
+            AFTER_ARRIVAL,
+            id="refund-to-card-after-arrival",
         ),
         pytest.param(
-            "shirt-m-blue", ReasonCode.UNWANTED, Resolution.REFUND, ReturnMethod.QR_DROP_OFF,
-            None, GIFT_CARD, AT_ONCE, id="refund-to-gift-card",
+            "shirt-m-blue",
+            ReasonCode.UNWANTED,
+            Resolution.REFUND,
+            ReturnMethod.QR_DROP_OFF,
+            None,
+            GIFT_CARD,
+            AT_ONCE,
+            id="refund-to-gift-card",
         ),
         pytest.param(
-            "kettle-1l", ReasonCode.DAMAGED, Resolution.REFUND, None,
-            None, PAYPAL, WITHOUT_RETURN, id="keep-it-refund-to-paypal",
+            "kettle-1l",
+            ReasonCode.DAMAGED,
+            Resolution.REFUND,
+            None,
+            None,
+            PAYPAL,
+            WITHOUT_RETURN,
+            id="keep-it-refund-to-paypal",
         ),
         pytest.param(
-            "shirt-m-blue", ReasonCode.UNWANTED, Resolution.STORE_CREDIT, ReturnMethod.PREPAID_LABEL,
-            None, None, AT_ONCE, id="store-credit-at-once",
+            "shirt-m-blue",
+            ReasonCode.UNWANTED,
+            Resolution.STORE_CREDIT,
+            ReturnMethod.PREPAID_LABEL,
+            None,
+            None,
+            AT_ONCE,
+            id="store-credit-at-once",
         ),
         pytest.param(
-            "shirt-m-blue", ReasonCode.UNWANTED, Resolution.KEEP_WITH_DISCOUNT, None,
-            None, CARD, WITHOUT_RETURN, id="keep-with-discount-to-card",
+            "shirt-m-blue",
+            ReasonCode.UNWANTED,
+            Resolution.KEEP_WITH_DISCOUNT,
+            None,
+            None,
+            CARD,
+            WITHOUT_RETURN,
+            id="keep-with-discount-to-card",
         ),
         pytest.param(
-            "shirt-m-blue", ReasonCode.COLOR, Resolution.EXCHANGE, ReturnMethod.PREPAID_LABEL,
-            {1: "shirt-m-red"}, CARD, AFTER_ARRIVAL, id="exchange-difference-back-to-card",
+            "shirt-m-blue",
+            ReasonCode.COLOR,
+            Resolution.EXCHANGE,
+            ReturnMethod.PREPAID_LABEL,
+            {1: "shirt-m-red"},
+            CARD,
+            AFTER_ARRIVAL,
+            id="exchange-difference-back-to-card",
         ),
         pytest.param(
-            "shirt-m-blue", ReasonCode.COLOR, Resolution.EXCHANGE, ReturnMethod.PREPAID_LABEL,
-            {1: "shirt-m-red"}, GIFT_CARD, AT_ONCE, id="exchange-difference-to-gift-card",
+            "shirt-m-blue",
+            ReasonCode.COLOR,
+            Resolution.EXCHANGE,
+            ReturnMethod.PREPAID_LABEL,
+            {1: "shirt-m-red"},
+            GIFT_CARD,
+            AT_ONCE,
+            id="exchange-difference-to-gift-card",
         ),
         pytest.param(
-            "shirt-m-blue", ReasonCode.SIZE_TOO_SMALL, Resolution.EXCHANGE,
-            ReturnMethod.PREPAID_LABEL, {1: "shirt-l-blue"}, CARD, None,
+            "shirt-m-blue",
+            ReasonCode.SIZE_TOO_SMALL,
+            Resolution.EXCHANGE,
+            ReturnMethod.PREPAID_LABEL,
+            {1: "shirt-l-blue"},
+            CARD,
+            None,
             id="exchange-shopper-pays-nothing-comes-back",
         ),
         pytest.param(
-            "shirt-m-blue", ReasonCode.UNWANTED, Resolution.REFUND, ReturnMethod.PREPAID_LABEL,
-            None, None, None, id="refund-without-destination",
+            "shirt-m-blue",
+            ReasonCode.UNWANTED,
+            Resolution.REFUND,
+            ReturnMethod.PREPAID_LABEL,
+            None,
+            None,
+            None,
+            id="refund-without-destination",
         ),
     ],
 )
@@ -143,3 +196,19 @@ def test_next_step_tells_the_shopper_what_happens_next(
     status: ReturnStatus, method: ReturnMethod | None, keep_item: bool, words: str
 ) -> None:
     assert words in next_step(status, method=method, keep_item=keep_item)
+
+
+@pytest.mark.parametrize("method", [ReturnMethod.PREPAID_LABEL, ReturnMethod.SCHEDULE_PICKUP])
+def test_no_timing_sentence_when_fees_leave_nothing_to_refund(method: ReturnMethod) -> None:
+    # A $5.00 item returned by a standard shopper: $5.95 shipping leaves $0.00.
+    quote = quote_return(
+        request(order(line(1, "shirt-m-blue", price="5.00")), ReasonCode.UNWANTED),
+        resolution=Resolution.REFUND,
+        method=method,
+        customer=customer(Tier.STANDARD),
+        catalog=CATALOG,
+        policy=POLICY,
+    )
+
+    assert quote.refund_amount == 0
+    assert return_refund_timing(quote, CARD, POLICY) is None

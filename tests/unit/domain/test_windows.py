@@ -87,7 +87,9 @@ def test_deadline_counts_window_days_from_the_delivery_date(
         pytest.param(
             at(2025, 11, 15), Tier.STANDARD, "activatable", date(2026, 1, 31), id="phone-nov"
         ),
-        pytest.param(at(2025, 12, 31, 23, 59), Tier.STANDARD, "default", date(2026, 1, 31), id="dec31"),
+        pytest.param(
+            at(2025, 12, 31, 23, 59), Tier.STANDARD, "default", date(2026, 1, 31), id="dec31"
+        ),
         pytest.param(
             at(2025, 12, 31), Tier.VIP, "electronics", date(2026, 1, 31), id="dec31-vip-electronics"
         ),
