@@ -60,6 +60,8 @@ def served(sqlite_url: str, tmp_path: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=15)
+        assert process.stderr is not None
+        process.stderr.close()
 
 
 def test_served_app_answers_threads_create_with_an_event_stream(served: str) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 from chatkit.store import NotFoundError, Store
 from chatkit.types import (
     AttachmentsCreateReq,
+    AttachmentsDeleteReq,
     ChatKitReq,
     InputTranscribeReq,
     ThreadsAddStructuredInputReq,
@@ -51,6 +52,7 @@ KNOWN_REQUEST_TYPES = frozenset(
 
 UNSUPPORTED = {
     AttachmentsCreateReq: "This assistant does not accept file uploads.",
+    AttachmentsDeleteReq: "This assistant does not accept file uploads.",
     InputTranscribeReq: "This assistant does not transcribe audio.",
     ThreadsSyncCustomActionReq: "Synchronous actions are not supported; use threads.custom_action.",
 }

@@ -91,11 +91,15 @@ CUSTOMER_CANCELLABLE: frozenset[ReturnStatus] = frozenset(
     {_S.REQUESTED, _S.APPROVED, _S.NEEDS_REVIEW, _S.AWAITING_SHIPMENT}
 )
 
-# Ended without taking the items: those lines may be returned again.
-RELEASED: frozenset[ReturnStatus] = frozenset({_S.CANCELLED, _S.REJECTED, _S.EXPIRED})
+# The policy frees an item only from a cancelled return: a rejected or expired
+# return still counts, so a refused item cannot simply be asked for again.
+RELEASED: frozenset[ReturnStatus] = frozenset({_S.CANCELLED})
 
 ACTIVE: frozenset[ReturnStatus] = frozenset(ReturnStatus) - RELEASED
-"""Statuses in which a return holds its order lines (including settled ones)."""
+"""Statuses in which a return holds its order lines (including settled and refused ones)."""
+
+ENDED_WITHOUT_ITEMS: frozenset[ReturnStatus] = frozenset({_S.CANCELLED, _S.REJECTED, _S.EXPIRED})
+"""Ended before the items came back: no money moves for them."""
 
 FINAL: frozenset[ReturnStatus] = frozenset({_S.REJECTED, _S.CLOSED, _S.CANCELLED, _S.EXPIRED})
 

@@ -45,8 +45,8 @@ def next_step(
             return "After review this return wasn't approved; nothing more will happen."
         case ReturnStatus.EXPIRED:
             return (
-                "This return expired because the items weren't sent in time. "
-                "If they are still within their return window, you can start a new return."
+                "This return expired because the items weren't sent in time, "
+                "so they can no longer be returned."
             )
         case _:
             assert_never(status)

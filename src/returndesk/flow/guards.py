@@ -41,15 +41,15 @@ def reasons_given(state: FlowState, facts: Facts) -> bool:
 
 
 def note_required(state: FlowState, facts: Facts) -> bool:
-    return bool(_lines_needing_notes(state, facts))
+    return bool(lines_needing_notes(state, facts))
 
 
 def notes_given(state: FlowState, facts: Facts) -> bool:
     notes = state.returns.notes
-    return all(notes.get(line, "").strip() for line in _lines_needing_notes(state, facts))
+    return all(notes.get(line, "").strip() for line in lines_needing_notes(state, facts))
 
 
-def _lines_needing_notes(state: FlowState, facts: Facts) -> list[int]:
+def lines_needing_notes(state: FlowState, facts: Facts) -> list[int]:
     answers = state.returns
     needing = []
     for line in answers.line_nos:

@@ -20,7 +20,7 @@ from returndesk.domain import (
     next_step,
     refund_timing,
 )
-from returndesk.domain.lifecycle import ACTIVE
+from returndesk.domain.lifecycle import ENDED_WITHOUT_ITEMS
 from returndesk.errors import NotFound
 from returndesk.operations.context import Operations
 from returndesk.operations.transitions import move
@@ -109,7 +109,7 @@ async def return_status(
         if customer_id is not None and ret.customer_id != customer_id:
             raise NotFound(f"Return {ret.rma} was not found on your account.")
         timing = None
-        if ret.refund_payment_method_id and ret.status in ACTIVE:
+        if ret.refund_payment_method_id and ret.status not in ENDED_WITHOUT_ITEMS:
             customer = await get_customer(session, ret.customer_id)
             destination = customer.payment_method(ret.refund_payment_method_id)
             timing = refund_timing(

@@ -14,10 +14,11 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from returndesk.domain import Resolution, ReturnStatus, TransactionKind, from_cents
+from returndesk.domain.lifecycle import ENDED_WITHOUT_ITEMS
 from returndesk.operations.money_moves import adjust_gift_card, record_transaction
 from returndesk.store.tables import ReturnRow
 
-_ENDED_WITHOUT_ITEMS = frozenset(
+ENDED_WITHOUT_ITEMS = frozenset(
     {ReturnStatus.CANCELLED, ReturnStatus.REJECTED, ReturnStatus.EXPIRED}
 )
 
@@ -37,7 +38,7 @@ async def settle(
             payment_method_id=row.exchange_payment_method_id,
             at=at,
         )
-    elif reached in _ENDED_WITHOUT_ITEMS and row.exchange_difference_cents > 0:
+    elif reached in ENDED_WITHOUT_ITEMS and row.exchange_difference_cents > 0:
         assert row.exchange_payment_method_id is not None
         await record_transaction(
             session,

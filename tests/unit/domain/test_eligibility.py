@@ -387,12 +387,12 @@ def test_an_already_returned_line_is_refused_but_its_twin_is_not() -> None:
         (ReturnStatus.EXCHANGED, True),
         (ReturnStatus.CLOSED, True),
         (ReturnStatus.CANCELLED, False),
-        # Ended without taking the items back: see the report on rule 5.
-        (ReturnStatus.REJECTED, False),
-        (ReturnStatus.EXPIRED, False),
+        # The policy frees an item only from a return that was cancelled.
+        (ReturnStatus.REJECTED, True),
+        (ReturnStatus.EXPIRED, True),
     ],
 )
-def test_a_return_holds_its_lines_unless_it_ended_without_them(
+def test_a_return_holds_its_lines_unless_it_was_cancelled(
     status: ReturnStatus, holds: bool
 ) -> None:
     existing = [

@@ -16,7 +16,7 @@ from returndesk.domain import (
     ReturnStatus,
     TransactionKind,
 )
-from returndesk.errors import InvalidTransition
+from returndesk.errors import InvalidTransition, NotEligible
 from returndesk.operations.context import Operations
 from returndesk.operations.queries import expire_overdue, return_status
 from returndesk.operations.returns import ReturnDraft, create_return
@@ -92,9 +92,9 @@ async def test_a_reviewed_return_can_be_rejected_with_a_reason(ops: Operations) 
 
     assert rejected.status is ReturnStatus.REJECTED
     assert rejected.events[-1].note == "Item shows heavy use"
-    # The item is free to be returned again.
-    again = await create_return(ops, draft(pick, "after-reject"))
-    assert again.status is ReturnStatus.NEEDS_REVIEW
+    # Only a cancelled return frees its items; a refused item can't simply be asked for again.
+    with pytest.raises(NotEligible, match="already part of a return"):
+        await create_return(ops, draft(pick, "after-reject"))
 
 
 async def test_approving_a_reviewed_return_issues_its_shipping_documents(ops: Operations) -> None:

@@ -1,0 +1,193 @@
+/**
+ * A typed client for the ChatKit endpoint: one POST per request, answered
+ * either as JSON or as a stream of `data: <json>` server-sent events.
+ */
+
+import { toAction, type FormValues } from './actions';
+import { ChatKitError, errorFromResponse } from './errors';
+import { readSseData } from './sse';
+import type {
+  ChatKitRequest,
+  FeedbackKind,
+  JsonRequest,
+  ListParams,
+  Page,
+  StreamingRequest,
+  Thread,
+  ThreadItem,
+  ThreadStreamEvent,
+  UserMessageInput,
+} from './types';
+import type { ActionConfig } from './widgets';
+
+export interface ChatKitClientOptions {
+  url?: string;
+  fetch?: typeof fetch;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export type EventStream = AsyncGenerator<ThreadStreamEvent, void, undefined>;
+
+export class ChatKitClient {
+  private readonly url: string;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(options: ChatKitClientOptions = {}) {
+    this.url = options.url ?? '/chatkit';
+    // Bound late so tests can replace the global fetch after construction.
+    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  // Streaming requests
+
+  createThread(input: UserMessageInput, options?: CallOptions): EventStream {
+    return this.stream({ type: 'threads.create', params: { input } }, options);
+  }
+
+  addUserMessage(threadId: string, input: UserMessageInput, options?: CallOptions): EventStream {
+    return this.stream(
+      { type: 'threads.add_user_message', params: { thread_id: threadId, input } },
+      options,
+    );
+  }
+
+  customAction(
+    threadId: string,
+    itemId: string | null,
+    action: ActionConfig,
+    formValues: FormValues = {},
+    options?: CallOptions,
+  ): EventStream {
+    return this.stream(
+      {
+        type: 'threads.custom_action',
+        params: { thread_id: threadId, item_id: itemId, action: toAction(action, formValues) },
+      },
+      options,
+    );
+  }
+
+  retryAfterItem(threadId: string, itemId: string, options?: CallOptions): EventStream {
+    return this.stream(
+      { type: 'threads.retry_after_item', params: { thread_id: threadId, item_id: itemId } },
+      options,
+    );
+  }
+
+  // JSON requests
+
+  getThread(threadId: string, options?: CallOptions): Promise<Thread> {
+    return this.json<Thread>({ type: 'threads.get_by_id', params: { thread_id: threadId } }, options);
+  }
+
+  listItems(
+    threadId: string,
+    params: ListParams = {},
+    options?: CallOptions,
+  ): Promise<Page<ThreadItem>> {
+    return this.json<Page<ThreadItem>>(
+      { type: 'items.list', params: { thread_id: threadId, ...params } },
+      options,
+    );
+  }
+
+  listThreads(params: ListParams = {}, options?: CallOptions): Promise<Page<Thread>> {
+    return this.json<Page<Thread>>({ type: 'threads.list', params }, options);
+  }
+
+  renameThread(threadId: string, title: string, options?: CallOptions): Promise<Thread> {
+    return this.json<Thread>(
+      { type: 'threads.update', params: { thread_id: threadId, title } },
+      options,
+    );
+  }
+
+  async deleteThread(threadId: string, options?: CallOptions): Promise<void> {
+    await this.json<unknown>({ type: 'threads.delete', params: { thread_id: threadId } }, options);
+  }
+
+  async feedback(
+    threadId: string,
+    itemIds: string[],
+    kind: FeedbackKind,
+    options?: CallOptions,
+  ): Promise<void> {
+    await this.json<unknown>(
+      { type: 'items.feedback', params: { thread_id: threadId, item_ids: itemIds, kind } },
+      options,
+    );
+  }
+
+  // Transport
+
+  async json<T>(request: JsonRequest, options: CallOptions = {}): Promise<T> {
+    const response = await this.post(request, 'application/json', options.signal);
+    try {
+      return (await response.json()) as T;
+    } catch (cause) {
+      throw new ChatKitError('protocol', 'invalid_response', 'The server sent an unreadable answer.', {
+        cause,
+      });
+    }
+  }
+
+  async *stream(request: StreamingRequest, options: CallOptions = {}): EventStream {
+    const response = await this.post(request, 'text/event-stream', options.signal);
+    const type = response.headers.get('content-type') ?? '';
+    if (!type.includes('text/event-stream') || response.body === null) {
+      throw new ChatKitError('protocol', 'not_a_stream', 'The server did not stream a reply.', {
+        status: response.status,
+      });
+    }
+    for await (const data of readSseData(response.body)) {
+      yield parseEvent(data);
+    }
+  }
+
+  private async post(
+    request: ChatKitRequest,
+    accept: string,
+    signal: AbortSignal | undefined,
+  ): Promise<Response> {
+    let response: Response;
+    try {
+      response = await this.fetchImpl(this.url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: accept },
+        body: JSON.stringify(request),
+        credentials: 'same-origin',
+        signal: signal ?? null,
+      });
+    } catch (cause) {
+      if (signal?.aborted) throw cause;
+      throw new ChatKitError(
+        'network',
+        'network_error',
+        "Can't reach the assistant. Check your connection and try again.",
+        { cause },
+      );
+    }
+    if (!response.ok) throw await errorFromResponse(response);
+    return response;
+  }
+}
+
+function parseEvent(data: string): ThreadStreamEvent {
+  let event: unknown;
+  try {
+    event = JSON.parse(data);
+  } catch (cause) {
+    throw new ChatKitError('protocol', 'invalid_event', 'The reply could not be read.', { cause });
+  }
+  if (
+    typeof event !== 'object' ||
+    event === null ||
+    typeof (event as { type?: unknown }).type !== 'string'
+  ) {
+    throw new ChatKitError('protocol', 'invalid_event', 'The reply could not be read.');
+  }
+  return event as ThreadStreamEvent;
+}

@@ -1,0 +1,6 @@
+export * from './actions';
+export * from './client';
+export * from './errors';
+export * from './sse';
+export type * from './types';
+export type * from './widgets';

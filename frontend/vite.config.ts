@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+// The Python app serves the build from its package, so the output goes straight there.
+const OUT_DIR = '../src/returndesk/web/static';
+const BACKEND = process.env.RETURNDESK_BACKEND ?? 'http://127.0.0.1:8000';
+
+export default defineConfig({
+  // esbuild's own JSX transform is all React needs; no Babel plugin to install.
+  esbuild: { jsx: 'automatic' },
+  build: {
+    outDir: OUT_DIR,
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+  },
+  server: {
+    proxy: {
+      '/chatkit': { target: BACKEND, changeOrigin: false },
+      '/api': { target: BACKEND, changeOrigin: false },
+    },
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['tests/**/*.test.{ts,tsx}'],
+    setupFiles: ['tests/setup.ts'],
+    restoreMocks: true,
+  },
+});
