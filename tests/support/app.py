@@ -14,7 +14,7 @@ from returndesk.web.app import create_app
 
 def settings_for(database_url: str, **overrides: object) -> Settings:
     return Settings(
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
         environment="test",
         database_url=database_url,
         secret_key="test-secret-key-not-for-production",

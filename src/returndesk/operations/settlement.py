@@ -18,10 +18,6 @@ from returndesk.domain.lifecycle import ENDED_WITHOUT_ITEMS
 from returndesk.operations.money_moves import adjust_gift_card, record_transaction
 from returndesk.store.tables import ReturnRow
 
-ENDED_WITHOUT_ITEMS = frozenset(
-    {ReturnStatus.CANCELLED, ReturnStatus.REJECTED, ReturnStatus.EXPIRED}
-)
-
 
 async def settle(
     session: AsyncSession, row: ReturnRow, reached: ReturnStatus, at: datetime

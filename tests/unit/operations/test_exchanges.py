@@ -71,7 +71,9 @@ async def test_paying_a_higher_price_with_a_gift_card_takes_it_from_the_balance_
     pick = await find_line(ops, lambda p: ordinary(p) and covering_card(p) is not None)
     item_id = cheaper_or_dearer(pick, dearer=True)
     card = covering_card(pick)
-    assert item_id is not None and card is not None and card.balance is not None
+    assert item_id is not None
+    assert card is not None
+    assert card.balance is not None
     difference = pick.catalog.variant(item_id).price - pick.line.price
 
     ret = await create_return(ops, exchange(pick, "pay-more", item_id, card.id))

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from returndesk.chat.server import GREETING
 from returndesk.store.tables import FeedbackRow, ThreadRow
-from returndesk.web.app import AppState
 from returndesk.web.identity import COOKIE_NAME
+from returndesk.web.state import AppState
 from tests.support.app import http_client, running_app, settings_for
 from tests.support.chatkit_client import ChatKitClient, assistant_texts, user_input
 

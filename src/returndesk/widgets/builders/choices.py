@@ -27,7 +27,8 @@ FEE_LABELS = {FeeKind.RETURN_SHIPPING: "return shipping", FeeKind.PICKUP: "picku
 
 async def retention_offer(given: WidgetInput) -> Node:
     options = given.facts.options
-    assert options is not None and options.offer is not None
+    assert options is not None
+    assert options.offer is not None
     offer = options.offer
     accept = (
         f"Keep it and get {format_money(offer.amount)} back"
@@ -63,7 +64,9 @@ def original_method_name(order: Order, customer: Customer) -> str:
 
 async def resolution_picker(given: WidgetInput) -> Node:
     facts = given.facts
-    assert facts.options is not None and facts.order is not None and facts.customer is not None
+    assert facts.options is not None
+    assert facts.order is not None
+    assert facts.customer is not None
     buttons: list[Node] = []
     for option in facts.options.resolutions:
         buttons += _resolution_buttons(given, option, facts.order, facts.customer)

@@ -19,7 +19,8 @@ from returndesk.widgets.inputs import WidgetInput, describe_options, line_label
 
 async def variant_picker(given: WidgetInput) -> Node:
     facts = given.facts
-    assert facts.request is not None and facts.catalog is not None
+    assert facts.request is not None
+    assert facts.catalog is not None
     exchanges = given.state.returns.exchanges
     lines = facts.request.lines
     line = next((line for line in lines if line.line_no not in exchanges), lines[0])
@@ -62,7 +63,8 @@ async def variant_picker(given: WidgetInput) -> Node:
 
 async def payment_picker(given: WidgetInput) -> Node:
     facts = given.facts
-    assert facts.exchange_difference is not None and facts.customer is not None
+    assert facts.exchange_difference is not None
+    assert facts.customer is not None
     difference = facts.exchange_difference
     allowed = {method.id for method in settlement_methods(difference, facts.customer)}
     verb = "Pay" if difference > 0 else "Refund"
