@@ -72,5 +72,5 @@ def test_served_app_answers_threads_create_with_an_event_stream(served: str) -> 
         events = parse_sse(response.read().decode())
     assert events[0]["type"] == "thread.created"
     assert events[-1]["type"] == "thread.item.done"
-    assert events[-1]["item"]["type"] == "assistant_message"
+    assert events[-1]["item"]["type"] == "widget"
     assert httpx.get(f"{served}/readyz").json() == {"status": "ready"}

@@ -1,28 +1,27 @@
-"""ReturnDesk's ChatKit server."""
+"""ReturnDesk's ChatKit server: typed messages and clicks, both into one conversation engine."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import Protocol
+from typing import Any, Protocol
 
+from chatkit.actions import Action
 from chatkit.server import ChatKitServer, NonStreamingResult, StreamingResult
 from chatkit.store import Store
 from chatkit.types import (
     FeedbackKind,
+    NoticeEvent,
     ThreadMetadata,
     ThreadStreamEvent,
     UserMessageItem,
+    WidgetItem,
     is_streaming_req,
 )
 
 from returndesk.chat.context import RequestContext
+from returndesk.chat.conversation import Conversation
 from returndesk.chat.requests import check_references, parse_request
-from returndesk.chat.streaming import stream_text
-
-GREETING = (
-    "Hi, I'm ReturnDesk. I can help you return or exchange items, cancel an order "
-    "that hasn't shipped, or check where a return stands."
-)
+from returndesk.flow.actions import InvalidAction, event_from_action
 
 
 class FeedbackRecorder(Protocol):
@@ -31,10 +30,27 @@ class FeedbackRecorder(Protocol):
     ) -> None: ...
 
 
+class TextResponder(Protocol):
+    """What answers a typed message: the language layer, driving the same conversation."""
+
+    def respond(
+        self, thread: ThreadMetadata, text: str, context: RequestContext
+    ) -> AsyncIterator[ThreadStreamEvent]: ...
+
+
 class ReturnDeskServer(ChatKitServer[RequestContext]):
-    def __init__(self, store: Store[RequestContext], feedback: FeedbackRecorder) -> None:
+    def __init__(
+        self,
+        store: Store[RequestContext],
+        *,
+        feedback: FeedbackRecorder,
+        conversation: Conversation,
+        text: TextResponder,
+    ) -> None:
         super().__init__(store)
         self.feedback = feedback
+        self.conversation = conversation
+        self.text = text
 
     async def process(
         self, request: str | bytes | bytearray, context: RequestContext
@@ -65,6 +81,41 @@ class ReturnDeskServer(ChatKitServer[RequestContext]):
         input_user_message: UserMessageItem | None,
         context: RequestContext,
     ) -> AsyncIterator[ThreadStreamEvent]:
-        item_id = self.store.generate_item_id("message", thread, context)
-        async for event in stream_text(thread.id, item_id, GREETING):
+        _, version = await self.conversation.state_of(thread.id)
+        if version == 0:
+            async for event in self.conversation.greet(thread, context):
+                yield event
+            return
+        text = _text_of(input_user_message)
+        if not text:
+            return
+        async for event in self.text.respond(thread, text, context):
             yield event
+
+    async def action(
+        self,
+        thread: ThreadMetadata,
+        action: Action[str, Any],
+        sender: WidgetItem | None,
+        context: RequestContext,
+    ) -> AsyncIterator[ThreadStreamEvent]:
+        try:
+            event, token = event_from_action(action.type, dict(action.payload or {}))
+        except InvalidAction as invalid:
+            yield NoticeEvent(level="warning", message=str(invalid))
+            return
+        async for out in self.conversation.apply(
+            thread,
+            event,
+            context,
+            token=token,
+            sender_id=sender.id if sender is not None else None,
+            sent_values=dict(action.payload or {}),
+        ):
+            yield out
+
+
+def _text_of(message: UserMessageItem | None) -> str:
+    if message is None:
+        return ""
+    return " ".join(part.text for part in message.content if part.type == "input_text").strip()

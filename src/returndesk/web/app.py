@@ -8,9 +8,8 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from returndesk import __version__
-from returndesk.chat.server import ReturnDeskServer
+from returndesk.chat.assembly import build_server
 from returndesk.settings import Settings, get_settings
-from returndesk.store.chatkit_store import SQLAlchemyStore
 from returndesk.store.db import create_engine, create_session_factory
 from returndesk.web.errors import install_error_handlers
 from returndesk.web.identity import OwnerCookie
@@ -25,12 +24,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine = create_engine(settings.database_url, echo=settings.database_echo)
         sessions = create_session_factory(engine)
-        store = SQLAlchemyStore(sessions)
         app.state.returndesk = AppState(
             settings=settings,
             engine=engine,
             sessions=sessions,
-            server=ReturnDeskServer(store, feedback=store),
+            server=build_server(settings, sessions),
             identity=OwnerCookie(
                 settings.signing_secret(), secure=settings.environment == "production"
             ),

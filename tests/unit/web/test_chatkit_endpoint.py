@@ -8,7 +8,7 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import func, select
 
-from returndesk.chat.server import GREETING
+from returndesk.chat.conversation import GREETING
 from returndesk.store.tables import FeedbackRow, ThreadRow
 from returndesk.web.identity import COOKIE_NAME
 from returndesk.web.state import AppState
@@ -59,7 +59,9 @@ async def test_threads_create_event_sequence(alice: ChatKitClient) -> None:
     types = [event["type"] for event in events]
     assert types[0] == "thread.created"
     assert "stream_options" in types
-    assert assistant_texts(events) == [GREETING]
+    [greeting] = assistant_texts(events)
+    assert greeting.startswith(GREETING)
+    assert "email" in greeting
     deltas = [
         event["update"]["delta"]
         for event in events
@@ -67,10 +69,10 @@ async def test_threads_create_event_sequence(alice: ChatKitClient) -> None:
         and event["update"]["type"] == "assistant_message.content_part.text_delta"
     ]
     assert len(deltas) > 1
-    assert "".join(deltas) == GREETING
+    assert "".join(deltas) == greeting
     thread = await alice.call({"type": "threads.get_by_id", "params": {"thread_id": thread_id}})
     kinds = [item["type"] for item in thread["items"]["data"]]
-    assert kinds == ["user_message", "assistant_message"]
+    assert kinds == ["user_message", "assistant_message", "widget"]
 
 
 async def test_a_second_message_continues_the_same_thread(alice: ChatKitClient) -> None:
@@ -81,9 +83,10 @@ async def test_a_second_message_continues_the_same_thread(alice: ChatKitClient) 
             "params": {"thread_id": thread_id, "input": user_input("again")},
         }
     )
-    assert assistant_texts(events) == [GREETING]
+    [reply] = assistant_texts(events)
+    assert "email" in reply
     items = await alice.call({"type": "items.list", "params": {"thread_id": thread_id}})
-    assert len(items["data"]) == 4
+    assert len(items["data"]) == 5
 
 
 @pytest.mark.parametrize(
@@ -159,7 +162,7 @@ async def test_another_owners_thread_is_invisible(
     )
     assert still_there["id"] == thread_id
     assert still_there.get("title") != "taken over"
-    assert len(still_there["items"]["data"]) == 2
+    assert len(still_there["items"]["data"]) == 3
 
 
 async def test_thread_lists_are_per_visitor(alice: ChatKitClient, bob: ChatKitClient) -> None:

@@ -128,6 +128,12 @@ async def request_handoff(state: FlowState, event: RequestHandoff, turn: Turn) -
             )
         )
     state.reset_answers()
+    if state.customer_id is None:
+        # Nothing else can happen before verification, so the form stays up.
+        return (
+            "I've passed your request to our team. Meanwhile, if you tell me who you are, "
+            "I can help with returns, exchanges and cancellations right away."
+        )
     state.flow = "handoff"
     state.handoff.summary = summary
     state.handoff.recorded = True

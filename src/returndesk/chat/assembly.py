@@ -1,0 +1,33 @@
+"""Building the ChatKit server from its parts, once, at start-up.
+
+Everything is checked here: a bad policy file or a flow definition naming a
+guard, event or widget the code lacks stops start-up with a message.
+"""
+
+from __future__ import annotations
+
+from returndesk.chat.conversation import Conversation
+from returndesk.chat.server import ReturnDeskServer, TextResponder
+from returndesk.chat.typed import StepReminder
+from returndesk.domain import load_policy
+from returndesk.flow.definition import load_definition
+from returndesk.flow.engine import FlowEngine
+from returndesk.flow.guards import GUARDS
+from returndesk.flow.handlers import HANDLERS
+from returndesk.operations.context import Operations
+from returndesk.settings import Settings
+from returndesk.store.chatkit_store import SQLAlchemyStore
+from returndesk.store.db import SessionFactory
+from returndesk.widgets.registry import BUILDERS
+
+
+def build_flow_engine() -> FlowEngine:
+    return FlowEngine(load_definition(), guards=GUARDS, handlers=HANDLERS, widgets=BUILDERS.keys())
+
+
+def build_server(settings: Settings, sessions: SessionFactory) -> ReturnDeskServer:
+    store = SQLAlchemyStore(sessions)
+    ops = Operations(sessions, load_policy(settings.policy_file))
+    conversation = Conversation(ops, build_flow_engine(), store)
+    text: TextResponder = StepReminder(conversation)
+    return ReturnDeskServer(store, feedback=store, conversation=conversation, text=text)

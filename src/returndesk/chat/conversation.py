@@ -1,0 +1,173 @@
+"""One turn of the conversation: an event in, the ChatKit events that show its outcome out.
+
+Clicks and typed messages both end here. The turn loads the thread's state
+from the database, lets the engine apply the event, writes the new state
+only if nobody else changed it meanwhile, locks the widget that was answered
+and shows the next question with its widget. Nothing is kept in memory
+between turns, so any process can serve the next one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Mapping
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any
+
+from chatkit.store import NotFoundError, Store
+from chatkit.types import (
+    NoticeEvent,
+    ThreadItemDoneEvent,
+    ThreadItemUpdatedEvent,
+    ThreadMetadata,
+    ThreadStreamEvent,
+    WidgetItem,
+    WidgetRootUpdated,
+)
+from chatkit.widgets import DynamicWidgetRoot
+
+from returndesk.chat.context import RequestContext
+from returndesk.chat.streaming import stream_text
+from returndesk.chat.titles import thread_title
+from returndesk.flow.engine import Dispatched, EventRejected, FlowEngine
+from returndesk.flow.events import FlowEvent
+from returndesk.flow.facts import load_facts
+from returndesk.flow.state import FlowState
+from returndesk.operations.context import Operations
+from returndesk.store.repositories.conversations import load_state, save_state
+from returndesk.widgets.inputs import WidgetInput
+from returndesk.widgets.lock import lock_widget
+from returndesk.widgets.registry import build_widget
+
+GREETING = (
+    "Hi, I'm ReturnDesk. I can help you return or exchange items, cancel an order "
+    "that hasn't shipped, or check where a return or order stands."
+)
+STALE_CLICK = "That card is no longer current, so nothing changed. Please use the latest one below."
+CHANGED_ELSEWHERE = (
+    "This conversation just changed in another window, so I didn't apply that. "
+    "Please continue from the latest card."
+)
+
+
+class Conversation:
+    def __init__(self, ops: Operations, engine: FlowEngine, store: Store[RequestContext]) -> None:
+        self.ops = ops
+        self.engine = engine
+        self.store = store
+
+    async def state_of(self, thread_id: str) -> tuple[FlowState, int]:
+        stored = await load_state(self.ops.sessions, thread_id)
+        if stored.version == 0:
+            return self.engine.initial_state(), 0
+        return FlowState.model_validate(stored.data), stored.version
+
+    async def greet(
+        self, thread: ThreadMetadata, context: RequestContext
+    ) -> AsyncIterator[ThreadStreamEvent]:
+        """The opening of a new thread: who we are, then the current question and its widget."""
+        state, version = await self.state_of(thread.id)
+        facts = await load_facts(self.ops, state)
+        step = self.engine.current_step(state, facts)
+        widget = await build_widget(step.widget, WidgetInput(state, facts, self.ops))
+        widget_id = self.store.generate_item_id("message", thread, context)
+        state.widget_item_id = widget_id
+        if not await self._save(thread, context, state, version):
+            return
+        async for event in self.say(thread, context, f"{GREETING} {step.hint}"):
+            yield event
+        yield self._widget_done(thread, widget_id, widget)
+
+    async def apply(
+        self,
+        thread: ThreadMetadata,
+        event: FlowEvent,
+        context: RequestContext,
+        *,
+        token: str | None = None,
+        sender_id: str | None = None,
+        sent_values: Mapping[str, Any] | None = None,
+    ) -> AsyncIterator[ThreadStreamEvent]:
+        """Apply `event`; a click passes the token its widget was drawn with and its item id."""
+        state, version = await self.state_of(thread.id)
+        if token is not None and (token != state.token or sender_id != state.widget_item_id):
+            yield NoticeEvent(level="info", message=STALE_CLICK)
+            return
+        try:
+            done = await self.engine.dispatch(state, event, ops=self.ops, thread_id=thread.id)
+        except EventRejected as rejected:
+            async for out in self.say(thread, context, rejected.message):
+                yield out
+            return
+        widget = await build_widget(done.step.widget, WidgetInput(done.state, done.facts, self.ops))
+        widget_id = self.store.generate_item_id("message", thread, context)
+        done.state.widget_item_id = widget_id
+        if not await self._save(thread, context, done.state, version):
+            yield NoticeEvent(level="warning", message=CHANGED_ELSEWHERE)
+            return
+        values = dict(sent_values or {}) | _event_values(event)
+        async for out in self._lock(thread, context, state.widget_item_id, event.name, values):
+            yield out
+        title = thread_title(done.state, done.facts)
+        if title is not None:
+            thread.title = title
+        async for out in self.say(thread, context, _reply(done)):
+            yield out
+        yield self._widget_done(thread, widget_id, widget)
+
+    async def _save(
+        self, thread: ThreadMetadata, context: RequestContext, state: FlowState, version: int
+    ) -> bool:
+        return await save_state(
+            self.ops.sessions,
+            thread_id=thread.id,
+            owner_id=context.owner_id,
+            customer_id=state.customer_id,
+            data=state.model_dump(mode="json"),
+            expected_version=version,
+        )
+
+    async def _lock(
+        self,
+        thread: ThreadMetadata,
+        context: RequestContext,
+        item_id: str | None,
+        event_name: str,
+        values: Mapping[str, Any],
+    ) -> AsyncIterator[ThreadStreamEvent]:
+        if item_id is None:
+            return
+        try:
+            item = await self.store.load_item(thread.id, item_id, context)
+        except NotFoundError:
+            return
+        if not isinstance(item, WidgetItem):
+            return
+        locked = lock_widget(item.widget.model_dump(exclude_none=True), event_name, values)
+        root = DynamicWidgetRoot.model_validate(locked)
+        await self.store.save_item(thread.id, item.model_copy(update={"widget": root}), context)
+        yield ThreadItemUpdatedEvent(item_id=item_id, update=WidgetRootUpdated(widget=root))
+
+    async def say(
+        self, thread: ThreadMetadata, context: RequestContext, text: str
+    ) -> AsyncIterator[ThreadStreamEvent]:
+        item_id = self.store.generate_item_id("message", thread, context)
+        async for event in stream_text(thread.id, item_id, text):
+            yield event
+
+    def _widget_done(
+        self, thread: ThreadMetadata, widget_id: str, widget: DynamicWidgetRoot
+    ) -> ThreadItemDoneEvent:
+        return ThreadItemDoneEvent(
+            item=WidgetItem(
+                id=widget_id, thread_id=thread.id, created_at=datetime.now(), widget=widget
+            )
+        )
+
+
+def _reply(done: Dispatched) -> str:
+    return f"{done.remark} {done.step.hint}" if done.remark else done.step.hint
+
+
+def _event_values(event: FlowEvent) -> dict[str, Any]:
+    return {key: value for key, value in asdict(event).items() if value is not None}
