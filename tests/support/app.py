@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from datetime import datetime
 
 import httpx
 from fastapi import FastAPI
 
+from returndesk.operations.context import utc_now
 from returndesk.settings import Settings
 from returndesk.web.app import create_app
 
@@ -23,8 +25,10 @@ def settings_for(database_url: str, **overrides: object) -> Settings:
 
 
 @asynccontextmanager
-async def running_app(settings: Settings) -> AsyncIterator[FastAPI]:
-    app = create_app(settings)
+async def running_app(
+    settings: Settings, *, clock: Callable[[], datetime] = utc_now
+) -> AsyncIterator[FastAPI]:
+    app = create_app(settings, clock=clock)
     async with app.router.lifespan_context(app):
         yield app
 

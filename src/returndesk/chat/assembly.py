@@ -6,6 +6,9 @@ guard, event or widget the code lacks stops start-up with a message.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from returndesk.chat.conversation import Conversation
 from returndesk.chat.server import ReturnDeskServer, TextResponder
 from returndesk.chat.typed import StepReminder
@@ -14,7 +17,7 @@ from returndesk.flow.definition import load_definition
 from returndesk.flow.engine import FlowEngine
 from returndesk.flow.guards import GUARDS
 from returndesk.flow.handlers import HANDLERS
-from returndesk.operations.context import Operations
+from returndesk.operations.context import Operations, utc_now
 from returndesk.settings import Settings
 from returndesk.store.chatkit_store import SQLAlchemyStore
 from returndesk.store.db import SessionFactory
@@ -25,9 +28,11 @@ def build_flow_engine() -> FlowEngine:
     return FlowEngine(load_definition(), guards=GUARDS, handlers=HANDLERS, widgets=BUILDERS.keys())
 
 
-def build_server(settings: Settings, sessions: SessionFactory) -> ReturnDeskServer:
+def build_server(
+    settings: Settings, sessions: SessionFactory, *, clock: Callable[[], datetime] = utc_now
+) -> ReturnDeskServer:
     store = SQLAlchemyStore(sessions)
-    ops = Operations(sessions, load_policy(settings.policy_file))
+    ops = Operations(sessions, load_policy(settings.policy_file), clock)
     conversation = Conversation(ops, build_flow_engine(), store)
     text: TextResponder = StepReminder(conversation)
     return ReturnDeskServer(store, feedback=store, conversation=conversation, text=text)

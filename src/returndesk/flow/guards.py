@@ -26,6 +26,9 @@ def never(state: FlowState, facts: Facts) -> bool:
 
 def items_chosen(state: FlowState, facts: Facts) -> bool:
     answers = state.returns
+    if answers.confirmed_rma is not None:
+        # The return now holds its items, which therefore no longer look returnable.
+        return True
     if facts.order is None or not answers.line_nos:
         return False
     usable = {Outcome.ELIGIBLE, Outcome.NEEDS_HYGIENE_ANSWER}

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from datetime import datetime
 
 from fastapi import FastAPI
 
 from returndesk import __version__
 from returndesk.chat.assembly import build_server
+from returndesk.operations.context import utc_now
 from returndesk.settings import Settings, get_settings
 from returndesk.store.db import create_engine, create_session_factory
 from returndesk.web.errors import install_error_handlers
@@ -17,7 +19,10 @@ from returndesk.web.routes import chatkit, health, ui
 from returndesk.web.state import AppState
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None, *, clock: Callable[[], datetime] = utc_now
+) -> FastAPI:
+    """`clock` is the time the app's rules run at; tests fix it to the demo store's day."""
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -28,7 +33,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             settings=settings,
             engine=engine,
             sessions=sessions,
-            server=build_server(settings, sessions),
+            server=build_server(settings, sessions, clock=clock),
             identity=OwnerCookie(
                 settings.signing_secret(), secure=settings.environment == "production"
             ),
