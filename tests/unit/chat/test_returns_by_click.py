@@ -164,7 +164,8 @@ async def test_an_exchange_paying_the_difference(shopper: Shopper, ops: Operatio
 
 async def test_an_exchange_receiving_a_refund(shopper: Shopper, ops: Operations) -> None:
     pick = await find_line(
-        ops, lambda p: ordinary(p) and not p.product.hygiene_sealed and cheaper_variant(p)
+        ops,
+        lambda p: ordinary(p) and not p.product.hygiene_sealed and cheaper_variant(p) is not None,
     )
     item_id = cheaper_variant(pick)
     assert item_id is not None
@@ -178,7 +179,8 @@ async def test_an_exchange_receiving_a_refund(shopper: Shopper, ops: Operations)
         b for b in shopper.buttons() if b["onClickAction"]["payload"].get("item_id") == item_id
     )
     await shopper.send(choose["onClickAction"])
-    assert "costs" in str(shopper.widget) and "less" in str(shopper.widget)
+    assert "costs" in str(shopper.widget)
+    assert "less" in str(shopper.widget)
     await shopper.click(f"with {refund_to.describe()}")
     await shopper.click("Print a prepaid label")
     await shopper.click("Confirm return")
@@ -243,18 +245,8 @@ async def test_an_ineligible_item_is_explained_and_cannot_be_chosen(
     await verify(shopper, pick.customer)
     await shopper.click("Return or exchange items")
     assert pick.eligibility.message in str(shopper.widget)
-    form = shopper.form_with(f"from {pick.order.id}") if shopper.forms() else None
-    action = (
-        form["onSubmitAction"]
-        if form
-        else {"type": "select_items", "payload": {"order_id": pick.order.id, "token": ""}}
-    )
-    await shopper.send(
-        {
-            **action,
-            "payload": {**action["payload"], "line_nos": [pick.line.line_no]},
-        }
-    )
+    # A hand-made click naming the line anyway is refused with the same reason.
+    await shopper.submit(shopper.form_with(pick.order.id), {"line_nos": [pick.line.line_no]})
 
     assert "return window for this item closed" in shopper.said
     assert await returns_of(ops, pick.customer.id) == []
