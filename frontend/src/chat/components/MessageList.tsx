@@ -1,5 +1,5 @@
 import { Fragment, useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import type { FeedbackKind, ThemeName, ThreadItem } from '../../protocol';
+import type { FeedbackKind, ThemeName } from '../../protocol';
 import type { ChatState } from '../../thread/state';
 import { Icon } from '../../ui/Icon';
 import type { WidgetHost } from '../../widgets/host';

@@ -185,7 +185,11 @@ def _squash(token: str, targets: frozenset[str]) -> str:
 
 
 def _known(word: str, targets: frozenset[str]) -> bool:
-    return word in KEYWORDS or word in COMMON_WORDS or word in targets or word in _SLANG
+    if word in KEYWORDS or word in COMMON_WORDS or word in targets or word in _SLANG:
+        return True
+    # A plural of a known word is known too: "tshirts" must not be "repaired" to "tshirt".
+    stem = word[:-2] if word.endswith("es") else word[:-1] if word.endswith("s") else ""
+    return bool(stem) and (stem in KEYWORDS or stem in targets or word[:-1] in targets)
 
 
 def repair(word: str, targets: frozenset[str] = frozenset()) -> str:
