@@ -8,7 +8,9 @@ from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
 
-_NO_OPTIONS: Mapping[str, str] = MappingProxyType({})
+
+def _no_options() -> Mapping[str, str]:
+    return MappingProxyType({})
 
 
 class Step(StrEnum):
@@ -58,6 +60,9 @@ RETURN_STEPS = frozenset(
 )
 
 
+_STEPS = {step.value: step for step in Step}
+
+
 class OfferKind(StrEnum):
     SIZE_EXCHANGE = "size_exchange"
     KEEP_WITH_DISCOUNT = "keep_with_discount"
@@ -70,7 +75,7 @@ class ItemOption:
     ref: str
     order_id: str
     name: str
-    options: Mapping[str, str] = _NO_OPTIONS
+    options: Mapping[str, str] = field(default_factory=_no_options)
     price: Decimal = Decimal(0)
 
 
@@ -80,7 +85,7 @@ class VariantOption:
 
     item_id: str
     for_ref: str
-    options: Mapping[str, str] = _NO_OPTIONS
+    options: Mapping[str, str] = field(default_factory=_no_options)
     price: Decimal = Decimal(0)
     available: bool = True
 
@@ -104,12 +109,11 @@ class Context:
     orders: tuple[str, ...] = ()
     returns: tuple[str, ...] = ()
     offer: str | None = None
-    # Filled by __post_init__: the step as an enum, None when absent or unknown.
-    known_step: Step | None = field(init=False, repr=False, compare=False, default=None)
 
-    def __post_init__(self) -> None:
-        known = Step(self.step) if self.step in Step.__members__.values() else None
-        object.__setattr__(self, "known_step", known)
+    @property
+    def known_step(self) -> Step | None:
+        """The step as an enum; None when absent or not one we know."""
+        return _STEPS.get(self.step) if self.step is not None else None
 
     def chosen(self) -> tuple[ItemOption, ...]:
         """The chosen lines, in the order the context shows them."""

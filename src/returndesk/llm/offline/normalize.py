@@ -174,7 +174,7 @@ def _spell_out(token: str, targets: frozenset[str]) -> str:
 
 
 def _squash(token: str, targets: frozenset[str]) -> str:
-    """"tooo" is "too" and "biggg" is "big": try doubled, then single letters."""
+    """ "tooo" is "too" and "biggg" is "big": try doubled, then single letters."""
     if not _REPEATS.search(token):
         return token
     doubled = _REPEATS.sub(r"\1\1", token)

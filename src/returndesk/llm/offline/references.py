@@ -137,7 +137,7 @@ def money_amounts(text: Text) -> tuple[Decimal, ...]:
 
 
 def price_matches(amount: Decimal, price: Decimal) -> bool:
-    """"$47" names a $47.84 line; "$52.88" names only that price."""
+    """ "$47" names a $47.84 line; "$52.88" names only that price."""
     if amount != amount.to_integral_value():
         return abs(amount - price) < Decimal("0.01")
     return int(price) == int(amount) or abs(price - amount) < Decimal("0.5")

@@ -172,7 +172,7 @@ async def return_confirmation(given: WidgetInput) -> Node:
             ]
         case PickupWindow(starts_at, ends_at):
             day = format_day(local_date(starts_at, zone))
-            hours = f"{starts_at.astimezone(zone):%H:%M}-{ends_at.astimezone(zone):%H:%M}"
+            hours = f"{starts_at.astimezone(zone):%H:%M} and {ends_at.astimezone(zone):%H:%M}"
             children.append(text(f"Pickup on {day}, between {hours}."))
         case StoreDropOff(instructions):
             children.append(caption(instructions))
