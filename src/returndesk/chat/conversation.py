@@ -10,7 +10,7 @@ between turns, so any process can serve the next one.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Mapping
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
@@ -48,6 +48,17 @@ CHANGED_ELSEWHERE = (
     "This conversation just changed in another window, so I didn't apply that. "
     "Please continue from the latest card."
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a turn shows: events first, then the reply, then the events after it."""
+
+    before: list[ThreadStreamEvent]
+    reply: str | None
+    after: list[ThreadStreamEvent]
+    # The event was applied and saved (not refused, stale or overtaken).
+    applied: bool
 
 
 class Conversation:
@@ -88,32 +99,56 @@ class Conversation:
         sender_id: str | None = None,
         sent_values: Mapping[str, Any] | None = None,
     ) -> AsyncIterator[ThreadStreamEvent]:
-        """Apply `event`; a click passes the token its widget was drawn with and its item id."""
+        """Apply `event` and show its outcome: the lock, the reply, then the next widget."""
+        outcome = await self.run(
+            thread, event, context, token=token, sender_id=sender_id, sent_values=sent_values
+        )
+        for out in outcome.before:
+            yield out
+        if outcome.reply:
+            async for out in self.say(thread, context, outcome.reply):
+                yield out
+        for out in outcome.after:
+            yield out
+
+    async def run(
+        self,
+        thread: ThreadMetadata,
+        event: FlowEvent,
+        context: RequestContext,
+        *,
+        token: str | None = None,
+        sender_id: str | None = None,
+        sent_values: Mapping[str, Any] | None = None,
+    ) -> Outcome:
+        """Apply `event`; a click passes the token its widget was drawn with and its item id.
+
+        The state is saved before anything is shown, so what the shopper sees
+        is always what the database holds.
+        """
         state, version = await self.state_of(thread.id)
         if token is not None and (token != state.token or sender_id != state.widget_item_id):
-            yield NoticeEvent(level="info", message=STALE_CLICK)
-            return
+            return Outcome([NoticeEvent(level="info", message=STALE_CLICK)], None, [], False)
         try:
             done = await self.engine.dispatch(state, event, ops=self.ops, thread_id=thread.id)
         except EventRejected as rejected:
-            async for out in self.say(thread, context, rejected.message):
-                yield out
-            return
+            return Outcome([], rejected.message, [], False)
         widget = await build_widget(done.step.widget, WidgetInput(done.state, done.facts, self.ops))
         widget_id = self.store.generate_item_id("message", thread, context)
         done.state.widget_item_id = widget_id
         if not await self._save(thread, context, done.state, version):
-            yield NoticeEvent(level="warning", message=CHANGED_ELSEWHERE)
-            return
+            return Outcome(
+                [NoticeEvent(level="warning", message=CHANGED_ELSEWHERE)], None, [], False
+            )
         values = dict(sent_values or {}) | _event_values(event)
-        async for out in self._lock(thread, context, state.widget_item_id, event.name, values):
-            yield out
+        locked = [
+            out
+            async for out in self._lock(thread, context, state.widget_item_id, event.name, values)
+        ]
         title = thread_title(done.state, done.facts)
         if title is not None:
             thread.title = title
-        async for out in self.say(thread, context, _reply(done)):
-            yield out
-        yield self._widget_done(thread, widget_id, widget)
+        return Outcome(locked, _reply(done), [self._widget_done(thread, widget_id, widget)], True)
 
     async def _save(
         self, thread: ThreadMetadata, context: RequestContext, state: FlowState, version: int
