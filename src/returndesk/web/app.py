@@ -15,7 +15,7 @@ from returndesk.settings import Settings, get_settings
 from returndesk.store.db import create_engine, create_session_factory
 from returndesk.web.errors import install_error_handlers
 from returndesk.web.identity import OwnerCookie
-from returndesk.web.routes import chatkit, health, ui
+from returndesk.web.routes import chatkit, health, labels, ui
 from returndesk.web.state import AppState
 
 
@@ -47,6 +47,7 @@ def create_app(
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(chatkit.router)
+    app.include_router(labels.router)
     app.include_router(ui.router)
     ui.mount_ui(app)
     return app

@@ -1,0 +1,34 @@
+"""The printable label is there for the shopper who made the return, and nobody else."""
+
+from __future__ import annotations
+
+from returndesk.operations.context import Operations
+from tests.support.demo import find_line
+from tests.support.shopper import Shopper
+from tests.unit.chat.conftest import ShopperFactory
+from tests.unit.chat.flows import choose_items, verify
+from tests.unit.chat.test_returns_by_click import returns_of
+from tests.unit.operations.test_returns import ordinary
+
+
+async def test_the_label_opens_for_its_shopper_only(
+    shopper: Shopper, new_shopper: ShopperFactory, ops: Operations
+) -> None:
+    pick = await find_line(ops, ordinary)
+    await verify(shopper, pick.customer)
+    await choose_items(shopper, pick)
+    await shopper.click("Defective")
+    await shopper.click("Refund")
+    await shopper.click("Print a prepaid label")
+    await shopper.click("Confirm return")
+    [ret] = await returns_of(ops, pick.customer.id)
+
+    mine = await shopper.client.http.get(f"/returns/{ret.rma}/label")
+    stranger = await (await new_shopper()).client.http.get(f"/returns/{ret.rma}/label")
+
+    assert mine.status_code == 200
+    assert ret.rma in mine.text
+    assert ret.shipment is not None
+    assert getattr(ret.shipment, "tracking_number", "") in mine.text
+    assert stranger.status_code == 404
+    assert ret.rma in stranger.json()["error"]["message"]
