@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PLACEHOLDER_SECRETS = frozenset({"", "changeme", "change-me", "secret", "dev", "development"})
@@ -33,6 +33,21 @@ class Settings(BaseSettings):
     secret_key: str = ""
     policy_file: Path | None = None
 
+    # The language layer: the embedded offline model by default, or a hosted one.
+    llm_provider: Literal["offline", "openai", "azure", "openai-compatible"] = "offline"
+    llm_model: str = "gpt-4.1-mini"
+    llm_base_url: str | None = None
+    llm_api_key: SecretStr | None = None
+    llm_timeout_seconds: float = Field(default=30.0, gt=0)
+    # With a hosted model, a confident offline reading of a simple answer skips the call.
+    llm_hybrid: bool = True
+    llm_tracing: bool = False
+    azure_openai_endpoint: str | None = None
+    azure_openai_deployment: str | None = None
+    azure_openai_api_version: str = "2024-10-21"
+    # Authenticate to Azure OpenAI with Entra ID (azure-identity) instead of an API key.
+    azure_openai_use_entra_id: bool = False
+
     brand_name: str = "ReturnDesk"
     brand_tagline: str = "Returns, exchanges and order help"
     brand_logo_url: str | None = None
@@ -45,6 +60,29 @@ class Settings(BaseSettings):
             raise ValueError(
                 "RETURNDESK_SECRET_KEY must be set to a real secret when "
                 "RETURNDESK_ENVIRONMENT=production"
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _provider_is_complete(self) -> Settings:
+        missing = []
+        match self.llm_provider:
+            case "openai" if self.llm_api_key is None:
+                missing.append("RETURNDESK_LLM_API_KEY")
+            case "openai-compatible" if not self.llm_base_url:
+                missing.append("RETURNDESK_LLM_BASE_URL")
+            case "azure":
+                if not self.azure_openai_endpoint:
+                    missing.append("RETURNDESK_AZURE_OPENAI_ENDPOINT")
+                if not self.azure_openai_deployment:
+                    missing.append("RETURNDESK_AZURE_OPENAI_DEPLOYMENT")
+                if self.llm_api_key is None and not self.azure_openai_use_entra_id:
+                    missing.append(
+                        "RETURNDESK_LLM_API_KEY or RETURNDESK_AZURE_OPENAI_USE_ENTRA_ID=true"
+                    )
+        if missing:
+            raise ValueError(
+                f"RETURNDESK_LLM_PROVIDER={self.llm_provider} needs " + ", ".join(missing)
             )
         return self
 

@@ -11,12 +11,14 @@ from datetime import datetime
 
 from returndesk.chat.conversation import Conversation
 from returndesk.chat.server import ReturnDeskServer, TextResponder
-from returndesk.chat.typed import StepReminder
+from returndesk.chat.typed import AgentResponder
 from returndesk.domain import load_policy
 from returndesk.flow.definition import load_definition
 from returndesk.flow.engine import FlowEngine
 from returndesk.flow.guards import GUARDS
 from returndesk.flow.handlers import HANDLERS
+from returndesk.llm.providers import build_model
+from returndesk.llm.usage import UsageMeter
 from returndesk.operations.context import Operations, utc_now
 from returndesk.settings import Settings
 from returndesk.store.chatkit_store import SQLAlchemyStore
@@ -29,10 +31,16 @@ def build_flow_engine() -> FlowEngine:
 
 
 def build_server(
-    settings: Settings, sessions: SessionFactory, *, clock: Callable[[], datetime] = utc_now
+    settings: Settings,
+    sessions: SessionFactory,
+    *,
+    usage: UsageMeter,
+    clock: Callable[[], datetime] = utc_now,
 ) -> ReturnDeskServer:
     store = SQLAlchemyStore(sessions)
     ops = Operations(sessions, load_policy(settings.policy_file), clock)
     conversation = Conversation(ops, build_flow_engine(), store)
-    text: TextResponder = StepReminder(conversation)
+    text: TextResponder = AgentResponder(
+        conversation, store, build_model(settings), hybrid=settings.llm_hybrid, usage=usage
+    )
     return ReturnDeskServer(store, feedback=store, conversation=conversation, text=text)

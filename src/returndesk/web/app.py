@@ -10,6 +10,7 @@ from fastapi import FastAPI
 
 from returndesk import __version__
 from returndesk.chat.assembly import build_server
+from returndesk.llm.usage import UsageMeter
 from returndesk.operations.context import utc_now
 from returndesk.settings import Settings, get_settings
 from returndesk.store.db import create_engine, create_session_factory
@@ -29,11 +30,13 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine = create_engine(settings.database_url, echo=settings.database_echo)
         sessions = create_session_factory(engine)
+        usage = UsageMeter()
         app.state.returndesk = AppState(
             settings=settings,
             engine=engine,
             sessions=sessions,
-            server=build_server(settings, sessions, clock=clock),
+            server=build_server(settings, sessions, usage=usage, clock=clock),
+            usage=usage,
             identity=OwnerCookie(
                 settings.signing_secret(), secure=settings.environment == "production"
             ),

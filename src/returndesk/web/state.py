@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.requests import Request
 
 from returndesk.chat.server import ReturnDeskServer
+from returndesk.llm.usage import UsageMeter
 from returndesk.settings import Settings
 from returndesk.store.db import SessionFactory
 from returndesk.web.identity import OwnerCookie
@@ -20,6 +21,7 @@ class AppState:
     sessions: SessionFactory
     server: ReturnDeskServer
     identity: OwnerCookie
+    usage: UsageMeter
 
 
 def app_state(request: Request) -> AppState:

@@ -97,11 +97,15 @@ _OTHER = re.compile(r"\b(?:the )?other (?:one|item|thing|line)s?\b|\bthe rest\b|
 _ADDITIVE = re.compile(
     r"\btoo\s*(?:[,.!?]|$)|\balso\b|\bas well\b|\badd\b|\bin addition\b|\band the\b|\bplus\b"
 )
+# Price ranks point at a line only as "the cheaper chair" or "the cheapest one";
+# "found it cheaper" is a reason.
 _CHEAPEST = re.compile(
-    r"\b(?:cheapest|cheaper|least expensive|less expensive|lower priced|lowest)\b"
+    r"\bthe (?:cheapest|cheaper|least expensive|less expensive|lower priced|lowest priced)\b"
+    r"|\b(?:cheapest|cheaper) (?:one|item)\b"
 )
 _DEAREST = re.compile(
-    r"\b(?:most expensive|more expensive|priciest|pricier|pricey|dearest|higher priced|highest)\b"
+    r"\bthe (?:most expensive|more expensive|priciest|pricier|dearest|higher priced|"
+    r"highest priced)\b|\b(?:priciest|pricier|most expensive) (?:one|item)\b"
 )
 _PLURAL_COUNT = re.compile(r"\b(?:two|three|four|2|3|4)\s+\w+s\b")
 # With strict wording (the reason step), option words count only in "the blue one".

@@ -230,5 +230,12 @@ def _closest(word: str, choices: list[str], limit: int) -> tuple[int, float, str
 
 
 def _plausible(word: str, choice: str) -> bool:
-    # Short words are rarely mistyped in their first letter; "safe" is not "sale".
-    return len(word) > 5 or word[0] == choice[0]
+    # Short words are rarely mistyped in their first letter ("safe" is not "sale"), and a
+    # short word with one letter changed is more often another word ("torn", "turn") than
+    # a slip; a dropped or swapped letter is the usual slip there ("stor", "lable").
+    if len(word) > 5:
+        return True
+    if word[0] != choice[0]:
+        return False
+    swapped = len(word) == len(choice) and sorted(word) == sorted(choice)
+    return len(word) == 5 or len(word) != len(choice) or swapped

@@ -51,3 +51,9 @@ def mount_ui(app: FastAPI) -> None:
         if css.is_file():
             return FileResponse(css, media_type="text/css")
         return HTMLResponse("", media_type="text/css")
+
+
+@router.get("/api/usage")
+async def usage(request: Request) -> dict[str, int]:
+    """How much this process used the hosted language model, and what it answered offline."""
+    return app_state(request).usage.snapshot()
