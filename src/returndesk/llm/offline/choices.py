@@ -187,7 +187,8 @@ _METHODS: tuple[tuple[ReturnMethod, re.Pattern[str]], ...] = (
             r"|\bcan't print\b|\bcannot print\b|\bunable to print\b"
             r"|\bshow (?:a |the |them a )?code\b|\bcode thing\b|\bscan (?:a |the )?code\b"
             r"|\b(?:at|to) (?:a |the )?(?:ups|fedex|usps|dhl|post office|carrier)\b"
-            r"|\bcarrier (?:store|location|drop)\b|\bbarcode\b"
+            r"|\bcarrier (?:store|location|drop)\b|\bbarcode\b|\b(?:ups|fedex|usps|dhl)\b"
+            r"|\b(?:with|using) (?:a |the )?code\b"
         ),
     ),
     (
@@ -243,7 +244,8 @@ _NO_PHRASES = re.compile(
     r"\b(?:no thanks|no thank you|not really|not yet|not now|i'll pass|not interested|rather not|"
     r"no way|hold on|hang on|never mind|that's all|that's it|that is all|nothing else|all set|"
     r"i'm good|i'm done|i'm fine|we're done|that will be all|that'll be all|none of (?:these|them|"
-    r"those)|don't|do not|not right|not correct|nothing)\b"
+    r"those)|don't|do not|not right|not correct|nothing|that's everything|that is everything|"
+    r"all done)\b"
 )
 _NO_WORDS = frozenset("no nope nah na n negative nay wait stop pass none 👎 ❌".split())
 

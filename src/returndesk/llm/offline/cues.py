@@ -54,7 +54,8 @@ _STATUS = re.compile(
     r"been)\b|\b(?:has|have|is|was) (?:my |the )?(?:refund|return|order|package|parcel)s? "
     r"(?:been )?(?:processed|shipped|received|delivered|approved|arrived|sent|out)\b"
     r"|\bwhen (?:will|does|is) (?:it|my (?:order|package|parcel|stuff)) (?:arrive|ship|come|get)"
-    r"|\bany (?:news|update)\b|\bupdate on\b|\bcheck (?:on )?(?:my |an |the )?(?:order|return)s?\b"
+    r"|\bany (?:news|update)\b|\bupdate on\b|\bwhat(?:'s| is) (?:happening|going on) with\b"
+    r"|\bwhat happened (?:to|with)\b|\bcheck (?:on )?(?:my |an |the )?(?:order|return)s?\b"
 )
 _RETURN = re.compile(
     r"\breturn\w*|\bsend (?:\w+ ){0,3}back\b|\bship (?:\w+ ){0,2}back\b|\bexchang\w*|\bswap\w*"
@@ -74,10 +75,10 @@ _TOPICS: tuple[tuple[PolicyTopic, re.Pattern[str]], ...] = (
     (
         PolicyTopic.REFUND_TIMING,
         re.compile(
-            r"\b(?:refund|money|credit)\b.{0,40}\b(?:take|arrive|hit|show up|come|fastest|quickest"
-            r"|soonest|how long)\b"
+            r"\b(?:refunds?|money|credit)\b.{0,40}\b(?:take|takes|arrive|hit|show up|come|fastest|"
+            r"quickest|soonest|how long|instant|immediate|right away|straight away|quick)\b"
             r"|\bwhen (?:will|do|does|would|can) (?:i|my|the) (?:get|see|receive|refund|money)"
-            r"|\bhow (?:long|soon|fast|quickly)\b.{0,30}\b(?:refund|money|credit)\b"
+            r"|\bhow (?:long|soon|fast|quickly)\b.{0,30}\b(?:refunds?|money|credit)\b"
             r"|\bwhen (?:does|will|do) (?:my |the )?refund"
         ),
     ),

@@ -194,7 +194,11 @@ def _cancel_return(message: Message) -> Reading:
 def _status(message: Message) -> Reading | None:
     if not cues.asks_status(message.text):
         return None
-    return Reading(Intent.STATUS, _status_target(message), LIKELY)
+    target = _status_target(message)
+    if not target and message.items.refs:
+        order = _order_by_words(message)  # "where's my espresso machine"
+        target = {"order_id": order} if order is not None else {}
+    return Reading(Intent.STATUS, target, LIKELY)
 
 
 def _status_target(message: Message) -> dict[str, SlotValue]:
@@ -232,6 +236,10 @@ def _choose_items(message: Message) -> Reading | None:
     pick = message.items
     if pick.question is not None:
         return Reading(Intent.SELECT_ITEMS, confidence=UNSURE, clarify=pick.question)
+    if not pick.refs and pick.mentioned:
+        listed = ", ".join(describe(message.context.items))
+        question = f"I couldn't match that to an item in this order. Which one: {listed}?"
+        return Reading(Intent.SELECT_ITEMS, confidence=UNSURE, clarify=question)
     if not pick.refs:
         return None
     return Reading(Intent.SELECT_ITEMS, _return_facts(message, _ALL_FACTS), LIKELY)

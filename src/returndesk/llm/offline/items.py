@@ -75,6 +75,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "board": ("skateboard",),
     "journal": ("notebook",),
     "coffeemaker": ("coffee", "maker"),
+    "coffee": ("espresso",),
+    "shoes": ("sneakers", "shoes", "boots"),
+    "shoe": ("sneakers", "shoes", "boots"),
 }
 # Words that appear in product names but say nothing about which line is meant.
 _GENERIC = frozenset({"set", "kit", "the", "and", "with", "for", "of", "one", "ones", "item"})
@@ -101,11 +104,11 @@ _ADDITIVE = re.compile(
 # "found it cheaper" is a reason.
 _CHEAPEST = re.compile(
     r"\bthe (?:cheapest|cheaper|least expensive|less expensive|lower priced|lowest priced)\b"
-    r"|\b(?:cheapest|cheaper) (?:one|item)\b"
+    r"|\b(?:cheapest|cheaper|cheap) (?:one|item)\b"
 )
 _DEAREST = re.compile(
     r"\bthe (?:most expensive|more expensive|priciest|pricier|dearest|higher priced|"
-    r"highest priced)\b|\b(?:priciest|pricier|most expensive) (?:one|item)\b"
+    r"highest priced)\b|\b(?:priciest|pricier|pricey|most expensive|expensive) (?:one|item)\b"
 )
 _PLURAL_COUNT = re.compile(r"\b(?:two|three|four|2|3|4)\s+\w+s\b")
 # With strict wording (the reason step), option words count only in "the blue one".
@@ -181,7 +184,7 @@ def pick_items(
     if unclear:
         return ItemPick(question=which_one(_unique_items(unclear)), mentioned=True)
     if not picked:
-        return ItemPick(mentioned=said or bool(_OTHER.search(clean)))
+        return ItemPick(mentioned=said or bool(_OTHER.search(clean)) or names_a_product(text))
     if chosen and _ADDITIVE.search(clean):
         picked = [*chosen, *picked]
     refs = _in_order(candidates, set(picked) - set(dropped))
@@ -320,6 +323,14 @@ def _is_plural(words: list[str], item: ItemOption) -> bool:
         if any(t in targets for t in SYNONYMS.get(word[:-1], ())):
             return True
     return False
+
+
+_PRODUCT_WORDS = frozenset(SYNONYMS) | frozenset(w for ws in SYNONYMS.values() for w in ws)
+
+
+def names_a_product(text: Text) -> bool:
+    """Whether the text names some product, on screen or not ("the shirt" in an order of bags)."""
+    return any(word in _PRODUCT_WORDS or word.rstrip("s") in _PRODUCT_WORDS for word in text.words)
 
 
 def which_one(items: Sequence[ItemOption]) -> str:

@@ -185,11 +185,29 @@ def _squash(token: str, targets: frozenset[str]) -> str:
 
 
 def _known(word: str, targets: frozenset[str]) -> bool:
-    if word in KEYWORDS or word in COMMON_WORDS or word in targets or word in _SLANG:
+    if word in targets or word in _SLANG:
         return True
-    # A plural of a known word is known too: "tshirts" must not be "repaired" to "tshirt".
-    stem = word[:-2] if word.endswith("es") else word[:-1] if word.endswith("s") else ""
-    return bool(stem) and (stem in KEYWORDS or stem in targets or word[:-1] in targets)
+    # An inflection of a known word is known too: "makes", "existing" ("exist" + "ing" is not
+    # known, but neither is it a slip for a keyword), "tshirts".
+    return any(
+        stem in KEYWORDS or stem in COMMON_WORDS or stem in targets for stem in _stems(word)
+    )
+
+
+_SUFFIXES = ("ies", "ing", "ed", "es", "er", "ers", "ly", "s", "d", "y", "'s")
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    stems = [word]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            stems += [stem, stem + "e"]
+            if suffix == "ies":
+                stems.append(stem + "y")
+            if len(stem) > 3 and stem[-1] == stem[-2]:
+                stems.append(stem[:-1])  # "stopped" → "stop"
+    return tuple(stems)
 
 
 def repair(word: str, targets: frozenset[str] = frozenset()) -> str:
@@ -230,12 +248,12 @@ def _closest(word: str, choices: list[str], limit: int) -> tuple[int, float, str
 
 
 def _plausible(word: str, choice: str) -> bool:
-    # Short words are rarely mistyped in their first letter ("safe" is not "sale"), and a
-    # short word with one letter changed is more often another word ("torn", "turn") than
-    # a slip; a dropped or swapped letter is the usual slip there ("stor", "lable").
+    # Words are rarely mistyped in their first letter ("safe" is not "sale"), and a short
+    # word with one letter changed is more often another word ("torn", "turn") than a slip;
+    # a dropped or swapped letter is the usual slip there ("stor", "lable").
+    if word[0] != choice[0]:
+        return len(word) > 5 and OSA.distance(word, choice) == 1
     if len(word) > 5:
         return True
-    if word[0] != choice[0]:
-        return False
     swapped = len(word) == len(choice) and sorted(word) == sorted(choice)
     return len(word) == 5 or len(word) != len(choice) or swapped

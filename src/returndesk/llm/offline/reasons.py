@@ -35,6 +35,8 @@ _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
             r"|\b(?:someone else's|somebody else's)\b"
             r"|\bdifferent (?:item|product|model) than (?:i )?ordered\b"
             r"|\bwrong item\b"
+            r"|^wrong (?:colou?r|size|model|item|product|one|thing|version)\b"
+            r"|\b(?:didn't|did not|never) (?:order|ordered|buy|bought) (?:this|that|these|it|them)\b"
         ),
     ),
     (
@@ -48,6 +50,9 @@ _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
             r"navy|silver|gold) (?:is|looks) (?:uglier|ugly|different|darker|lighter|off|weird|"
             r"brighter|duller|nothing like)\b"
             r"|^colou?r$"
+            r"|\b(?:red|green|blue|black|white|grey|gray|pink|purple|yellow|orange|brown|beige|navy"
+            r"|silver|gold)\b.{0,25}\b(?:looked|looks|appeared|seemed|was)\b.{0,25}\b(?:red|green|"
+            r"blue|black|white|grey|gray|pink|purple|yellow|orange|brown|beige|navy|silver|gold)\b"
         ),
     ),
     (
@@ -73,7 +78,8 @@ _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
             rf"\b{_ARRIVAL}\b.{{0,40}}\b{_HARM}"
             rf"|\b{_HARM}\b.{{0,30}}\b(?:on arrival|out of the box|in (?:the )?(?:box|mail|post|transit)|"
             rf"during (?:shipping|delivery|transit)|when (?:it )?arrived|right out of the box)\b"
-            r"|\b(?:cracked|dented|scratched|smashed|shattered|crushed|damaged|chipped)\b"
+            r"|\b(?:cracked|dented|scratched|smashed|shattered|crushed|damaged|chipped|soaked|"
+            r"stained|water damaged)\b|\b(?:a |huge |big |deep )?(?:dent|scratch|crack)\b"
         ),
     ),
     (
@@ -92,6 +98,8 @@ _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
             r"hinge|cable|cord|switch|plug|motor)s? (?:broke|ripped|snapped|fell off|came off|died|"
             r"stuck|cracked|split|tore|is broken|doesn't work|failed)\b"
             r"|\bripped\b|\btore\b|\bunravel\w*|\bfray\w*|\bpeel\w*"
+            r"|\bcame (?:undone|loose|unstitched|unglued|unstuck)\b|\bfell off\b"
+            r"|\bnois\w*|\bgrind\w*|\brattl\w*|\bsqueak\w*|\bclicking\b"
         ),
     ),
     (
@@ -104,6 +112,7 @@ _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
             r"size up)\b|\bsize up\b|\b(?:bigger|larger) (?:size|one)\b|\bone size up\b"
             r"|\bcan't (?:get (?:it|them) on|fit (?:in|into)|zip (?:it )?up|button)\b"
             r"|\bpinch\w*|\bsqueez\w*|\bcrush(?:es|ing) my\b|\bsize too small\b"
+            r"|\bsmaller than (?:i |we )?(?:expected|thought|imagined|hoped)\b"
         ),
     ),
     (
@@ -117,6 +126,8 @@ _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
             r"|\bsize down\b|\bsmaller (?:size|one)\b|\bone size down\b"
             r"|\bslides? around\b|\bslid(?:e|es|ing)? (?:off|around)\b|\bslip\w* (?:off|around)\b"
             r"|\bfalls? off\b|\bhangs? off\b"
+            r"|\b(?:huge|enormous|massive|gigantic) on\b|\b(?:bigger|larger) than (?:i |we )?"
+            r"(?:expected|thought|imagined)\b"
         ),
     ),
     (
@@ -129,6 +140,8 @@ _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
             r"|\blooks? (?:weird|bad|odd|strange|awful|off|terrible|ugly|silly|wrong|funny) on (?:me|my)\b"
             r"|\b(?:weird|bad|odd|strange|awful|ugly|silly) on (?:me|my)\b"
             r"|\bunflattering\b|\bnot flattering\b|\bstyle\b|\bugly\b"
+            r"|\b(?:doesn't|does not|didn't|don't) (?:really )?(?:go|match|fit in) with\b"
+            r"|\b(?:doesn't|does not|didn't) match (?:my|our|the)\b"
         ),
     ),
     (
@@ -143,6 +156,8 @@ _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
             r"|\baccident\w*|\bby mistake\b|\bmistakenly\b|\bimpulse\b"
             r"|\b(?:don't|do not|didn't|did not) (?:really )?like (?:it|them|this|that)\b"
             r"|\bgift\b(?! ?card)|\bunused\b|\bnever used\b|\bnot for me\b"
+            r"|\bfound\b.{0,30}\b(?:cheaper|less|better)\b|\btoo expensive\b|\boverpriced\b"
+            r"|\bnot worth (?:it|the (?:money|price))\b"
         ),
     ),
 )
@@ -209,7 +224,7 @@ _NOT_NEEDED = re.compile(
     r"\bno longer need\w*|\bnot needed\b|\bneeded\b|\b(?:don't|do not|no) (?:really )?(?:need|want)\b"
     r"|\bchanged? (?:my|our) minds?\b|\bfound (?:it |one )?(?:cheaper|elsewhere|a better|somewhere)\b"
     r"|\bcheaper\b|\bnot (?:want|need)\w*\b|\bno need\b|\bunneeded\b|\bnot necessary\b"
-    r"|\bdon't want it\b|\bbought (?:it )?elsewhere\b"
+    r"|\bdon't want it\b|\b(?:bought|got|found) (?:it |one )?(?:elsewhere|somewhere)\b"
 )
 
 
