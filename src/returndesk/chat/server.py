@@ -37,6 +37,8 @@ class TextResponder(Protocol):
         self, thread: ThreadMetadata, text: str, context: RequestContext
     ) -> AsyncIterator[ThreadStreamEvent]: ...
 
+    async def close(self) -> None: ...
+
 
 class ReturnDeskServer(ChatKitServer[RequestContext]):
     def __init__(
@@ -51,6 +53,10 @@ class ReturnDeskServer(ChatKitServer[RequestContext]):
         self.feedback = feedback
         self.conversation = conversation
         self.text = text
+
+    async def close(self) -> None:
+        """Release the language layer's connections; called when the app stops."""
+        await self.text.close()
 
     async def process(
         self, request: str | bytes | bytearray, context: RequestContext

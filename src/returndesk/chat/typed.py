@@ -67,6 +67,9 @@ class AgentResponder:
         self.hybrid = hybrid
         self.usage = usage
 
+    async def close(self) -> None:
+        await self.model.close()
+
     async def respond(
         self, thread: ThreadMetadata, text: str, context: RequestContext
     ) -> AsyncIterator[ThreadStreamEvent]:

@@ -23,6 +23,17 @@ AZURE_SCOPE = "https://cognitiveservices.azure.com/.default"
 MAX_RETRIES = 1
 
 
+class HostedModel(OpenAIChatCompletionsModel):
+    """A Chat Completions model that closes its HTTP client when the app stops."""
+
+    def __init__(self, model: str, client: AsyncOpenAI) -> None:
+        super().__init__(model=model, openai_client=client)
+        self.client = client
+
+    async def close(self) -> None:
+        await self.client.close()
+
+
 def build_model(settings: Settings) -> Model:
     set_tracing_disabled(not settings.llm_tracing)
     key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
@@ -36,7 +47,7 @@ def build_model(settings: Settings) -> Model:
                 timeout=settings.llm_timeout_seconds,
                 max_retries=MAX_RETRIES,
             )
-            return OpenAIChatCompletionsModel(model=settings.llm_model, openai_client=client)
+            return HostedModel(settings.llm_model, client)
         case "azure":
             assert settings.azure_openai_endpoint is not None
             assert settings.azure_openai_deployment is not None
@@ -50,9 +61,7 @@ def build_model(settings: Settings) -> Model:
                 timeout=settings.llm_timeout_seconds,
                 max_retries=MAX_RETRIES,
             )
-            return OpenAIChatCompletionsModel(
-                model=settings.azure_openai_deployment, openai_client=azure
-            )
+            return HostedModel(settings.azure_openai_deployment, azure)
 
 
 def _entra_token_provider() -> Callable[[], Awaitable[str]]:

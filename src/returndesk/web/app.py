@@ -44,6 +44,7 @@ def create_app(
         try:
             yield
         finally:
+            await app.state.returndesk.server.close()
             await engine.dispose()
 
     app = FastAPI(title="ReturnDesk", version=__version__, lifespan=lifespan)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from returndesk.domain.codes import Resolution, ReturnMethod
 from returndesk.domain.options import NEW_GIFT_CARD
 from returndesk.llm.offline.context import PaymentOption
+from returndesk.llm.offline.lexicon import words
 from returndesk.llm.offline.normalize import Text
 from returndesk.llm.offline.references import ordinals
 
@@ -194,8 +195,10 @@ _METHODS: tuple[tuple[ReturnMethod, re.Pattern[str]], ...] = (
     (
         ReturnMethod.STORE_DROP_OFF,
         re.compile(
-            r"\b(?:drop|bring|take|return|walk|carry)\w* (?:it |them |this |these )?(?:off |back |in )?"
-            r"(?:at|to|in|into) (?:the |a |one of your |your |a local |local )?(?:store|shop|location|branch)s?\b"
+            r"\b(?:drop|bring|take|return|walk|carry)\w* (?:it |them |this |these )?(?:off |back "
+            r"|in )?"
+            r"(?:at|to|in|into) (?:the |a |one of your |your |a local |local )?(?:store|shop"
+            r"|location|branch)s?\b"
             r"|\bin[ -]?store\b|\bin person\b|\bstore drop\b|\bone of your (?:shops|stores)\b"
             r"|\b(?:store|shop) (?:drop off|dropoff|return)\b"
         ),
@@ -235,10 +238,12 @@ _YES_PHRASES = re.compile(
     r"no problem|no worries|place it|submit it|place the (?:return|order)|make it so|"
     r"yes please|go on then|that's it for the return|right on)\b"
 )
-_YES_WORDS = frozenset(
-    "yes yeah yea yep yup ya yah yas yass ye y sure ok okay k kk alright absolutely "
-    "definitely certainly correct right confirm confirmed perfect great agreed affirmative "
-    "fine deal done submit proceed accept 👍 ✅ 👌".split()
+_YES_WORDS = words(
+    """
+    yes yeah yea yep yup ya yah yas yass ye y sure ok okay k kk alright absolutely
+    definitely certainly correct right confirm confirmed perfect great agreed affirmative
+    fine deal done submit proceed accept 👍 ✅ 👌
+    """
 )
 _NO_PHRASES = re.compile(
     r"\b(?:no thanks|no thank you|not really|not yet|not now|i'll pass|not interested|rather not|"
@@ -247,7 +252,11 @@ _NO_PHRASES = re.compile(
     r"those)|don't|do not|not right|not correct|nothing|that's everything|that is everything|"
     r"all done)\b"
 )
-_NO_WORDS = frozenset("no nope nah na n negative nay wait stop pass none 👎 ❌".split())
+_NO_WORDS = words(
+    """
+    no nope nah na n negative nay wait stop pass none 👎 ❌
+    """
+)
 
 
 def yes_or_no(text: Text) -> bool | None:
@@ -273,7 +282,8 @@ _DECLINE = re.compile(
 _ACCEPT = re.compile(
     r"\bkeep (?:it|them|the \w+)\b|\btake (?:it|the (?:offer|discount|deal|exchange|swap))\b"
     r"|\bdeal\b|\bi'll keep\b|\bswap (?:the )?sizes?\b|\baccept\w*\b|\bi'll take\b"
-    r"|\b(?:send|get|give) me (?:a|an|the|one)\b|\bexchange (?:the )?sizes?\b|\bdo the (?:swap|exchange)\b"
+    r"|\b(?:send|get|give) me (?:a|an|the|one)\b|\bexchange (?:the )?sizes?\b|\bdo the (?:swap"
+    r"|exchange)\b"
 )
 
 

@@ -1,5 +1,8 @@
-"""Words that ask for a whole task or a move in the conversation, whatever step we are at:
-a human, starting over, going back, a greeting, cancelling, a status, a return, a policy question."""
+"""Words that ask for a task or a move in the conversation, whatever the step.
+
+A human, starting over, going back, a greeting, cancelling, a status, a
+return, and the topic of a policy question.
+"""
 
 from __future__ import annotations
 
@@ -50,7 +53,8 @@ _RETURN_WORD = re.compile(r"\breturns?\b|\brma\b|\bthe refund\b")
 _STATUS = re.compile(
     r"\bwhere(?:'s| is| are)? (?:my|the|is my|are my|is the|are the)\b|\bwhere's my\b"
     r"|\bwhere(?:'s| is| are) (?:my |the |that |this )?(?:order|package|parcel|return|stuff|"
-    r"refund|delivery|shipment)s?\b|\bstatus\b|\btrack\w*|\bshipped yet\b|\bhas (?:it|my \w+|the \w+) (?:shipped|arrived|"
+    r"refund|delivery|shipment)s?\b|\bstatus\b|\btrack\w*|\bshipped yet\b|\bhas (?:it|my \w+"
+    r"|the \w+) (?:shipped|arrived|"
     r"been)\b|\b(?:has|have|is|was) (?:my |the )?(?:refund|return|order|package|parcel)s? "
     r"(?:been )?(?:processed|shipped|received|delivered|approved|arrived|sent|out)\b"
     r"|\bwhen (?:will|does|is) (?:it|my (?:order|package|parcel|stuff)) (?:arrive|ship|come|get)"
@@ -112,16 +116,19 @@ _TOPICS: tuple[tuple[PolicyTopic, re.Pattern[str]], ...] = (
         PolicyTopic.METHODS,
         re.compile(
             r"\b(?:what|which) (?:are|is|'re) (?:my|the) options\b|\bwhat are my options\b"
-            r"|\bhow (?:do|can|should|would) i (?:send|ship|get|mail|return) (?:it|this|them|\w+) back\b"
+            r"|\bhow (?:do|can|should|would) i (?:send|ship|get|mail|return) (?:it|this|them"
+            r"|\w+) back\b"
             r"|\bwhere (?:can|do|should|would) i (?:drop|take|bring|send|ship)\b"
-            r"|\bhow does (?:the )?(?:qr|code|pickup|label|drop off)\b|\b(?:qr|code|pickup|label)\b.*\bwork\b"
+            r"|\bhow does (?:the )?(?:qr|code|pickup|label|drop off)\b|\b(?:qr|code|pickup"
+            r"|label)\b.*\bwork\b"
             r"|\bways to (?:return|send)\b"
         ),
     ),
     (
         PolicyTopic.OTHER,
         re.compile(
-            r"\bpolic(?:y|ies)\b|\bwhy do you need\b|\bdifference between\b|\bwhy (?:do|does|is|are|"
+            r"\bpolic(?:y|ies)\b|\bwhy do you need\b|\bdifference between\b|\bwhy (?:do|does|is|are"
+            r"|"
             r"can't)\b|\bhow does (?:this|it) work\b"
         ),
     ),

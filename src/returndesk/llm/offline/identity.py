@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from returndesk.llm.offline.lexicon import words
+
 _EMAIL = re.compile(r"[a-z0-9][a-z0-9._%+\-]*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}", re.I)
 # "yusuf.rossi7301 at example dot com", as people write addresses to fool spam robots.
 _SPOKEN_EMAIL = re.compile(
@@ -15,23 +17,24 @@ _SPOKEN_EMAIL = re.compile(
 _ZIP = re.compile(r"(?<![\d$.#\w])(\d{5})(?:-\d{4})?(?!\d|\.\d|\w)")
 _NAME_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\-]*")
 _FIRST_LAST = re.compile(
-    r"\bfirst name:?\s*(?:is\s+)?([A-Za-z][\w'\-]*)\b.*?\blast name:?\s*(?:is\s+)?([A-Za-z][\w'\-]*)",
+    r"\bfirst name:?\s*(?:is\s+)?([A-Za-z][\w'\-]*)\b.*?"
+    r"\blast name:?\s*(?:is\s+)?([A-Za-z][\w'\-]*)",
     re.I,
 )
 _NAME_CUE = re.compile(
     r"\b(?:my name is|my name's|name is|name's|i am|i'm|im|this is|it's|its|call me)\s+$", re.I
 )
 # Words around a name in "Hi, this is Omar Anderson, zip code 19031"; never part of a name.
-_FILLERS = frozenset(
+_FILLERS = words(
     """
     hi hello hey there this is it's its it i'm im i am my name name's names and zip zipcode
     zip-code code postal postcode post the here ok okay so yes sure yeah please thanks thank
     you me verify verification live lives living in at from first last surname call called
     account under for with mine area number details info are they good morning afternoon
     evening oh well um uh of a an to want wanna check order orders return need email e-mail
-    address was should be dear mr mrs ms dr miss hiya yo can could would like i'd id look
-    up find help just quick also again sorry not no but or on by
-    """.split()
+    address was should be dear mr mrs ms dr miss hiya yo can could would like i'd id look up
+    find help just quick also again sorry not no but or on by
+    """
 )
 _MAX_NAME_WORDS = 3
 
@@ -73,7 +76,7 @@ def find_identity(raw: str, *, expecting: bool) -> Identity:
     without_email = _EMAIL.sub(" ", raw)
     zip_match = _ZIP.search(without_email)
     zip_code = zip_match.group(1) if zip_match else None
-    names = _explicit_names(without_email)
+    names: tuple[str, str | None] | None = _explicit_names(without_email)
     if names is None and (zip_match is not None or expecting or _NAME_CUE.search(raw)):
         names = _names_near(without_email, zip_match, expecting=expecting)
     first, last = names or (None, None)

@@ -195,7 +195,7 @@ def _status(message: Message) -> Reading | None:
     if not cues.asks_status(message.text):
         return None
     target = _status_target(message)
-    if not target and message.items.refs:
+    if not target and message.items.refs and not message.items.everything:
         order = _order_by_words(message)  # "where's my espresso machine"
         target = {"order_id": order} if order is not None else {}
     return Reading(Intent.STATUS, target, LIKELY)

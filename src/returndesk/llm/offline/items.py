@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from returndesk.llm.offline.context import ItemOption
 from returndesk.llm.offline.normalize import Text, normalize
@@ -123,6 +124,8 @@ class ItemPick:
     question: str | None = None
     # The message described some line at all, whether or not it could be told apart.
     mentioned: bool = False
+    # Picked by "all", "everything": no particular line was named.
+    everything: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,9 +204,8 @@ def _all_except(clean: str, candidates: tuple[ItemOption, ...], *, numbers: bool
     if exception is not None:
         for part in _SEPARATORS.split(rest[exception.end() :]):
             dropped.update(_resolve_part(part, candidates, strict=False, numbers=numbers).refs)
-    return ItemPick(
-        refs=_in_order(candidates, {i.ref for i in candidates} - dropped), mentioned=True
-    )
+    refs = _in_order(candidates, {i.ref for i in candidates} - dropped)
+    return ItemPick(refs=refs, mentioned=True, everything=True)
 
 
 def _others(
@@ -272,12 +274,17 @@ def _paired(
     return [(item, names[item.ref]) for item in candidates if names[item.ref]]
 
 
+@lru_cache(maxsize=1024)
 def name_words(name: str) -> frozenset[str]:
     """ "Office Chair" → office, chair, officechair; "T-Shirt" → shirt, tshirt."""
     lowered = name.lower()
-    parts = [p for p in re.split(r"[\s\-]+", lowered) if len(p) > 1]
-    joined = re.sub(r"[\s\-]+", "", lowered)
+    parts = [p for p in _NAME_GAPS.split(lowered) if len(p) > 1]
+    joined = _NAME_GAPS.sub("", lowered)
     return frozenset({*parts, joined} - _GENERIC)
+
+
+_NAME_GAPS = re.compile(r"[\s\-]+")
+_VALUE_GAPS = re.compile(r"[\s\-/]+")
 
 
 def _name_hits(words: list[str], item: ItemOption) -> int:
@@ -366,9 +373,15 @@ def context_words(items: Sequence[ItemOption]) -> frozenset[str]:
     words: set[str] = set()
     for item in items:
         words |= name_words(item.name)
-        for value in item.options.values():
-            words.update(w for w in re.split(r"[\s\-/]+", value.lower()) if w.isalpha())
+        words |= option_words(tuple(item.options.values()))
     return frozenset(words)
+
+
+@lru_cache(maxsize=4096)
+def option_words(values: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(
+        word for value in values for word in _VALUE_GAPS.split(value.lower()) if word.isalpha()
+    )
 
 
 def _in_order(candidates: tuple[ItemOption, ...], refs: set[str]) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from returndesk.domain.codes import ReturnMethod
 from returndesk.llm.offline.choices import (
     PaymentPick,
     ResolutionFinding,
@@ -19,12 +20,11 @@ from returndesk.llm.offline.choices import (
 )
 from returndesk.llm.offline.context import Context, ItemOption, Step
 from returndesk.llm.offline.identity import Identity, find_identity
-from returndesk.llm.offline.items import ItemPick, context_words, pick_items
+from returndesk.llm.offline.items import ItemPick, context_words, option_words, pick_items
 from returndesk.llm.offline.normalize import Text, normalize
 from returndesk.llm.offline.reasons import ReasonFinding, find_cancel_reason, find_reason
 from returndesk.llm.offline.references import near_order_id, order_ids, rmas
 from returndesk.llm.offline.variants import VariantPick, exchange_target, pick_variant
-from returndesk.domain.codes import ReturnMethod
 
 # Steps where a reason is being talked about, so sizes and colours describe the problem.
 _REASON_STEPS = frozenset({Step.REASON, Step.REASON_NOTE, Step.HYGIENE})
@@ -36,8 +36,8 @@ class Message:
     def __init__(self, raw: str, context: Context) -> None:
         self.context = context
         self.step = context.known_step
-        words = context_words(context.items) | context_words(
-            [ItemOption(v.item_id, "", "", v.options) for v in context.variants]
+        words = context_words(context.items).union(
+            *(option_words(tuple(v.options.values())) for v in context.variants)
         )
         self.text: Text = normalize(raw, words)
 

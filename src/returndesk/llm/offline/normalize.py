@@ -1,4 +1,5 @@
-"""One canonical spelling of a message: lower case, plain punctuation, slang spelled out, typos fixed.
+"""One canonical spelling of a message: lower case, plain punctuation, slang spelled out,
+typos fixed.
 
 Every extractor reads `Text.clean`, so each writes its patterns for one
 spelling only. Typos are repaired with rapidfuzz's optimal-string-alignment
@@ -189,9 +190,7 @@ def _known(word: str, targets: frozenset[str]) -> bool:
         return True
     # An inflection of a known word is known too: "makes", "existing" ("exist" + "ing" is not
     # known, but neither is it a slip for a keyword), "tshirts".
-    return any(
-        stem in KEYWORDS or stem in COMMON_WORDS or stem in targets for stem in _stems(word)
-    )
+    return any(stem in KEYWORDS or stem in COMMON_WORDS or stem in targets for stem in _stems(word))
 
 
 _SUFFIXES = ("ies", "ing", "ed", "es", "er", "ers", "ly", "s", "d", "y", "'s")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 # Spoken size names and the letters stores print on labels.
 SIZE_WORDS = {
@@ -68,6 +69,7 @@ def size_matches(value: str, spoken: frozenset[str]) -> bool:
     return value.upper() in spoken or lowered in spoken or SIZE_WORDS.get(lowered) in spoken
 
 
+@lru_cache(maxsize=4096)
 def value_forms(value: str) -> tuple[str, ...]:
     """The ways a value can be typed: "v-neck" as "v neck" or "vneck", "gray" as "grey"."""
     spaced = re.sub(r"[-/]", " ", value.lower()).strip()

@@ -20,7 +20,10 @@ _ARRIVAL = (
     r"on arrival|when i opened|during (?:shipping|delivery|transit)|in (?:transit|shipping)|"
     r"shipping|package|packaging|the box)"
 )
-_HARM = r"(?:crack\w*|broke\w*|damag\w*|dent\w*|scratch\w*|smash\w*|shatter\w*|torn|rip\w*|crush\w*|bent|chipped|leak\w*|dead)"
+_HARM = (
+    r"(?:crack\w*|broke\w*|damag\w*|dent\w*|scratch\w*|smash\w*|shatter\w*|torn|rip\w*|"
+    r"crush\w*|bent|chipped|leak\w*|dead)"
+)
 
 _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
     (
@@ -36,7 +39,8 @@ _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
             r"|\bdifferent (?:item|product|model) than (?:i )?ordered\b"
             r"|\bwrong item\b"
             r"|^wrong (?:colou?r|size|model|item|product|one|thing|version)\b"
-            r"|\b(?:didn't|did not|never) (?:order|ordered|buy|bought) (?:this|that|these|it|them)\b"
+            r"|\b(?:didn't|did not|never) (?:order|ordered|buy|bought) (?:this|that|these|it"
+            r"|them)\b"
         ),
     ),
     (
@@ -58,10 +62,12 @@ _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
     (
         ReasonCode.NOT_AS_DESCRIBED,
         re.compile(
-            r"\b(?:listing|description|described|advertised|as pictured|misleading|false advertising)\b"
+            r"\b(?:listing|description|described|advertised|as pictured|misleading"
+            r"|false advertising)\b"
             r"|\b(?:than|from|like|as) (?:it )?(?:looked |looks |shown |showed )?(?:in |on )?"
             r"(?:the )?(?:photos?|pictures?|pics?|website|site|ad|product page|images?)\b"
-            r"|\bcheap(?:ly)? made\b|\bflimsy\b|\b(?:poor|low|bad|terrible) quality\b|\bfeels cheap\b"
+            r"|\bcheap(?:ly)? made\b|\bflimsy\b|\b(?:poor|low|bad|terrible) quality\b"
+            r"|\bfeels cheap\b"
             r"|\bnot as (?:shown|expected|pictured)\b|\bnot the same as\b"
         ),
     ),
@@ -76,7 +82,8 @@ _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
         ReasonCode.DAMAGED,
         re.compile(
             rf"\b{_ARRIVAL}\b.{{0,40}}\b{_HARM}"
-            rf"|\b{_HARM}\b.{{0,30}}\b(?:on arrival|out of the box|in (?:the )?(?:box|mail|post|transit)|"
+            rf"|\b{_HARM}\b.{{0,30}}\b(?:on arrival|out of the box|in (?:the )?(?:box|mail|post"
+            rf"|transit)|"
             rf"during (?:shipping|delivery|transit)|when (?:it )?arrived|right out of the box)\b"
             r"|\b(?:cracked|dented|scratched|smashed|shattered|crushed|damaged|chipped|soaked|"
             r"stained|water damaged)\b|\b(?:a |huge |big |deep )?(?:dent|scratch|crack)\b"
@@ -86,9 +93,11 @@ _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
         ReasonCode.DEFECTIVE,
         re.compile(
             r"\bstopped \w+ing\b|\bstopped\b"
-            rf"|\b(?:doesn't|does not|don't|do not|won't|will not|can't|cannot|isn't|is not|aren't|"
-            rf"wouldn't|didn't|never|not)\s+(?:even\s+|really\s+|properly\s+)?(?:work|working|charge|charging|"
-            r"turn on|turn off|power on|switch on|heat|heat up|hold (?:a )?charge|connect|pair|sync|"
+            r"|\b(?:doesn't|does not|don't|do not|won't|will not|can't|cannot|isn't|is not|aren't|"
+            r"wouldn't|didn't|never|not)\s+(?:even\s+|really\s+|properly\s+)?(?:work|working|charge"
+            r"|charging|"
+            r"turn on|turn off|power on|switch on|heat|heat up|hold (?:a )?charge|connect|pair|sync"
+            r"|"
             r"boot|start|suck|spin|close|zip|stay on|light up|cool|blow|print|load|open)\b"
             r"|\bdefect\w*|\bfault\w*|\bmalfunction\w*|\bbroke\b|\bbroken\b|\bbusted\b|\bdead\b"
             r"|\bdied\b|\bno (?:sound|power|picture|signal|audio)\b|\bkeeps? (?:\w+ing|turning off|"
@@ -106,7 +115,8 @@ _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
         ReasonCode.SIZE_TOO_SMALL,
         re.compile(
             r"\btoo (?:small|tight|short|snug|narrow|little|tiny)\b"
-            r"|\b(?:runs?|ran|fits?|running|fitting|came up|comes up) (?:a bit |a little |very |really )?"
+            r"|\b(?:runs?|ran|fits?|running|fitting|came up|comes up) (?:a bit |a little |very "
+            r"|really )?"
             r"(?:small|tight|short|snug|narrow)\b"
             r"|\b(?:need|want|needed|order|get) (?:a |the |one )?(?:bigger|larger|longer|wider|"
             r"size up)\b|\bsize up\b|\b(?:bigger|larger) (?:size|one)\b|\bone size up\b"
@@ -120,7 +130,8 @@ _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
         re.compile(
             r"\btoo (?:big|large|loose|long|baggy|wide|roomy)\b"
             r"|\bswims? on me\b|\bswimming in\b|\bdrowning in\b"
-            r"|\b(?:runs?|ran|fits?|running|fitting|came up|comes up) (?:a bit |a little |very |really )?"
+            r"|\b(?:runs?|ran|fits?|running|fitting|came up|comes up) (?:a bit |a little |very "
+            r"|really )?"
             r"(?:big|large|loose|long|baggy)\b"
             r"|\b(?:need|want|needed|order|get) (?:a |the |one )?(?:smaller|size down)\b"
             r"|\bsize down\b|\bsmaller (?:size|one)\b|\bone size down\b"
@@ -133,11 +144,12 @@ _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
     (
         ReasonCode.STYLE,
         re.compile(
-            rf"\b(?:doesn't|does not|didn't|did not|don't|do not) (?:really )?suit\b"
+            r"\b(?:doesn't|does not|didn't|did not|don't|do not) (?:really )?suit\b"
             r"|\bnot (?:really )?my (?:style|taste|thing)\b"
             r"|\b(?:don't|do not|didn't) (?:really )?like (?:the |how it |how they )?"
             r"(?:style|look|looks|design|cut|pattern|shape|way it looks|fit on me)\b"
-            r"|\blooks? (?:weird|bad|odd|strange|awful|off|terrible|ugly|silly|wrong|funny) on (?:me|my)\b"
+            r"|\blooks? (?:weird|bad|odd|strange|awful|off|terrible|ugly|silly|wrong"
+            r"|funny) on (?:me|my)\b"
             r"|\b(?:weird|bad|odd|strange|awful|ugly|silly) on (?:me|my)\b"
             r"|\bunflattering\b|\bnot flattering\b|\bstyle\b|\bugly\b"
             r"|\b(?:doesn't|does not|didn't|don't) (?:really )?(?:go|match|fit in) with\b"
@@ -148,7 +160,8 @@ _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
         ReasonCode.UNWANTED,
         re.compile(
             r"\bchanged? (?:my|our) minds?\b|\bchange of (?:heart|mind)\b"
-            r"|\b(?:don't|do not|no longer|didn't|did not|won't) (?:really |even )?(?:need|want|use)\b"
+            r"|\b(?:don't|do not|no longer|didn't|did not|won't) (?:really |even )?(?:need|want"
+            r"|use)\b"
             r"|\bnot needed\b|\bno longer needed\b|\bno use for\b|\bunwanted\b|\bunnecessary\b"
             r"|\bfound (?:it |one |them )?(?:cheaper|a better|elsewhere|for less|somewhere)\b"
             r"|\bbetter (?:deal|price|offer|one)\b|\bcheaper (?:elsewhere|somewhere|online|at)\b"
@@ -181,7 +194,7 @@ _LABELS = {
 }
 # "It doesn't fit" says the size is wrong but not which way.
 _FIT = re.compile(
-    rf"\b(?:doesn't|does not|don't|do not|didn't|did not|won't)\s+fit\b|\bwrong size\b|\bbad fit\b"
+    r"\b(?:doesn't|does not|don't|do not|didn't|did not|won't)\s+fit\b|\bwrong size\b|\bbad fit\b"
     r"|\bdoesn't fit\b|\bfit (?:is )?(?:off|wrong|weird|bad)\b|\bsizing (?:is )?(?:off|wrong)\b"
 )
 
@@ -221,15 +234,17 @@ _MISTAKE = re.compile(
     r"|\b(?:picked|chose|selected|clicked|ordered) the wrong\b|\bunintentional\w*"
 )
 _NOT_NEEDED = re.compile(
-    r"\bno longer need\w*|\bnot needed\b|\bneeded\b|\b(?:don't|do not|no) (?:really )?(?:need|want)\b"
-    r"|\bchanged? (?:my|our) minds?\b|\bfound (?:it |one )?(?:cheaper|elsewhere|a better|somewhere)\b"
+    r"\bno longer need\w*|\bnot needed\b|\bneeded\b|\b(?:don't|do not|no) (?:really )?(?:need"
+    r"|want)\b"
+    r"|\bchanged? (?:my|our) minds?\b|\bfound (?:it |one )?(?:cheaper|elsewhere|a better"
+    r"|somewhere)\b"
     r"|\bcheaper\b|\bnot (?:want|need)\w*\b|\bno need\b|\bunneeded\b|\bnot necessary\b"
     r"|\bdon't want it\b|\b(?:bought|got|found) (?:it |one )?(?:elsewhere|somewhere)\b"
 )
 
 
 def find_cancel_reason(text: Text) -> str | None:
-    """ "no longer needed" or "ordered by mistake", the two reasons an order may be cancelled for."""
+    """The reason an order is cancelled for: "no longer needed" or "ordered by mistake"."""
     clean = text.clean
     if _MISTAKE.search(clean):
         return ORDERED_BY_MISTAKE

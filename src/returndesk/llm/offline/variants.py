@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from returndesk.llm.offline.context import ItemOption, VariantOption
+from returndesk.llm.offline.lexicon import words
 from returndesk.llm.offline.normalize import Text
 from returndesk.llm.offline.options import (
     LETTER_SIZES,
@@ -36,9 +37,11 @@ _CHEAPEST = re.compile(r"\b(?:cheapest|least expensive|lowest price)\b")
 _DEAREST = re.compile(r"\b(?:most expensive|priciest)\b")
 _BARE_NUMBER = re.compile(r"(?<![\w$.#])(\d{1,2}(?:\.5)?)(?![\w.%$])")
 _NEGATIVE = re.compile(r"\b(?:not|non|no)\s*-?\s*$")
-_COLOURS = frozenset(
-    "black white red blue green yellow orange purple pink brown grey gray silver gold beige "
-    "navy teal maroon khaki cream tan olive".split()
+_COLOURS = words(
+    """
+    black white red blue green yellow orange purple pink brown grey gray silver gold beige
+    navy teal maroon khaki cream tan olive
+    """
 )
 
 
