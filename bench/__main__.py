@@ -6,7 +6,7 @@ import asyncio
 import tempfile
 from pathlib import Path
 
-from bench import store_bench
+from bench import conversation_bench, nlu_bench, store_bench
 from bench.measure import Results
 
 RESULTS_DIR = Path(__file__).parent / "results"
@@ -16,6 +16,8 @@ async def main() -> None:
     results = Results()
     with tempfile.TemporaryDirectory(prefix="returndesk-bench-") as workdir:
         await store_bench.run(results, Path(workdir))
+        await nlu_bench.run(results, Path(workdir))
+        await conversation_bench.run(results, Path(workdir))
     print(results.table())
     print(f"\nwritten to {results.write_json(RESULTS_DIR)}")
 

@@ -12,7 +12,6 @@ from tests.support.demo import Pick, find_line, find_order
 from tests.support.shopper import Shopper
 from tests.unit.chat.test_returns_by_click import (
     _second_ordinary_line,
-    dearer_variant,
     returns_of,
 )
 from tests.unit.operations.test_returns import ordinary
@@ -98,7 +97,12 @@ async def test_an_exchange_for_another_size_by_typing(shopper: Shopper, ops: Ope
         shopper.widget
     ):
         method = pick.customer.payment_methods[0]
-        await shopper.say("paypal" if method.source.value == "paypal" else "my card")
+        spoken = {
+            "paypal": "paypal please",
+            "gift_card": "my gift card",
+            "credit_card": f"the {method.brand} ending {method.last_four}",
+        }
+        await shopper.say(spoken[method.source.value])
     await shopper.say("print a label")
     await shopper.say("yes")
 

@@ -572,5 +572,3 @@ _RULES: tuple[Rule, ...] = (
     _greeting,
     _free_reason,
 )
-
-__all__ = ["decide", "describe"]

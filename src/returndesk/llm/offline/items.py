@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from returndesk.llm.offline.context import ItemOption
-from returndesk.llm.offline.normalize import Text, normalize
+from returndesk.llm.offline.normalize import Text
 from returndesk.llm.offline.options import option_hits
 from returndesk.llm.offline.references import money_amounts, ordinals, price_matches
 
@@ -390,6 +390,3 @@ def _in_order(candidates: tuple[ItemOption, ...], refs: set[str]) -> tuple[str, 
 
 def _unique_items(items: list[ItemOption]) -> list[ItemOption]:
     return list({item.ref: item for item in items}.values())
-
-
-__all__ = ["ItemPick", "context_words", "describe", "normalize", "pick_items", "which_one"]

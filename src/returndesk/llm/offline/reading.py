@@ -12,7 +12,7 @@ SlotValue = str | int | bool | list[str]
 Slots = Mapping[str, SlotValue]
 
 # Below this a reading is a guess; a reading that asks back is always below it.
-SURE = 0.5
+CONFIDENT = 0.5
 
 
 class Intent(StrEnum):
@@ -62,8 +62,8 @@ class Reading:
     def __post_init__(self) -> None:
         if not 0.0 <= self.confidence <= 1.0:
             raise ValueError(f"confidence out of range: {self.confidence}")
-        if self.clarify is not None and self.confidence >= SURE:
-            object.__setattr__(self, "confidence", min(self.confidence, SURE - 0.1))
+        if self.clarify is not None and self.confidence >= CONFIDENT:
+            object.__setattr__(self, "confidence", min(self.confidence, CONFIDENT - 0.1))
         if not isinstance(self.slots, MappingProxyType):
             object.__setattr__(self, "slots", MappingProxyType(dict(self.slots)))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
 from rapidfuzz.distance import Levenshtein
@@ -143,5 +144,5 @@ def price_matches(amount: Decimal, price: Decimal) -> bool:
     return int(price) == int(amount) or abs(price - amount) < Decimal("0.5")
 
 
-def _unique(values: object) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(values))  # type: ignore[call-overload]
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))

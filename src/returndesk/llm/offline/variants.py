@@ -85,6 +85,10 @@ def pick_variant(
             return None
         available = [shown[positions[0]]]
     options = tuple(sorted(f"{key}={value}" for key, value in wanted.items()))
+    if len(available) > 1 and wanted:
+        # "size large" means large and otherwise like the item being exchanged.
+        alike = _keeping_the_rest(available, wanted, current)
+        available = alike if len(alike) == 1 else available
     if len(available) == 1:
         return VariantPick(item_id=available[0].item_id, for_ref=available[0].for_ref)
     if available:
@@ -151,6 +155,16 @@ def _size_rank(size: str) -> tuple[int, Decimal, str]:
         return (0, Decimal(LETTER_SIZES.index(upper)), upper)
     number = re.match(r"\d+(?:\.\d+)?", size)
     return (1, Decimal(number.group(0)), size) if number else (2, Decimal(0), size)
+
+
+def _keeping_the_rest(
+    pool: list[VariantOption], wanted: dict[str, str], current: ItemOption | None
+) -> list[VariantOption]:
+    """The variants that change only what was asked for and keep the line's other options."""
+    if current is None:
+        return []
+    unchanged = {key: value for key, value in current.options.items() if key not in wanted}
+    return [v for v in pool if all(v.options.get(k) == val for k, val in unchanged.items())]
 
 
 def _meets(variant: VariantOption, wanted: dict[str, str]) -> bool:
