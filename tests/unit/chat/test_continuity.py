@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 import httpx
 import pytest
 
@@ -66,7 +68,7 @@ async def test_a_conversation_alternates_between_two_servers_on_one_database(
         shopper = Shopper(ChatKitClient(http_a))
         await shopper.start()
         servers = [http_b, http_a]
-        steps = [
+        steps: list[Callable[[], Awaitable[None]]] = [
             lambda: verify(shopper, pick.customer),
             lambda: choose_items(shopper, pick),
             lambda: shopper.click("Defective"),
