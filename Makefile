@@ -6,13 +6,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint typecheck pytest bench setup frontend db clean
+.PHONY: run test lint typecheck pytest frontend-test e2e browser bench setup frontend db clean
 
 run: setup db
 	$(BIN)/returndesk serve --host $(HOST) --port $(PORT)
 
-test: setup lint typecheck pytest
+test: setup lint typecheck pytest frontend-test e2e
 
 setup: $(STAMP) frontend
 
@@ -40,8 +41,24 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest -n 2
 
+frontend-test: frontend
+	@if [ -f frontend/package.json ]; then $(MAKE) --no-print-directory -C frontend test; fi
+
+# Browser tests drive Debian's Chromium; it is installed here when missing and we may.
+e2e: setup browser
+	CHROMIUM_PATH=$(CHROMIUM) $(MAKE) --no-print-directory -C frontend e2e
+
+browser:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		else \
+			echo "Chromium is missing at $(CHROMIUM): install Debian's chromium package (sudo apt-get install chromium) or set CHROMIUM=path."; exit 1; \
+		fi; \
+	fi
+
 bench: setup
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) returndesk.db .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) returndesk.db .pytest_cache .mypy_cache .ruff_cache frontend/node_modules

@@ -4,7 +4,10 @@
     ├── ConfigurationError      bad settings or policy file; start-up stops
     ├── DataError               malformed store data given to `seed`
     ├── NotFound                no such thing for this owner or customer
+    ├── TooManyAttempts         verification locked after repeated failures
+    ├── InvalidToken            an embedded-mode customer token that does not verify
     ├── InvalidRequest          a malformed or unsupported client request
+    │   └── RequestTooLarge     the body is over the configured limit
     └── DomainError             a business rule refused the request
         ├── NotEligible
         ├── InvalidTransition
@@ -45,6 +48,20 @@ class NotFound(ReturnDeskError):
 
 class InvalidRequest(ReturnDeskError):
     pass
+
+
+class RequestTooLarge(InvalidRequest):
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"The request body is larger than the limit of {limit} bytes.")
+        self.limit = limit
+
+
+class InvalidToken(ReturnDeskError):
+    """A customer token from the store's site that does not verify."""
+
+
+class TooManyAttempts(ReturnDeskError):
+    """Verification is locked for a while after repeated failures."""
 
 
 class DomainError(ReturnDeskError):

@@ -48,6 +48,22 @@ class Settings(BaseSettings):
     # Authenticate to Azure OpenAI with Entra ID (azure-identity) instead of an API key.
     azure_openai_use_entra_id: bool = False
 
+    # Failed verifications before a lock-out, per visitor and per client address.
+    verification_max_failures_per_owner: int = Field(default=5, ge=1)
+    verification_max_failures_per_address: int = Field(default=20, ge=1)
+    verification_lockout_minutes: int = Field(default=15, ge=1)
+    # Limits on what one request may carry; each breach is a clear 4xx.
+    max_request_bytes: int = Field(default=65_536, ge=1_024)
+    max_message_chars: int = Field(default=4_000, ge=1)
+    max_items_per_request: int = Field(default=50, ge=1)
+    # Browser origins allowed to call the API and to frame the UI (a JSON list); none by default.
+    cors_allow_origins: list[str] = Field(default_factory=list)
+    # Embedded mode: the store's site vouches for its logged-in customer with a signed token.
+    embed_jwt_secret: SecretStr | None = None
+    embed_jwt_public_key: str | None = None
+    embed_jwt_audience: str | None = None
+    embed_jwt_issuer: str | None = None
+
     brand_name: str = "ReturnDesk"
     brand_tagline: str = "Returns, exchanges and order help"
     brand_logo_url: str | None = None

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useBranding } from '../branding/use-branding';
 import { Banners } from '../chat/components/BannerStack';
 import { Composer, type ComposerHandle } from '../chat/components/Composer';
@@ -8,10 +8,13 @@ import { HistorySidebar } from '../chat/components/HistorySidebar';
 import { MessageList } from '../chat/components/MessageList';
 import { localThreadMemory, type ThreadMemory } from '../chat/thread-memory';
 import { useChat } from '../chat/use-chat';
+import { useReplyAnnouncements } from '../chat/use-reply-announcements';
 import { useThreadHistory } from '../chat/use-thread-history';
 import { useWidgetHosts } from '../chat/use-widget-hosts';
 import { ChatKitClient } from '../protocol';
 import { AnnouncerProvider } from '../ui/Announcer';
+import { useFocusRecovery } from '../ui/use-focus-recovery';
+import { useMediaQuery } from '../ui/use-media-query';
 import { useTheme } from '../ui/use-theme';
 
 export interface AppProps {
@@ -20,7 +23,7 @@ export interface AppProps {
   fetchImpl?: typeof fetch;
 }
 
-const wideScreen = () => typeof window !== 'undefined' && Boolean(window.matchMedia?.('(min-width: 900px)').matches);
+const WIDE = '(min-width: 900px)';
 
 export function App(props: AppProps) {
   return (
@@ -31,19 +34,27 @@ export function App(props: AppProps) {
 }
 
 function ChatApp({ client: givenClient, memory: givenMemory, fetchImpl }: AppProps) {
-  const client = useMemo(() => givenClient ?? new ChatKitClient(fetchImpl ? { fetch: fetchImpl } : {}), [givenClient, fetchImpl]);
+  const client = useMemo(
+    () => givenClient ?? new ChatKitClient(fetchImpl ? { fetch: fetchImpl } : {}),
+    [givenClient, fetchImpl],
+  );
   const memory = useMemo(() => givenMemory ?? localThreadMemory(), [givenMemory]);
   const branding = useBranding(fetchImpl);
   const { theme, toggle } = useTheme();
   const history = useThreadHistory(client);
   const chat = useChat({ client, memory, onThreadChanged: history.upsert });
   const widgetHost = useWidgetHosts(chat);
+  useReplyAnnouncements(chat.state, branding.name);
   const composer = useRef<ComposerHandle>(null);
-  const [sidebarOpen, setSidebarOpen] = useState(wideScreen);
+  const wide = useMediaQuery(WIDE);
+  const [sidebarOpen, setSidebarOpen] = useState(wide);
+
+  // Beside the chat on wide screens, a drawer on narrow ones: crossing over resets it.
+  useEffect(() => setSidebarOpen(wide), [wide]);
 
   const closeDrawer = useCallback(() => {
-    if (!wideScreen()) setSidebarOpen(false);
-  }, []);
+    if (!wide) setSidebarOpen(false);
+  }, [wide]);
 
   const newChat = useCallback(() => {
     chat.newChat();
@@ -53,10 +64,14 @@ function ChatApp({ client: givenClient, memory: givenMemory, fetchImpl }: AppPro
 
   const { state } = chat;
   const streaming = state.phase === 'streaming';
+  useFocusRecovery(state.phase !== 'idle', composer);
   const status = state.thread?.status;
   const disabledReason =
     status && status.type !== 'active'
-      ? (status.reason ?? (status.type === 'closed' ? 'This conversation is closed.' : 'This conversation is locked.'))
+      ? (status.reason ??
+        (status.type === 'closed'
+          ? 'This conversation is closed.'
+          : 'This conversation is locked.'))
       : null;
 
   return (
@@ -95,7 +110,13 @@ function ChatApp({ client: givenClient, memory: givenMemory, fetchImpl }: AppPro
             widgetHost={widgetHost}
             onFeedback={(itemId, kind) => void chat.feedback([itemId], kind)}
             onRetry={(userItemId) => void chat.retry(userItemId)}
-            empty={<EmptyState branding={branding} disabled={streaming} onPrompt={(text) => void chat.send(text)} />}
+            empty={
+              <EmptyState
+                branding={branding}
+                disabled={streaming}
+                onPrompt={(text) => void chat.send(text)}
+              />
+            }
             footer={<Banners chat={chat} />}
           />
           <div className="rd-composer-wrap">
@@ -103,12 +124,15 @@ function ChatApp({ client: givenClient, memory: givenMemory, fetchImpl }: AppPro
               ref={composer}
               brandName={branding.name}
               streaming={streaming}
+              loading={state.phase === 'loading'}
               canStop={state.allowCancel}
               disabledReason={disabledReason}
               onSend={chat.send}
               onStop={chat.stop}
             />
-            <p className="rd-disclaimer">Answers are generated automatically. Check important details.</p>
+            <p className="rd-disclaimer">
+              Answers are generated automatically. Check important details.
+            </p>
           </div>
         </main>
       </div>

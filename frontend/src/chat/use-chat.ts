@@ -31,6 +31,12 @@ export interface PendingAction {
 
 export type SendResult = 'sent' | 'failed' | 'stopped';
 
+interface StreamOutcome {
+  result: SendResult;
+  /** The thread as the stream last described it (thread.created or thread.updated). */
+  thread: ThreadMetadata | null;
+}
+
 export interface ChatOptions {
   client: ChatKitClient;
   memory: ThreadMemory;
@@ -62,7 +68,10 @@ export function useChat(options: ChatOptions): Chat {
   stateRef.current = state;
   const optionsRef = useRef(options);
   optionsRef.current = options;
-  const run = useRef<{ id: number; controller: AbortController | null }>({ id: 0, controller: null });
+  const run = useRef<{ id: number; controller: AbortController | null }>({
+    id: 0,
+    controller: null,
+  });
   const lastText = useRef<string | null>(null);
 
   /** Start a new run, ending any earlier one; returns its id. */
@@ -83,17 +92,23 @@ export function useChat(options: ChatOptions): Chat {
   }, []);
 
   const stream = useCallback(
-    async (start: (signal: AbortSignal) => EventStream, userText: string | null): Promise<SendResult> => {
+    async (
+      start: (signal: AbortSignal) => EventStream,
+      userText: string | null,
+    ): Promise<StreamOutcome> => {
       const { id, signal } = begin();
       dispatch({ type: 'stream-start', userText });
       let result: SendResult = 'sent';
       let echoed = userText === null;
+      let thread: ThreadMetadata | null = null;
       try {
         for await (const event of start(signal)) {
           if (run.current.id !== id) break;
           dispatch({ type: 'event', event });
           onEvent(event);
           if ('item' in event && event.item.type === 'user_message') echoed = true;
+          if (event.type === 'thread.created' || event.type === 'thread.updated')
+            thread = event.thread;
         }
       } catch (error) {
         if (signal.aborted || isAbortError(error)) result = 'stopped';
@@ -108,13 +123,13 @@ export function useChat(options: ChatOptions): Chat {
         setPendingAction(null);
       }
       // A message the server never took is the composer's to give back.
-      return result === 'failed' && !echoed ? 'failed' : result;
+      return { result: result === 'failed' && !echoed ? 'failed' : result, thread };
     },
     [begin, onEvent],
   );
 
-  const nameNewThread = useCallback(async (text: string) => {
-    const thread = stateRef.current.thread;
+  /** Title a thread the server left untitled, from the text that started it. */
+  const nameNewThread = useCallback(async (thread: ThreadMetadata | null, text: string) => {
     if (!thread || thread.title?.trim()) return;
     try {
       const renamed = await optionsRef.current.client.renameThread(thread.id, titleFromText(text));
@@ -128,18 +143,20 @@ export function useChat(options: ChatOptions): Chat {
   const send = useCallback(
     async (text: string): Promise<SendResult> => {
       const trimmed = text.trim();
-      if (!trimmed || stateRef.current.phase === 'streaming') return 'failed';
+      if (!trimmed || stateRef.current.phase !== 'idle') return 'failed';
       const { client } = optionsRef.current;
       const thread = stateRef.current.thread;
       const input = textInput(trimmed);
       lastText.current = trimmed;
-      const result = await stream(
+      const outcome = await stream(
         (signal) =>
-          thread ? client.addUserMessage(thread.id, input, { signal }) : client.createThread(input, { signal }),
+          thread
+            ? client.addUserMessage(thread.id, input, { signal })
+            : client.createThread(input, { signal }),
         trimmed,
       );
-      if (!thread) await nameNewThread(trimmed);
-      return result;
+      if (!thread) await nameNewThread(outcome.thread, trimmed);
+      return outcome.result;
     },
     [stream, nameNewThread],
   );
@@ -161,7 +178,10 @@ export function useChat(options: ChatOptions): Chat {
       if (!target) return;
       const threadId = current.thread.id;
       dispatch({ type: 'truncate-after', itemId: target });
-      await stream((signal) => optionsRef.current.client.retryAfterItem(threadId, target, { signal }), null);
+      await stream(
+        (signal) => optionsRef.current.client.retryAfterItem(threadId, target, { signal }),
+        null,
+      );
     },
     [send, stream],
   );
@@ -176,9 +196,16 @@ export function useChat(options: ChatOptions): Chat {
       const current = stateRef.current;
       if (!current.thread || current.phase === 'streaming') return;
       const threadId = current.thread.id;
-      setPendingAction({ itemId, sourceId: request.sourceId, scope: busyScopeOf(action, request.defaultScope) });
+      setPendingAction({
+        itemId,
+        sourceId: request.sourceId,
+        scope: busyScopeOf(action, request.defaultScope),
+      });
       void stream(
-        (signal) => optionsRef.current.client.customAction(threadId, itemId, action, request.values, { signal }),
+        (signal) =>
+          optionsRef.current.client.customAction(threadId, itemId, action, request.values, {
+            signal,
+          }),
         null,
       );
     },
@@ -214,7 +241,11 @@ export function useChat(options: ChatOptions): Chat {
         dispatch({
           type: 'failed',
           error: missing
-            ? { code: 'not_found', message: 'That conversation is no longer available.', allowRetry: false }
+            ? {
+                code: 'not_found',
+                message: 'That conversation is no longer available.',
+                allowRetry: false,
+              }
             : errorView(error),
         });
       } finally {

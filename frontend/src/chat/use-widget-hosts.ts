@@ -7,7 +7,10 @@ export function useWidgetHosts(chat: Chat): (itemId: string) => WidgetHost {
   const { runAction, pendingAction, state } = chat;
   const locked = state.phase !== 'idle';
   const allowedImageDomains = state.thread?.allowed_image_domains ?? null;
-  const cache = useMemo(() => new Map<string, WidgetHost>(), [runAction, pendingAction, locked, allowedImageDomains]);
+  const cache = useMemo(
+    () => new Map<string, WidgetHost>(),
+    [runAction, pendingAction, locked, allowedImageDomains],
+  );
   return useCallback(
     (itemId: string) => {
       let host = cache.get(itemId);

@@ -14,5 +14,7 @@ export function Markdown({ source, streaming = false, className, testId }: Markd
     .filter(Boolean)
     .join(' ');
   // The HTML is sanitised in renderMarkdown; this is the one place it enters the DOM.
-  return <div className={classes} data-testid={testId} dangerouslySetInnerHTML={{ __html: html }} />;
+  return (
+    <div className={classes} data-testid={testId} dangerouslySetInnerHTML={{ __html: html }} />
+  );
 }

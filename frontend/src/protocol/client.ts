@@ -80,7 +80,10 @@ export class ChatKitClient {
   // JSON requests
 
   getThread(threadId: string, options?: CallOptions): Promise<Thread> {
-    return this.json<Thread>({ type: 'threads.get_by_id', params: { thread_id: threadId } }, options);
+    return this.json<Thread>(
+      { type: 'threads.get_by_id', params: { thread_id: threadId } },
+      options,
+    );
   }
 
   listItems(
@@ -128,9 +131,14 @@ export class ChatKitClient {
     try {
       return (await response.json()) as T;
     } catch (cause) {
-      throw new ChatKitError('protocol', 'invalid_response', 'The server sent an unreadable answer.', {
-        cause,
-      });
+      throw new ChatKitError(
+        'protocol',
+        'invalid_response',
+        'The server sent an unreadable answer.',
+        {
+          cause,
+        },
+      );
     }
   }
 

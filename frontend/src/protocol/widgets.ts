@@ -27,14 +27,7 @@ export interface Spacing {
 }
 
 export type BorderStyle =
-  | 'solid'
-  | 'dashed'
-  | 'dotted'
-  | 'double'
-  | 'groove'
-  | 'ridge'
-  | 'inset'
-  | 'outset';
+  'solid' | 'dashed' | 'dotted' | 'double' | 'groove' | 'ridge' | 'inset' | 'outset';
 
 export interface BorderSpec {
   size: number;
@@ -52,21 +45,11 @@ export interface Borders {
 }
 
 export type Radius =
-  | '2xs'
-  | 'xs'
-  | 'sm'
-  | 'md'
-  | 'lg'
-  | 'xl'
-  | '2xl'
-  | '3xl'
-  | '4xl'
-  | 'full'
-  | '100%'
-  | 'none';
+  '2xs' | 'xs' | 'sm' | 'md' | 'lg' | 'xl' | '2xl' | '3xl' | '4xl' | 'full' | '100%' | 'none';
 
 export type Alignment = 'start' | 'center' | 'end' | 'baseline' | 'stretch';
-export type Justification = 'start' | 'center' | 'end' | 'between' | 'around' | 'evenly' | 'stretch';
+export type Justification =
+  'start' | 'center' | 'end' | 'between' | 'around' | 'evenly' | 'stretch';
 export type TextAlign = 'start' | 'center' | 'end';
 export type FontWeight = 'normal' | 'medium' | 'semibold' | 'bold';
 export type TextSize = 'xs' | 'sm' | 'md' | 'lg' | 'xl';
@@ -93,8 +76,7 @@ export interface ActionConfig {
 }
 
 export type WidgetStatus =
-  | { text: string; favicon?: string; frame?: boolean }
-  | { text: string; icon?: IconName };
+  { text: string; favicon?: string; frame?: boolean } | { text: string; icon?: IconName };
 
 export interface CardAction {
   label: string;
@@ -288,14 +270,7 @@ export interface ImageNode extends Node<'Image'>, BlockProps {
 }
 
 export type ButtonColor =
-  | 'primary'
-  | 'secondary'
-  | 'info'
-  | 'discovery'
-  | 'success'
-  | 'caution'
-  | 'warning'
-  | 'danger';
+  'primary' | 'secondary' | 'info' | 'discovery' | 'success' | 'caution' | 'warning' | 'danger';
 
 export interface ButtonNode extends Node<'Button'> {
   submit?: boolean;

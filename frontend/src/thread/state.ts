@@ -41,6 +41,8 @@ export interface ChatState {
   pendingUserText: string | null;
   /** Items added by the stream and not yet done: they render as still typing. */
   activeItemIds: string[];
+  /** Items that arrived live in this view (not loaded with the thread), oldest first. */
+  liveItemIds: string[];
   progress: ProgressView | null;
   allowCancel: boolean;
   notices: NoticeView[];
@@ -56,6 +58,7 @@ export const initialChatState: ChatState = {
   phase: 'idle',
   pendingUserText: null,
   activeItemIds: [],
+  liveItemIds: [],
   progress: null,
   allowCancel: true,
   notices: [],
@@ -210,7 +213,12 @@ function withItem(state: ChatState, item: ThreadItem): ChatState {
       ? [...state.items, item]
       : state.items.map((existing, at) => (at === index ? item : existing));
   const echoed = item.type === 'user_message';
-  return { ...state, items, pendingUserText: echoed ? null : state.pendingUserText };
+  return {
+    ...state,
+    items,
+    liveItemIds: addId(state.liveItemIds, item.id),
+    pendingUserText: echoed ? null : state.pendingUserText,
+  };
 }
 
 function addId(ids: string[], id: string): string[] {

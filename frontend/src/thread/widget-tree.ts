@@ -29,7 +29,11 @@ function visit(node: WidgetNode, id: string, edit: Edit): WidgetNode {
 }
 
 function isNode(value: unknown): value is WidgetNode {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { type?: unknown }).type === 'string'
+  );
 }
 
 export function replaceComponent(root: WidgetRoot, id: string, component: WidgetNode): WidgetRoot {

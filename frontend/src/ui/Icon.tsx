@@ -13,9 +13,7 @@ export interface IconProps {
 
 export function Icon({ name, size = 20, label, className, style }: IconProps) {
   const shape = iconShape(name);
-  const a11y = label
-    ? { role: 'img', 'aria-label': label }
-    : { 'aria-hidden': true as const };
+  const a11y = label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true as const };
   return (
     <svg
       className={className ? `rd-icon ${className}` : 'rd-icon'}

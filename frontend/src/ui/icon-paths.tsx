@@ -131,7 +131,9 @@ export const WIDGET_ICONS = {
       <path d="m11 12 9-9M17 6l3 3M14 9l2 2" />
     </>
   ),
-  lab: <path d="M9 3h6M10 3v6L4.5 19a1.5 1.5 0 0 0 1.3 2h12.4a1.5 1.5 0 0 0 1.3-2L14 9V3M7 15h10" />,
+  lab: (
+    <path d="M9 3h6M10 3v6L4.5 19a1.5 1.5 0 0 0 1.3 2h12.4a1.5 1.5 0 0 0 1.3-2L14 9V3M7 15h10" />
+  ),
   images: (
     <>
       <rect x="7" y="3" width="14" height="14" rx="2" />
@@ -208,9 +210,7 @@ export const WIDGET_ICONS = {
     </>
   ),
   reload: <path d="M21 12a9 9 0 1 1-2.6-6.4L21 8M21 3v5h-5" />,
-  star: (
-    <path d="m12 3 2.8 5.7 6.2.9-4.5 4.4 1.1 6.2L12 17.3l-5.6 2.9 1.1-6.2L3 9.6l6.2-.9z" />
-  ),
+  star: <path d="m12 3 2.8 5.7 6.2.9-4.5 4.4 1.1 6.2L12 17.3l-5.6 2.9 1.1-6.2L3 9.6l6.2-.9z" />,
   'star-filled': (
     <path
       d="m12 3 2.8 5.7 6.2.9-4.5 4.4 1.1 6.2L12 17.3l-5.6 2.9 1.1-6.2L3 9.6l6.2-.9z"
@@ -223,7 +223,9 @@ export const WIDGET_ICONS = {
       <path d="m20 20-4-4" />
     </>
   ),
-  sparkle: <path d="M12 3c.8 4.6 4.4 8.2 9 9-4.6.8-8.2 4.4-9 9-.8-4.6-4.4-8.2-9-9 4.6-.8 8.2-4.4 9-9z" />,
+  sparkle: (
+    <path d="M12 3c.8 4.6 4.4 8.2 9 9-4.6.8-8.2 4.4-9 9-.8-4.6-4.4-8.2-9-9 4.6-.8 8.2-4.4 9-9z" />
+  ),
   'sparkle-double': (
     <path d="M10 6c.6 3.6 3.4 6.4 7 7-3.6.6-6.4 3.4-7 7-.6-3.6-3.4-6.4-7-7 3.6-.6 6.4-3.4 7-7zM19 2c.3 1.4 1.1 2.2 2.5 2.5-1.4.3-2.2 1.1-2.5 2.5-.3-1.4-1.1-2.2-2.5-2.5 1.4-.3 2.2-1.1 2.5-2.5z" />
   ),
@@ -341,5 +343,9 @@ export function iconShape(name: string): ReactElement | null {
   const bare = name.replace(/^(lucide|vendor):/, '');
   const key = (bare in WIDGET_ICONS || bare in UI_ICONS ? bare : ALIASES[bare]) ?? null;
   if (key === null) return null;
-  return (WIDGET_ICONS as Record<string, ReactElement>)[key] ?? (UI_ICONS as Record<string, ReactElement>)[key] ?? null;
+  return (
+    (WIDGET_ICONS as Record<string, ReactElement>)[key] ??
+    (UI_ICONS as Record<string, ReactElement>)[key] ??
+    null
+  );
 }

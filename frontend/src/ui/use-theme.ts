@@ -10,7 +10,8 @@ import { safeLocalStorage } from '../chat/thread-memory';
 const KEY = 'returndesk.theme';
 
 function systemTheme(): ThemeName {
-  return typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: dark)').matches
+  return typeof window !== 'undefined' &&
+    window.matchMedia?.('(prefers-color-scheme: dark)').matches
     ? 'dark'
     : 'light';
 }

@@ -18,7 +18,10 @@ export function WidgetView({ widget, host, theme }: WidgetViewProps) {
     <WidgetHostContext.Provider value={host}>
       <WidgetThemeContext.Provider value={theme}>
         <LabelledFieldsContext.Provider value={labelled}>
-          <div className={busy ? 'rd-widget rd-widget--busy' : 'rd-widget'} aria-busy={busy || undefined}>
+          <div
+            className={busy ? 'rd-widget rd-widget--busy' : 'rd-widget'}
+            aria-busy={busy || undefined}
+          >
             <WidgetBoundary resetKey={widget}>
               <WidgetNodeView node={widget} />
             </WidgetBoundary>
@@ -49,7 +52,10 @@ class WidgetBoundary extends Component<BoundaryProps, BoundaryState> {
     return { failed: true };
   }
 
-  static getDerivedStateFromProps(props: BoundaryProps, state: BoundaryState): Partial<BoundaryState> | null {
+  static getDerivedStateFromProps(
+    props: BoundaryProps,
+    state: BoundaryState,
+  ): Partial<BoundaryState> | null {
     return props.resetKey === state.resetKey ? null : { failed: false, resetKey: props.resetKey };
   }
 

@@ -26,6 +26,9 @@ export function labelledFieldNames(root: WidgetNode): Set<string> {
 
 /** A readable fallback name for an unlabelled control: `return_reason` → "Return reason". */
 export function humanize(name: string): string {
-  const words = name.replace(/[_.-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').trim();
+  const words = name
+    .replace(/[_.-]+/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .trim();
   return words ? words[0]!.toUpperCase() + words.slice(1).toLowerCase() : name;
 }

@@ -163,10 +163,7 @@ export function color(
   return TOKENS[role][raw] ?? primitiveColor(raw) ?? raw;
 }
 
-function borderEdge(
-  edge: number | BorderSpec | undefined,
-  theme: ThemeName,
-): string | undefined {
+function borderEdge(edge: number | BorderSpec | undefined, theme: ThemeName): string | undefined {
   if (edge === undefined || edge === null) return undefined;
   if (typeof edge === 'number') return `${edge}px solid var(--rd-border)`;
   const edgeColor = color(edge.color, 'border', theme) ?? 'var(--rd-border)';

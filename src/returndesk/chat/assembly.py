@@ -7,9 +7,10 @@ guard, event or widget the code lacks stops start-up with a message.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from returndesk.chat.conversation import Conversation
+from returndesk.chat.limits import Limits
 from returndesk.chat.server import ReturnDeskServer, TextResponder
 from returndesk.chat.typed import AgentResponder
 from returndesk.domain import load_policy
@@ -19,7 +20,7 @@ from returndesk.flow.guards import GUARDS
 from returndesk.flow.handlers import HANDLERS
 from returndesk.llm.providers import build_model
 from returndesk.llm.usage import UsageMeter
-from returndesk.operations.context import Operations, utc_now
+from returndesk.operations.context import Operations, VerificationLimits, utc_now
 from returndesk.settings import Settings
 from returndesk.store.chatkit_store import SQLAlchemyStore
 from returndesk.store.db import SessionFactory
@@ -38,9 +39,17 @@ def build_server(
     clock: Callable[[], datetime] = utc_now,
 ) -> ReturnDeskServer:
     store = SQLAlchemyStore(sessions)
-    ops = Operations(sessions, load_policy(settings.policy_file), clock)
+    verification = VerificationLimits(
+        settings.verification_max_failures_per_owner,
+        settings.verification_max_failures_per_address,
+        timedelta(minutes=settings.verification_lockout_minutes),
+    )
+    ops = Operations(sessions, load_policy(settings.policy_file), clock, verification)
     conversation = Conversation(ops, build_flow_engine(), store)
     text: TextResponder = AgentResponder(
         conversation, store, build_model(settings), hybrid=settings.llm_hybrid, usage=usage
     )
-    return ReturnDeskServer(store, feedback=store, conversation=conversation, text=text)
+    limits = Limits(settings.max_message_chars, settings.max_items_per_request)
+    return ReturnDeskServer(
+        store, feedback=store, conversation=conversation, text=text, limits=limits
+    )

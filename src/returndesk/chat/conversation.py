@@ -29,12 +29,14 @@ from chatkit.widgets import DynamicWidgetRoot
 from returndesk.chat.context import RequestContext
 from returndesk.chat.streaming import stream_text
 from returndesk.chat.titles import thread_title
-from returndesk.flow.engine import Dispatched, EventRejected, FlowEngine
+from returndesk.flow.engine import Caller, Dispatched, EventRejected, FlowEngine
 from returndesk.flow.events import FlowEvent
 from returndesk.flow.facts import load_facts
+from returndesk.flow.handlers.identity import AFTER_VERIFICATION
 from returndesk.flow.state import FlowState
 from returndesk.operations.context import Operations
 from returndesk.store.repositories.conversations import load_state, save_state
+from returndesk.store.repositories.customers import get_customer
 from returndesk.widgets.inputs import WidgetInput
 from returndesk.widgets.lock import lock_widget
 from returndesk.widgets.registry import build_widget
@@ -44,6 +46,10 @@ GREETING = (
     "that hasn't shipped, or check where a return or order stands."
 )
 STALE_CLICK = "That card is no longer current, so nothing changed. Please use the latest one below."
+OTHER_ACCOUNT = (
+    "This conversation belongs to another account, so I can't continue it here. "
+    "Please start a new conversation."
+)
 CHANGED_ELSEWHERE = (
     "This conversation just changed in another window, so I didn't apply that. "
     "Please continue from the latest card."
@@ -78,6 +84,9 @@ class Conversation:
     ) -> AsyncIterator[ThreadStreamEvent]:
         """The opening of a new thread: who we are, then the current question and its widget."""
         state, version = await self.state_of(thread.id)
+        greeting = GREETING
+        if await self._vouched_for(state, context):
+            greeting = f"Hi, {await self._first_name(state)}! {GREETING.removeprefix('Hi, ')}"
         facts = await load_facts(self.ops, state)
         step = self.engine.current_step(state, facts)
         widget = await build_widget(step.widget, WidgetInput(state, facts, self.ops))
@@ -85,7 +94,7 @@ class Conversation:
         state.widget_item_id = widget_id
         if not await self._save(thread, context, state, version):
             return
-        async for event in self.say(thread, context, f"{GREETING} {step.hint}"):
+        async for event in self.say(thread, context, f"{greeting} {step.hint}"):
             yield event
         yield self._widget_done(thread, widget_id, widget)
 
@@ -127,10 +136,19 @@ class Conversation:
         is always what the database holds.
         """
         state, version = await self.state_of(thread.id)
+        if context.verified_customer_id and state.customer_id not in (
+            None,
+            context.verified_customer_id,
+        ):
+            return Outcome([], OTHER_ACCOUNT, [], False)
+        await self._vouched_for(state, context)
         if token is not None and (token != state.token or sender_id != state.widget_item_id):
             return Outcome([NoticeEvent(level="info", message=STALE_CLICK)], None, [], False)
         try:
-            done = await self.engine.dispatch(state, event, ops=self.ops, thread_id=thread.id)
+            caller = Caller(context.owner_id, context.client_address)
+            done = await self.engine.dispatch(
+                state, event, ops=self.ops, thread_id=thread.id, caller=caller
+            )
         except EventRejected as rejected:
             return Outcome([], rejected.message, [], False)
         widget = await build_widget(done.step.widget, WidgetInput(done.state, done.facts, self.ops))
@@ -149,6 +167,21 @@ class Conversation:
         if title is not None:
             thread.title = title
         return Outcome(locked, _reply(done), [self._widget_done(thread, widget_id, widget)], True)
+
+    async def _vouched_for(self, state: FlowState, context: RequestContext) -> bool:
+        """Bind the thread to the customer the store's site vouched for, if any and if new."""
+        if context.verified_customer_id is None or state.customer_id is not None:
+            return False
+        async with self.ops.sessions() as session:
+            await get_customer(session, context.verified_customer_id)
+        state.customer_id = context.verified_customer_id
+        state.flow = AFTER_VERIFICATION
+        return True
+
+    async def _first_name(self, state: FlowState) -> str:
+        assert state.customer_id is not None
+        async with self.ops.sessions() as session:
+            return (await get_customer(session, state.customer_id)).first_name
 
     async def _save(
         self, thread: ThreadMetadata, context: RequestContext, state: FlowState, version: int

@@ -20,6 +20,7 @@ from chatkit.types import (
 
 from returndesk.chat.context import RequestContext
 from returndesk.chat.conversation import Conversation
+from returndesk.chat.limits import Limits, check_limits
 from returndesk.chat.requests import check_references, parse_request
 from returndesk.flow.actions import InvalidAction, event_from_action
 
@@ -48,8 +49,10 @@ class ReturnDeskServer(ChatKitServer[RequestContext]):
         feedback: FeedbackRecorder,
         conversation: Conversation,
         text: TextResponder,
+        limits: Limits,
     ) -> None:
         super().__init__(store)
+        self.limits = limits
         self.feedback = feedback
         self.conversation = conversation
         self.text = text
@@ -67,6 +70,11 @@ class ReturnDeskServer(ChatKitServer[RequestContext]):
         """
         body = request.encode() if isinstance(request, str) else bytes(request)
         parsed = parse_request(body)
+        check_limits(parsed, self.limits)
+        context.notes["type"] = parsed.type
+        thread_id = getattr(getattr(parsed, "params", None), "thread_id", None)
+        if thread_id:
+            context.notes["thread_id"] = thread_id
         await check_references(parsed, self.store, context)
         if is_streaming_req(parsed):
             return StreamingResult(self._process_streaming(parsed, context))

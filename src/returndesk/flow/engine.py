@@ -29,6 +29,14 @@ class EventRejected(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class Caller:
+    """Who sent the event: the visitor's owner id and the client's address."""
+
+    owner_id: str
+    client_address: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Turn:
     """What a handler may use besides the state: today's facts and the store."""
 
@@ -38,6 +46,7 @@ class Turn:
     # The state's token before this event: the same click sent twice carries the
     # same token, so commands keyed on it happen once.
     token: str
+    caller: Caller
 
 
 # A handler updates the state it is given and may return a sentence for the shopper.
@@ -99,14 +108,20 @@ class FlowEngine:
         return any(event_name in step.accepts for step in self.reached_steps(state, facts))
 
     async def dispatch(
-        self, state: FlowState, event: FlowEvent, *, ops: Operations, thread_id: str
+        self,
+        state: FlowState,
+        event: FlowEvent,
+        *,
+        ops: Operations,
+        thread_id: str,
+        caller: Caller,
     ) -> Dispatched:
         """The state after the event. Raises EventRejected and leaves `state` untouched."""
         facts = await load_facts(ops, state)
         self._check_accepted(state, event, facts)
         before = self.current_step(state, facts)
         updated = state.model_copy(deep=True)
-        turn = Turn(facts, ops, thread_id, state.token)
+        turn = Turn(facts, ops, thread_id, state.token, caller)
         remark = await self._handlers[event.name](updated, event, turn)
         updated.token = new_token()
         facts = await load_facts(ops, updated)

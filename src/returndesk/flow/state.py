@@ -63,7 +63,6 @@ class HandoffAnswers(_Model):
 class FlowState(_Model):
     flow: str
     customer_id: str | None = None
-    verification_failures: int = 0
     # Changes with every accepted event; a click drawn with an older token is stale.
     token: str = Field(default_factory=new_token)
     # The widget that currently accepts clicks; older widgets are locked.

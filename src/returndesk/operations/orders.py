@@ -9,6 +9,7 @@ from returndesk.operations.money_moves import record_transaction
 from returndesk.store.db import transaction
 from returndesk.store.repositories.customers import get_customer
 from returndesk.store.repositories.orders import get_order_row, order_from_row
+from returndesk.telemetry import ORDERS_CANCELLED
 
 
 async def cancel_order(
@@ -37,4 +38,5 @@ async def cancel_order(
                 payment_method_id=refund.payment_method_id,
                 at=now,
             )
+    ORDERS_CANCELLED.inc()
     return plan

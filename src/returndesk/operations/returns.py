@@ -57,6 +57,7 @@ from returndesk.store.repositories.returns import (
     return_from_row,
 )
 from returndesk.store.tables import PaymentMethodRow, ReturnLineRow, ReturnRow
+from returndesk.telemetry import RETURNS_CREATED
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +84,7 @@ async def create_return(ops: Operations, draft: ReturnDraft) -> StoredReturn:
     """The new return, or the one already made with this idempotency key."""
     try:
         async with transaction(ops.sessions) as session:
-            return await _create(session, ops, draft, now=ops.clock())
+            created, is_new = await _create(session, ops, draft, now=ops.clock())
     except IntegrityError as exc:
         # Another request won a race the locks could not see (SQLite's first insert
         # of a key); the database constraint decided, so report what it kept.
@@ -92,17 +93,21 @@ async def create_return(ops: Operations, draft: ReturnDraft) -> StoredReturn:
         if existing is not None and existing.customer_id == draft.customer_id:
             return existing
         raise Conflict("One of these items is already part of another return.") from exc
+    if is_new:
+        RETURNS_CREATED.labels(created.resolution.value).inc()
+    return created
 
 
 async def _create(
     session: AsyncSession, ops: Operations, draft: ReturnDraft, *, now: datetime
-) -> StoredReturn:
+) -> tuple[StoredReturn, bool]:
+    """The return and whether this call made it (False: the key's earlier return)."""
     order_row = await get_order_row(session, draft.order_id, for_update=True)
     existing = await find_by_idempotency_key(session, draft.idempotency_key)
     if existing is not None:
         if existing.customer_id != draft.customer_id:
             raise Conflict("This request was already used for another return.")
-        return existing
+        return existing, False
 
     customer = await get_customer(session, draft.customer_id)
     order = order_from_row(order_row)
@@ -181,7 +186,7 @@ async def _create(
     if decided.to_status is ReturnStatus.APPROVED:
         await after_approval(session, row, at=now, policy=ops.policy)
     await session.flush()
-    return return_from_row(await get_return_row(session, row.rma))
+    return return_from_row(await get_return_row(session, row.rma)), True
 
 
 async def _refund_destination(

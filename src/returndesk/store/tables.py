@@ -350,3 +350,14 @@ class HandoffRow(Base):
     customer_id: Mapped[str | None] = mapped_column(String(64), ForeignKey("customers.id"))
     summary: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime]
+
+
+class VerificationAttemptsRow(Base):
+    """Failed verifications of one owner or one client address, for the lock-out."""
+
+    __tablename__ = "verification_attempts"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    window_started_at: Mapped[datetime]
+    locked_until: Mapped[datetime | None]

@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 from datetime import datetime
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from returndesk import __version__
 from returndesk.chat.assembly import build_server
@@ -14,9 +15,12 @@ from returndesk.llm.usage import UsageMeter
 from returndesk.operations.context import utc_now
 from returndesk.settings import Settings, get_settings
 from returndesk.store.db import create_engine, create_session_factory
+from returndesk.web.embedded import EmbeddedIdentity
 from returndesk.web.errors import install_error_handlers
 from returndesk.web.identity import OwnerCookie
-from returndesk.web.routes import chatkit, health, labels, ui
+from returndesk.web.middleware import RequestTelemetry
+from returndesk.web.routes import chatkit, health, labels, metrics, ui
+from returndesk.web.security import SecurityHeaders
 from returndesk.web.state import AppState
 
 
@@ -37,6 +41,7 @@ def create_app(
             sessions=sessions,
             server=build_server(settings, sessions, usage=usage, clock=clock),
             usage=usage,
+            embedded=EmbeddedIdentity(settings),
             identity=OwnerCookie(
                 settings.signing_secret(), secure=settings.environment == "production"
             ),
@@ -49,7 +54,18 @@ def create_app(
 
     app = FastAPI(title="ReturnDesk", version=__version__, lifespan=lifespan)
     install_error_handlers(app)
+    if settings.cors_allow_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_allow_origins,
+            allow_credentials=True,
+            allow_methods=["GET", "POST"],
+            allow_headers=["content-type", "x-customer-token", "x-request-id"],
+        )
+    app.add_middleware(SecurityHeaders, settings=settings)
+    app.add_middleware(RequestTelemetry)
     app.include_router(health.router)
+    app.include_router(metrics.router)
     app.include_router(chatkit.router)
     app.include_router(labels.router)
     app.include_router(ui.router)

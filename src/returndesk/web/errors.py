@@ -14,14 +14,21 @@ from returndesk.errors import (
     Conflict,
     DomainError,
     InvalidRequest,
+    InvalidToken,
     NotFound,
+    RequestTooLarge,
     ReturnDeskError,
+    TooManyAttempts,
 )
+from returndesk.telemetry import ERRORS
 
 logger = logging.getLogger(__name__)
 
 STATUS_BY_ERROR: list[tuple[type[ReturnDeskError], int, str]] = [
+    (RequestTooLarge, 413, "too_large"),
     (InvalidRequest, 400, "invalid_request"),
+    (TooManyAttempts, 429, "too_many_attempts"),
+    (InvalidToken, 401, "invalid_token"),
     (NotFound, 404, "not_found"),
     (Conflict, 409, "conflict"),
     (DomainError, 422, "not_allowed"),
@@ -58,6 +65,7 @@ def install_error_handlers(app: FastAPI) -> None:
     async def on_unexpected(_request: Request, exc: Exception) -> JSONResponse:
         # Details go to the log, never to the client.
         logger.exception("unhandled error", exc_info=exc)
+        ERRORS.labels("unhandled").inc()
         return error_response(500, "internal_error", "Something went wrong on our side.")
 
     app.add_exception_handler(ReturnDeskError, on_returndesk_error)

@@ -11,6 +11,7 @@ from returndesk.chat.server import ReturnDeskServer
 from returndesk.llm.usage import UsageMeter
 from returndesk.settings import Settings
 from returndesk.store.db import SessionFactory
+from returndesk.web.embedded import EmbeddedIdentity
 from returndesk.web.identity import OwnerCookie
 
 
@@ -22,6 +23,7 @@ class AppState:
     server: ReturnDeskServer
     identity: OwnerCookie
     usage: UsageMeter
+    embedded: EmbeddedIdentity
 
 
 def app_state(request: Request) -> AppState:

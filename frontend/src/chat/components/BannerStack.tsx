@@ -6,10 +6,16 @@ export function Banners({ chat }: { chat: Chat }) {
   const { state } = chat;
   return (
     <div className="rd-banners">
-      {state.progress && state.phase === 'streaming' ? <ProgressLine progress={state.progress} /> : null}
+      {state.progress && state.phase === 'streaming' ? (
+        <ProgressLine progress={state.progress} />
+      ) : null}
       {state.stopped ? <StoppedNote /> : null}
       {state.notices.map((notice) => (
-        <NoticeBanner key={notice.id} notice={notice} onDismiss={() => chat.dismissNotice(notice.id)} />
+        <NoticeBanner
+          key={notice.id}
+          notice={notice}
+          onDismiss={() => chat.dismissNotice(notice.id)}
+        />
       ))}
       {state.error ? (
         <ErrorBanner

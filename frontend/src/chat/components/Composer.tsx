@@ -1,10 +1,19 @@
-import { forwardRef, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  forwardRef,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { Icon } from '../../ui/Icon';
 import type { SendResult } from '../use-chat';
 
 export interface ComposerProps {
   brandName: string;
   streaming: boolean;
+  /** A conversation is being opened: typing is fine, sending waits. */
+  loading: boolean;
   canStop: boolean;
   disabledReason: string | null;
   onSend: (text: string) => Promise<SendResult>;
@@ -18,7 +27,7 @@ export interface ComposerHandle {
 const MAX_HEIGHT_PX = 200;
 
 export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Composer(
-  { brandName, streaming, canStop, disabledReason, onSend, onStop },
+  { brandName, streaming, loading, canStop, disabledReason, onSend, onStop },
   handle,
 ) {
   const [text, setText] = useState('');
@@ -34,7 +43,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
   }, [text]);
 
   const disabled = disabledReason !== null;
-  const canSend = !disabled && !streaming && text.trim().length > 0;
+  const canSend = !disabled && !streaming && !loading && text.trim().length > 0;
 
   const submit = async () => {
     if (!canSend) return;
@@ -81,7 +90,13 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
         Press Enter to send, Shift+Enter for a new line.
       </span>
       {streaming && canStop ? (
-        <button type="button" className="rd-composer__btn rd-composer__btn--stop" aria-label="Stop answering" data-testid="composer-stop" onClick={onStop}>
+        <button
+          type="button"
+          className="rd-composer__btn rd-composer__btn--stop"
+          aria-label="Stop answering"
+          data-testid="composer-stop"
+          onClick={onStop}
+        >
           <Icon name="stop" size={16} />
         </button>
       ) : (

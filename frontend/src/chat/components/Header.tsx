@@ -11,7 +11,14 @@ export interface HeaderProps {
   onNewChat: () => void;
 }
 
-export function Header({ branding, theme, sidebarOpen, onToggleTheme, onToggleSidebar, onNewChat }: HeaderProps) {
+export function Header({
+  branding,
+  theme,
+  sidebarOpen,
+  onToggleTheme,
+  onToggleSidebar,
+  onNewChat,
+}: HeaderProps) {
   const nextTheme = theme === 'dark' ? 'light' : 'dark';
   return (
     <header className="rd-header" data-testid="header">
@@ -46,7 +53,14 @@ export function Header({ branding, theme, sidebarOpen, onToggleTheme, onToggleSi
         </div>
       </div>
       <div className="rd-header__actions">
-        <button type="button" className="rd-icon-btn" aria-label="New conversation" title="New conversation" data-testid="new-chat-header" onClick={onNewChat}>
+        <button
+          type="button"
+          className="rd-icon-btn"
+          aria-label="New conversation"
+          title="New conversation"
+          data-testid="new-chat-header"
+          onClick={onNewChat}
+        >
           <Icon name="write-alt" size={20} />
         </button>
         <button

@@ -1,7 +1,28 @@
 import { useEffect, useRef } from 'react';
 import { Icon } from '../../ui/Icon';
+import { matches } from '../../ui/use-media-query';
 import type { ThreadHistory } from '../use-thread-history';
 import { ThreadListEntry } from './ThreadListEntry';
+
+const NARROW = '(max-width: 899px)';
+
+function wrapFocus(container: HTMLElement, event: KeyboardEvent): void {
+  const focusable = Array.from(
+    container.querySelectorAll<HTMLElement>(
+      'button:not([disabled]), input, [href], [tabindex="0"]',
+    ),
+  );
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
 
 export interface HistorySidebarProps {
   history: ThreadHistory;
@@ -13,24 +34,41 @@ export interface HistorySidebarProps {
   onDeleted: (threadId: string) => void;
 }
 
-export function HistorySidebar({ history, activeId, open, onClose, onOpen, onNewChat, onDeleted }: HistorySidebarProps) {
+export function HistorySidebar({
+  history,
+  activeId,
+  open,
+  onClose,
+  onOpen,
+  onNewChat,
+  onDeleted,
+}: HistorySidebarProps) {
   const panel = useRef<HTMLElement>(null);
 
-  // On narrow screens the panel is a drawer: move focus in, and let Escape close it.
+  // On narrow screens the panel is a drawer: focus moves in, stays in while it
+  // is open (Tab wraps), Escape closes it, and focus goes back where it was.
   useEffect(() => {
-    if (!open) return;
-    const drawer = window.matchMedia?.('(max-width: 899px)').matches;
-    if (drawer) panel.current?.querySelector<HTMLElement>('button')?.focus();
+    if (!open || !matches(NARROW)) return;
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    panel.current?.querySelector<HTMLElement>('button')?.focus();
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && drawer) onClose();
+      if (event.key === 'Escape') onClose();
+      if (event.key === 'Tab' && panel.current) wrapFocus(panel.current, event);
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      if (before?.isConnected) before.focus();
+    };
   }, [open, onClose]);
 
   return (
     <>
-      <div className={open ? 'rd-scrim rd-scrim--open' : 'rd-scrim'} aria-hidden="true" onClick={onClose} />
+      <div
+        className={open ? 'rd-scrim rd-scrim--open' : 'rd-scrim'}
+        aria-hidden="true"
+        onClick={onClose}
+      />
       <nav
         id="rd-history"
         ref={panel}
@@ -43,7 +81,12 @@ export function HistorySidebar({ history, activeId, open, onClose, onOpen, onNew
             <Icon name="plus" size={18} />
             New conversation
           </button>
-          <button type="button" className="rd-icon-btn rd-sidebar__close" aria-label="Close conversations" onClick={onClose}>
+          <button
+            type="button"
+            className="rd-icon-btn rd-sidebar__close"
+            aria-label="Close conversations"
+            onClick={onClose}
+          >
             <Icon name="close" size={18} />
           </button>
         </div>
@@ -61,7 +104,11 @@ export function HistorySidebar({ history, activeId, open, onClose, onOpen, onNew
         {history.threads.length === 0 && !history.loading && !history.error ? (
           <p className="rd-sidebar__note">Your conversations will appear here.</p>
         ) : null}
-        <ul className="rd-threads" aria-labelledby="rd-history-heading" aria-busy={history.loading || undefined}>
+        <ul
+          className="rd-threads"
+          aria-labelledby="rd-history-heading"
+          aria-busy={history.loading || undefined}
+        >
           {history.threads.map((thread) => (
             <ThreadListEntry
               key={thread.id}
@@ -78,7 +125,11 @@ export function HistorySidebar({ history, activeId, open, onClose, onOpen, onNew
           ))}
         </ul>
         {history.hasMore ? (
-          <button type="button" className="rd-link-btn rd-sidebar__more" onClick={() => void history.loadMore()}>
+          <button
+            type="button"
+            className="rd-link-btn rd-sidebar__more"
+            onClick={() => void history.loadMore()}
+          >
             Show older conversations
           </button>
         ) : null}

@@ -1,4 +1,12 @@
-import { Fragment, useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  Fragment,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { FeedbackKind, ThemeName } from '../../protocol';
 import type { ChatState } from '../../thread/state';
 import { Icon } from '../../ui/Icon';
@@ -22,7 +30,16 @@ export interface MessageListProps {
 // Within this many pixels of the bottom, new content keeps the view pinned there.
 const STICKY_PX = 96;
 
-export function MessageList({ state, theme, logoUrl, widgetHost, onFeedback, onRetry, footer, empty }: MessageListProps) {
+export function MessageList({
+  state,
+  theme,
+  logoUrl,
+  widgetHost,
+  onFeedback,
+  onRetry,
+  footer,
+  empty,
+}: MessageListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
   const [showJump, setShowJump] = useState(false);
@@ -50,12 +67,17 @@ export function MessageList({ state, theme, logoUrl, widgetHost, onFeedback, onR
   const waiting =
     state.phase === 'streaming' &&
     !state.progress &&
-    !items.some((item) => state.activeItemIds.includes(item.id) && item.type === 'assistant_message');
+    !items.some(
+      (item) => state.activeItemIds.includes(item.id) && item.type === 'assistant_message',
+    );
 
   const rendered = items.map((item, index) => {
     const previous = items[index - 1];
     const startsTurn = isAssistantSide(item) && (!previous || previous.type === 'user_message');
-    const precedingUser = findLastIndex(items.slice(0, index), (entry) => entry.type === 'user_message');
+    const precedingUser = findLastIndex(
+      items.slice(0, index),
+      (entry) => entry.type === 'user_message',
+    );
     const precedingUserId = precedingUser === -1 ? null : (items[precedingUser]?.id ?? null);
     const canRetry =
       index === lastAssistantIndex && index > lastUserIndex && precedingUserId !== null && !busy;
@@ -63,6 +85,7 @@ export function MessageList({ state, theme, logoUrl, widgetHost, onFeedback, onR
       <ThreadItemView
         item={item}
         active={state.activeItemIds.includes(item.id)}
+        showActions={index === lastAssistantIndex || items[index + 1]?.type === 'user_message'}
         busy={busy}
         theme={theme}
         feedback={state.feedback[item.id]}

@@ -13,7 +13,13 @@ export interface ThreadListEntryProps {
 
 type Mode = 'view' | 'rename' | 'confirm-delete';
 
-export function ThreadListEntry({ thread, active, onOpen, onRename, onDelete }: ThreadListEntryProps) {
+export function ThreadListEntry({
+  thread,
+  active,
+  onOpen,
+  onRename,
+  onDelete,
+}: ThreadListEntryProps) {
   const [mode, setMode] = useState<Mode>('view');
   const [draft, setDraft] = useState('');
   const input = useRef<HTMLInputElement>(null);
@@ -32,7 +38,11 @@ export function ThreadListEntry({ thread, active, onOpen, onRename, onDelete }: 
 
   if (mode === 'rename') {
     return (
-      <li className="rd-thread rd-thread--editing" data-testid="thread-item" data-thread-id={thread.id}>
+      <li
+        className="rd-thread rd-thread--editing"
+        data-testid="thread-item"
+        data-thread-id={thread.id}
+      >
         <form
           className="rd-thread__rename"
           onSubmit={async (event) => {
@@ -62,7 +72,12 @@ export function ThreadListEntry({ thread, active, onOpen, onRename, onDelete }: 
           <button type="submit" className="rd-icon-btn" aria-label="Save name">
             <Icon name="check" size={16} />
           </button>
-          <button type="button" className="rd-icon-btn" aria-label="Cancel renaming" onClick={backToView}>
+          <button
+            type="button"
+            className="rd-icon-btn"
+            aria-label="Cancel renaming"
+            onClick={backToView}
+          >
             <Icon name="close" size={16} />
           </button>
         </form>
@@ -71,7 +86,11 @@ export function ThreadListEntry({ thread, active, onOpen, onRename, onDelete }: 
   }
 
   return (
-    <li className={active ? 'rd-thread rd-thread--active' : 'rd-thread'} data-testid="thread-item" data-thread-id={thread.id}>
+    <li
+      className={active ? 'rd-thread rd-thread--active' : 'rd-thread'}
+      data-testid="thread-item"
+      data-thread-id={thread.id}
+    >
       <button
         ref={openButton}
         type="button"

@@ -9,13 +9,23 @@ export function assistantText(item: AssistantMessageItem): string {
 export interface AssistantMessageProps {
   item: AssistantMessageItem;
   streaming: boolean;
+  /** Answers that end a turn get copy, feedback and (the newest) regenerate. */
+  showActions: boolean;
   feedback: FeedbackKind | undefined;
   busy: boolean;
   onFeedback: (kind: FeedbackKind) => void;
   onRetry: (() => void) | undefined;
 }
 
-export function AssistantMessage({ item, streaming, feedback, busy, onFeedback, onRetry }: AssistantMessageProps) {
+export function AssistantMessage({
+  item,
+  streaming,
+  showActions,
+  feedback,
+  busy,
+  onFeedback,
+  onRetry,
+}: AssistantMessageProps) {
   const text = assistantText(item);
   const sources = urlSources(item);
   return (
@@ -43,8 +53,14 @@ export function AssistantMessage({ item, streaming, feedback, busy, onFeedback, 
           ))}
         </ul>
       ) : null}
-      {!streaming && text ? (
-        <MessageActions copy={text} feedback={feedback} onFeedback={onFeedback} onRetry={onRetry} disabled={busy} />
+      {showActions && !streaming && text ? (
+        <MessageActions
+          copy={text}
+          feedback={feedback}
+          onFeedback={onFeedback}
+          onRetry={onRetry}
+          disabled={busy}
+        />
       ) : null}
     </div>
   );
@@ -56,7 +72,8 @@ function urlSources(item: AssistantMessageItem): UrlSource[] {
   for (const part of item.content) {
     for (const annotation of part.annotations ?? []) {
       const source = annotation.source;
-      if (source.type !== 'url' || !/^https?:\/\//i.test(source.url) || seen.has(source.url)) continue;
+      if (source.type !== 'url' || !/^https?:\/\//i.test(source.url) || seen.has(source.url))
+        continue;
       seen.add(source.url);
       sources.push(source);
     }
@@ -66,7 +83,12 @@ function urlSources(item: AssistantMessageItem): UrlSource[] {
 
 export function TypingDots() {
   return (
-    <span className="rd-typing" role="img" aria-label="The assistant is typing" data-testid="typing">
+    <span
+      className="rd-typing"
+      role="img"
+      aria-label="The assistant is typing"
+      data-testid="typing"
+    >
       <span />
       <span />
       <span />

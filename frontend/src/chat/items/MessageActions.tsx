@@ -12,7 +12,13 @@ export interface MessageActionsProps {
   disabled?: boolean;
 }
 
-export function MessageActions({ copy, feedback, onFeedback, onRetry, disabled }: MessageActionsProps) {
+export function MessageActions({
+  copy,
+  feedback,
+  onFeedback,
+  onRetry,
+  disabled,
+}: MessageActionsProps) {
   const announce = useAnnounce();
   const [copied, setCopied] = useState(false);
   return (

@@ -11,6 +11,7 @@ import { WorkflowView } from './WorkflowView';
 export interface ItemViewProps {
   item: ThreadItem;
   active: boolean;
+  showActions: boolean;
   busy: boolean;
   theme: ThemeName;
   feedback: FeedbackKind | undefined;
@@ -21,7 +22,17 @@ export interface ItemViewProps {
 }
 
 /** One thread item, by type. Items with nothing to show (tool calls, turn markers) render nothing. */
-export function ThreadItemView({ item, active, busy, theme, feedback, widgetHost, onFeedback, onRetry }: ItemViewProps) {
+export function ThreadItemView({
+  item,
+  active,
+  showActions,
+  busy,
+  theme,
+  feedback,
+  widgetHost,
+  onFeedback,
+  onRetry,
+}: ItemViewProps) {
   switch (item.type) {
     case 'user_message':
       return <UserMessage item={item} />;
@@ -30,6 +41,7 @@ export function ThreadItemView({ item, active, busy, theme, feedback, widgetHost
         <AssistantMessage
           item={item}
           streaming={active}
+          showActions={showActions}
           feedback={feedback}
           busy={busy}
           onFeedback={(kind) => onFeedback(item.id, kind)}
@@ -60,5 +72,7 @@ function skip(_item: never): null {
 }
 
 export function isAssistantSide(item: ThreadItem): boolean {
-  return item.type !== 'user_message' && item.type !== 'client_tool_call' && item.type !== 'end_of_turn';
+  return (
+    item.type !== 'user_message' && item.type !== 'client_tool_call' && item.type !== 'end_of_turn'
+  );
 }

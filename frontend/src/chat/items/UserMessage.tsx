@@ -1,10 +1,19 @@
 import type { UserMessageItem } from '../../protocol';
 
 export function userText(item: UserMessageItem): string {
-  return item.content.map((part) => part.text).join(' ').trim();
+  return item.content
+    .map((part) => part.text)
+    .join(' ')
+    .trim();
 }
 
-export function UserMessage({ item, pending = false }: { item: UserMessageItem; pending?: boolean }) {
+export function UserMessage({
+  item,
+  pending = false,
+}: {
+  item: UserMessageItem;
+  pending?: boolean;
+}) {
   return (
     <div
       className={pending ? 'rd-msg rd-msg--user rd-msg--pending' : 'rd-msg rd-msg--user'}

@@ -3,7 +3,15 @@ import type { WidgetHost } from '../../widgets/host';
 import { WidgetView } from '../../widgets/WidgetView';
 import { MessageActions } from './MessageActions';
 
-export function WidgetMessage({ item, host, theme }: { item: WidgetItem; host: WidgetHost; theme: ThemeName }) {
+export function WidgetMessage({
+  item,
+  host,
+  theme,
+}: {
+  item: WidgetItem;
+  host: WidgetHost;
+  theme: ThemeName;
+}) {
   return (
     <div className="rd-msg rd-msg--widget" data-testid="message-widget" data-item-id={item.id}>
       <WidgetView widget={item.widget} host={host} theme={theme} />

@@ -31,9 +31,15 @@ export function WorkflowView({ item, running }: { item: WorkflowItem; running: b
         onClick={() => setOpen(!expanded)}
         disabled={running}
       >
-        {running ? <span className="rd-spinner" aria-hidden="true" /> : <Icon name={icon ?? 'check-circle'} size={16} />}
+        {running ? (
+          <span className="rd-spinner" aria-hidden="true" />
+        ) : (
+          <Icon name={icon ?? 'check-circle'} size={16} />
+        )}
         <span>{summaryText(item, running)}</span>
-        {tasks.length > 0 && !running ? <Icon name="chevron-down" size={16} className={expanded ? 'rd-rot-180' : ''} /> : null}
+        {tasks.length > 0 && !running ? (
+          <Icon name="chevron-down" size={16} className={expanded ? 'rd-rot-180' : ''} />
+        ) : null}
       </button>
       {tasks.length > 0 ? (
         <ol className="rd-workflow__tasks" id={listId} hidden={!expanded}>

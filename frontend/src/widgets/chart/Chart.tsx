@@ -41,10 +41,15 @@ export function ChartWidget({ node }: { node: ChartNode }) {
     bottom: showXAxis ? 26 : 8,
     left: showYAxis ? 44 : 8,
   };
-  const layout = layoutChart(node, frame, { barGap: node.barGap, barCategoryGap: node.barCategoryGap });
+  const layout = layoutChart(node, frame, {
+    barGap: node.barGap,
+    barCategoryGap: node.barCategoryGap,
+  });
   const seriesColor = (index: number) =>
-    color(series[index]?.color ?? PALETTE[index % PALETTE.length], 'chart', theme) ?? 'currentColor';
-  const seriesLabel = (index: number) => series[index]?.label ?? series[index]?.dataKey ?? `Series ${index + 1}`;
+    color(series[index]?.color ?? PALETTE[index % PALETTE.length], 'chart', theme) ??
+    'currentColor';
+  const seriesLabel = (index: number) =>
+    series[index]?.label ?? series[index]?.dataKey ?? `Series ${index + 1}`;
   const summary = `Chart of ${series.map((_, index) => seriesLabel(index)).join(', ')}`;
   const labels = categoryLabels(node);
   const style: CSSProperties = {
@@ -57,12 +62,28 @@ export function ChartWidget({ node }: { node: ChartNode }) {
   return (
     <figure className="rd-chart" style={style} data-testid="widget-chart">
       <div ref={ref} className="rd-chart__plot">
-        <svg width="100%" height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary}>
+        <svg
+          width="100%"
+          height={height}
+          viewBox={`0 0 ${width} ${height}`}
+          role="img"
+          aria-label={summary}
+        >
           {layout.ticks.map((tick) => (
             <g key={tick} className="rd-chart__grid">
-              <line x1={frame.left} x2={width - frame.right} y1={layout.scaleY(tick)} y2={layout.scaleY(tick)} />
+              <line
+                x1={frame.left}
+                x2={width - frame.right}
+                y1={layout.scaleY(tick)}
+                y2={layout.scaleY(tick)}
+              />
               {showYAxis ? (
-                <text x={frame.left - 6} y={layout.scaleY(tick)} textAnchor="end" dominantBaseline="middle">
+                <text
+                  x={frame.left - 6}
+                  y={layout.scaleY(tick)}
+                  textAnchor="end"
+                  dominantBaseline="middle"
+                >
                   {tick.toLocaleString()}
                 </text>
               ) : null}
@@ -71,28 +92,67 @@ export function ChartWidget({ node }: { node: ChartNode }) {
           {layout.shapes
             .filter((shape) => shape.kind === 'area')
             .map((shape) => (
-              <path key={`area-${shape.series}`} d={shape.path} fill={seriesColor(shape.series)} fillOpacity={0.25} stroke={seriesColor(shape.series)} strokeWidth={2} data-testid="chart-area" />
+              <path
+                key={`area-${shape.series}`}
+                d={shape.path}
+                fill={seriesColor(shape.series)}
+                fillOpacity={0.25}
+                stroke={seriesColor(shape.series)}
+                strokeWidth={2}
+                data-testid="chart-area"
+              />
             ))}
           {layout.bars.map((bar) => (
-            <rect key={`bar-${bar.series}-${bar.category}`} x={bar.x} y={bar.y} width={bar.width} height={bar.height} rx={3} fill={seriesColor(bar.series)} data-testid="chart-bar">
-              {showTooltip ? <title>{`${labels[bar.category] ?? ''}: ${seriesLabel(bar.series)} ${bar.value.toLocaleString()}`}</title> : null}
+            <rect
+              key={`bar-${bar.series}-${bar.category}`}
+              x={bar.x}
+              y={bar.y}
+              width={bar.width}
+              height={bar.height}
+              rx={3}
+              fill={seriesColor(bar.series)}
+              data-testid="chart-bar"
+            >
+              {showTooltip ? (
+                <title>{`${labels[bar.category] ?? ''}: ${seriesLabel(bar.series)} ${bar.value.toLocaleString()}`}</title>
+              ) : null}
             </rect>
           ))}
           {layout.shapes
             .filter((shape) => shape.kind === 'line')
             .map((shape) => (
               <g key={`line-${shape.series}`}>
-                <path d={shape.path} fill="none" stroke={seriesColor(shape.series)} strokeWidth={2.5} data-testid="chart-line" />
+                <path
+                  d={shape.path}
+                  fill="none"
+                  stroke={seriesColor(shape.series)}
+                  strokeWidth={2.5}
+                  data-testid="chart-line"
+                />
                 {shape.points.map((point) => (
-                  <circle key={point.category} cx={point.x} cy={point.y} r={3.5} fill={seriesColor(shape.series)}>
-                    {showTooltip ? <title>{`${labels[point.category] ?? ''}: ${seriesLabel(shape.series)} ${point.value.toLocaleString()}`}</title> : null}
+                  <circle
+                    key={point.category}
+                    cx={point.x}
+                    cy={point.y}
+                    r={3.5}
+                    fill={seriesColor(shape.series)}
+                  >
+                    {showTooltip ? (
+                      <title>{`${labels[point.category] ?? ''}: ${seriesLabel(shape.series)} ${point.value.toLocaleString()}`}</title>
+                    ) : null}
                   </circle>
                 ))}
               </g>
             ))}
           {showXAxis
             ? layout.categories.map((category, index) => (
-                <text key={index} className="rd-chart__x" x={layout.bandCenter(index)} y={height - 8} textAnchor="middle">
+                <text
+                  key={index}
+                  className="rd-chart__x"
+                  x={layout.bandCenter(index)}
+                  y={height - 8}
+                  textAnchor="middle"
+                >
                   {category}
                 </text>
               ))

@@ -105,7 +105,9 @@ export function layoutChart(
   const band = plotWidth / count;
   const bandCenter = (category: number) => frame.left + band * (category + 0.5);
 
-  const barGroups = [...new Set(series.flatMap((s, i) => (s.type === 'bar' ? [stackKey(s, i)] : [])))];
+  const barGroups = [
+    ...new Set(series.flatMap((s, i) => (s.type === 'bar' ? [stackKey(s, i)] : []))),
+  ];
   const categoryGap = Math.min(options.barCategoryGap ?? band * 0.2, band * 0.8);
   const groupWidth = barGroups.length ? (band - categoryGap) / barGroups.length : 0;
   const barGap = Math.min(options.barGap ?? 4, groupWidth * 0.5);

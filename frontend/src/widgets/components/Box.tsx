@@ -6,7 +6,11 @@ import { boxStyle } from '../style';
 export function BoxWidget({ node }: { node: BoxNode }) {
   const theme = useWidgetTheme();
   return (
-    <div className="rd-box" style={boxStyle(node, node.direction ?? 'col', theme)} data-testid="widget-box">
+    <div
+      className="rd-box"
+      style={boxStyle(node, node.direction ?? 'col', theme)}
+      data-testid="widget-box"
+    >
       <WidgetChildren nodes={node.children} />
     </div>
   );

@@ -105,11 +105,10 @@ export function CardWidget({ node }: { node: CardNode }) {
         data-testid="widget-card"
         onSubmit={(event) => {
           event.preventDefault();
-          const chosen = armed.current ?? { action: node.confirm?.action, sourceId: confirm.sourceId };
+          const action = armed.current?.action ?? node.confirm?.action;
+          const from = armed.current?.sourceId ?? confirm.sourceId;
           armed.current = null;
-          if (chosen.action) {
-            confirm.fireFrom(chosen.sourceId, chosen.action, collectFields(formRef.current));
-          }
+          if (action) confirm.fireFrom(from, action, collectFields(formRef.current));
         }}
       >
         {body}

@@ -20,7 +20,13 @@ export function DatePickerWidget({ node }: { node: DatePickerNode }) {
   return (
     <input
       type="date"
-      className={controlClasses('rd-date', node.variant ?? 'outline', node.size, node.pill, node.block ?? false)}
+      className={controlClasses(
+        'rd-date',
+        node.variant ?? 'outline',
+        node.size,
+        node.pill,
+        node.block ?? false,
+      )}
       id={fieldId(host.itemId, node.name)}
       name={node.name}
       defaultValue={isoDate(node.defaultValue)}

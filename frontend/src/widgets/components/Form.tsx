@@ -30,9 +30,11 @@ export function FormWidget({ node }: { node: FormNode }) {
 
   const submit = () => {
     const current = latest.current;
-    const chosen = armed.current ?? { action: current.node.onSubmitAction, sourceId: current.sourceId };
+    // A submit button without an action of its own submits the form's action.
+    const action = armed.current?.action ?? current.node.onSubmitAction;
+    const from = armed.current?.sourceId ?? current.sourceId;
     armed.current = null;
-    if (chosen.action) current.fireFrom(chosen.sourceId, chosen.action, collectFields(ref.current));
+    if (action) current.fireFrom(from, action, collectFields(ref.current));
   };
 
   // HTML forms cannot nest: inside a Card-as-form this one becomes a group

@@ -20,12 +20,25 @@ export function ImageWidget({ node }: { node: ImageNode }) {
     .join(' ');
   if (!src || !imageAllowed(src, host.allowedImageDomains)) {
     return (
-      <div className={`${classes} rd-image--blocked`} style={style} role="img" aria-label={node.alt || 'Image not shown'} data-testid="widget-image">
+      <div
+        className={`${classes} rd-image--blocked`}
+        style={style}
+        role="img"
+        aria-label={node.alt || 'Image not shown'}
+        data-testid="widget-image"
+      >
         Image not shown
       </div>
     );
   }
   return (
-    <img className={classes} style={style} src={src} alt={node.alt ?? ''} loading="lazy" data-testid="widget-image" />
+    <img
+      className={classes}
+      style={style}
+      src={src}
+      alt={node.alt ?? ''}
+      loading="lazy"
+      data-testid="widget-image"
+    />
   );
 }

@@ -11,10 +11,17 @@ export function SelectWidget({ node }: { node: SelectNode }) {
   const labelled = useLabelledFields();
   const { fire } = useAction('self');
   const options = node.options ?? [];
-  const hasPlaceholder = node.placeholder !== undefined || node.clearable || node.defaultValue === undefined;
+  const hasPlaceholder =
+    node.placeholder !== undefined || node.clearable || node.defaultValue === undefined;
   return (
     <select
-      className={controlClasses('rd-select', node.variant ?? 'outline', node.size, node.pill, node.block ?? true)}
+      className={controlClasses(
+        'rd-select',
+        node.variant ?? 'outline',
+        node.size,
+        node.pill,
+        node.block ?? true,
+      )}
       id={fieldId(host.itemId, node.name)}
       name={node.name}
       defaultValue={node.defaultValue ?? ''}
@@ -33,7 +40,12 @@ export function SelectWidget({ node }: { node: SelectNode }) {
         </option>
       ) : null}
       {options.map((option) => (
-        <option key={option.value} value={option.value} disabled={option.disabled} title={option.description}>
+        <option
+          key={option.value}
+          value={option.value}
+          disabled={option.disabled}
+          title={option.description}
+        >
           {option.label}
         </option>
       ))}

@@ -68,7 +68,11 @@ export function TableCellWidget({ node }: { node: TableCellNode }) {
   const part = useContext(TablePartContext);
   const content = <WidgetChildren nodes={node.children} />;
   if (part !== 'row' && part !== 'header-row') {
-    return <div className="rd-table-cell">{content}</div>;
+    return (
+      <div className="rd-table-cell" data-testid="widget-table-cell">
+        {content}
+      </div>
+    );
   }
   const style: CSSProperties = {
     width: px(node.width),

@@ -32,14 +32,23 @@ export function TextWidget({ node }: { node: TextNode }) {
         pattern={editable.pattern}
         autoFocus={editable.autoFocus}
         autoComplete={editable.autoComplete ?? 'off'}
-        aria-label={labelled.has(editable.name) ? undefined : (editable.placeholder ?? humanize(editable.name))}
+        aria-label={
+          labelled.has(editable.name)
+            ? undefined
+            : (editable.placeholder ?? humanize(editable.name))
+        }
         onFocus={editable.autoSelect ? (event) => event.currentTarget.select() : undefined}
         data-testid="widget-text"
       />
     );
   }
   return (
-    <p className={classes} style={style} aria-busy={node.streaming || undefined} data-testid="widget-text">
+    <p
+      className={classes}
+      style={style}
+      aria-busy={node.streaming || undefined}
+      data-testid="widget-text"
+    >
       {node.value}
     </p>
   );

@@ -9,11 +9,16 @@ export function TextareaWidget({ node }: { node: TextareaNode }) {
   const rows = node.rows ?? 3;
   return (
     <textarea
-      className={controlClasses('rd-textarea', node.variant ?? 'outline', node.size, false) + (node.autoResize ? ' rd-autoresize' : '')}
+      className={
+        controlClasses('rd-textarea', node.variant ?? 'outline', node.size, false) +
+        (node.autoResize ? ' rd-autoresize' : '')
+      }
       id={fieldId(host.itemId, node.name)}
       name={node.name}
       rows={rows}
-      style={node.autoResize && node.maxRows ? { maxHeight: `${node.maxRows * 1.5 + 1}em` } : undefined}
+      style={
+        node.autoResize && node.maxRows ? { maxHeight: `${node.maxRows * 1.5 + 1}em` } : undefined
+      }
       defaultValue={node.defaultValue}
       required={node.required}
       placeholder={node.placeholder}

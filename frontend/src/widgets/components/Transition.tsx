@@ -6,7 +6,11 @@ export function TransitionWidget({ node }: { node: TransitionNode }) {
   if (!child) return null;
   // A new child key remounts the wrapper, which replays the CSS entry animation.
   return (
-    <div className="rd-transition" key={child.key ?? child.id ?? child.type} data-testid="widget-transition">
+    <div
+      className="rd-transition"
+      key={child.key ?? child.id ?? child.type}
+      data-testid="widget-transition"
+    >
       <WidgetNodeView node={child} />
     </div>
   );

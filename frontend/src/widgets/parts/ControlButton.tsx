@@ -64,7 +64,9 @@ export function ControlButton({
       disabled={disabled}
       aria-disabled={locked || busy || undefined}
       aria-busy={busy || undefined}
-      aria-label={iconOnly ? (iconStart ?? iconEnd ?? '').replace(/^\w+:/, '').replace(/-/g, ' ') : undefined}
+      aria-label={
+        iconOnly ? (iconStart ?? iconEnd ?? '').replace(/^\w+:/, '').replace(/-/g, ' ') : undefined
+      }
       data-testid={testId}
       onClick={(event) => {
         if (locked || busy) {

@@ -9,7 +9,11 @@ export function StatusHeader({ status }: { status: WidgetStatus }) {
     <div className="rd-status" data-testid="widget-status">
       {favicon ? (
         <img
-          className={'frame' in status && status.frame ? 'rd-status__favicon rd-framed' : 'rd-status__favicon'}
+          className={
+            'frame' in status && status.frame
+              ? 'rd-status__favicon rd-framed'
+              : 'rd-status__favicon'
+          }
           src={favicon}
           alt=""
           width={16}

@@ -1,17 +1,26 @@
 """Verifying the shopper: by email, or by first and last name with the ZIP code.
 
 A failure never says which part did not match, and nothing about any customer
-is shown before success. After a few failures the thread stops trying.
+is shown before success. Repeated failures from one visitor or one address lock verification for a
+while, counted in the database so every process sees them.
 """
 
 from __future__ import annotations
 
+import math
+
 from returndesk.flow.engine import EventRejected, Turn
 from returndesk.flow.events import Verify
 from returndesk.flow.state import FlowState
+from returndesk.store.repositories.attempts import (
+    AttemptLimit,
+    forget,
+    locked_until,
+    record_failure,
+)
 from returndesk.store.repositories.customers import find_by_email, find_by_name_and_zip
+from returndesk.telemetry import VERIFICATION_FAILURES
 
-MAX_FAILURES = 5
 AFTER_VERIFICATION = "menu"
 
 
@@ -20,10 +29,17 @@ async def verify(state: FlowState, event: Verify, turn: Turn) -> str | None:
         raise EventRejected(
             "You're already verified in this conversation; it can only serve one account."
         )
-    if state.verification_failures >= MAX_FAILURES:
+    limits = turn.ops.verification
+    keys = [f"owner:{turn.caller.owner_id}"]
+    if turn.caller.client_address:
+        keys.append(f"address:{turn.caller.client_address}")
+    now = turn.ops.clock()
+    locked = await locked_until(turn.ops.sessions, keys, now)
+    if locked is not None:
+        minutes = max(1, math.ceil((locked - now).total_seconds() / 60))
         raise EventRejected(
-            "I couldn't verify you after several tries, so I've stopped here to keep accounts "
-            "safe. Please ask for a person if you need more help."
+            "There have been too many attempts to verify, so I've paused them to keep accounts "
+            f"safe. Please try again in {minutes} minutes, or ask for a person."
         )
     name_and_zip = (event.first_name, event.last_name, event.zip)
     if not event.email and not all(name_and_zip):
@@ -37,8 +53,12 @@ async def verify(state: FlowState, event: Verify, turn: Turn) -> str | None:
             first, last, zip_code = (part or "" for part in name_and_zip)
             customer = await find_by_name_and_zip(session, first, last, zip_code)
     if customer is None:
-        state.verification_failures += 1
+        VERIFICATION_FAILURES.inc()
+        counted = [AttemptLimit(keys[0], limits.per_owner)]
+        counted += [AttemptLimit(key, limits.per_address) for key in keys[1:]]
+        await record_failure(turn.ops.sessions, counted, now=now, window=limits.lockout)
         return "I couldn't verify those details. Please check them and try again."
+    await forget(turn.ops.sessions, keys[0])
     state.customer_id = customer.id
     state.flow = AFTER_VERIFICATION
     state.reset_answers()

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response, StreamingResponse
 
 from returndesk.chat.context import RequestContext
+from returndesk.errors import RequestTooLarge
 from returndesk.web.state import app_state
 
 router = APIRouter()
@@ -16,8 +17,14 @@ router = APIRouter()
 async def chatkit_endpoint(request: Request) -> Response:
     state = app_state(request)
     visitor = state.identity.visitor(request)
-    context = RequestContext(owner_id=visitor.owner_id)
-    result = await state.server.process(await request.body(), context)
+    body = await read_limited_body(request, state.settings.max_request_bytes)
+    context = RequestContext(
+        owner_id=visitor.owner_id,
+        client_address=request.client.host if request.client else None,
+        verified_customer_id=state.embedded.customer_id(request),
+        notes=request.scope.setdefault("returndesk", {}),
+    )
+    result = await state.server.process(body, context)
     response: Response
     if isinstance(result, StreamingResult):
         response = StreamingResponse(
@@ -29,3 +36,16 @@ async def chatkit_endpoint(request: Request) -> Response:
         response = Response(content=result.json, media_type="application/json")
     state.identity.remember(response, visitor)
     return response
+
+
+async def read_limited_body(request: Request, limit: int) -> bytes:
+    """The body, refused with 413 as soon as it grows past `limit` bytes."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise RequestTooLarge(limit)
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise RequestTooLarge(limit)
+    return bytes(body)

@@ -1,0 +1,123 @@
+/**
+ * Runs the real ReturnDesk app for a test run: a fresh SQLite database in a
+ * temporary folder, migrated and seeded with the demo store, served on a
+ * free local port.
+ */
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
+const STATIC_INDEX = join(REPO_ROOT, 'src', 'returndesk', 'web', 'static', 'index.html');
+
+export interface RunningApp {
+  baseUrl: string;
+  stop(): Promise<void>;
+  log(): string;
+}
+
+function cliPath(): string {
+  return process.env.RETURNDESK_BIN ?? join(REPO_ROOT, '.venv', 'bin', 'returndesk');
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+function runOnce(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(cliPath(), args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', fail);
+    child.once('exit', (code) =>
+      code === 0
+        ? done()
+        : fail(new Error(`returndesk ${args.join(' ')} exited ${code}:\n${output}`)),
+    );
+  });
+}
+
+async function waitUntilReady(
+  baseUrl: string,
+  child: ChildProcess,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`the server exited early (code ${child.exitCode})`);
+    try {
+      const response = await fetch(`${baseUrl}/readyz`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((wait) => setTimeout(wait, 200));
+  }
+  throw new Error(`the server was not ready within ${timeoutMs} ms`);
+}
+
+export async function startApp(): Promise<RunningApp> {
+  if (!existsSync(cliPath())) {
+    throw new Error(
+      `${cliPath()} not found: create the virtualenv (make setup) or set RETURNDESK_BIN`,
+    );
+  }
+  if (!existsSync(STATIC_INDEX)) {
+    throw new Error('the UI is not built: run `npm run build` first');
+  }
+  const workDir = mkdtempSync(join(tmpdir(), 'returndesk-e2e-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    RETURNDESK_DATABASE_URL: `sqlite+aiosqlite:///${join(workDir, 'e2e.db')}`,
+    RETURNDESK_SECRET_KEY: randomBytes(24).toString('hex'),
+    RETURNDESK_ENVIRONMENT: 'test',
+    RETURNDESK_LOG_LEVEL: 'warning',
+  };
+  await runOnce(['db', 'upgrade'], env, workDir);
+  await runOnce(['seed', 'demo'], env, workDir);
+
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawn(cliPath(), ['serve', '--host', '127.0.0.1', '--port', String(port)], {
+    env,
+    cwd: workDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(workDir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitUntilReady(baseUrl, child, 30_000);
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n${output}`);
+  }
+  return { baseUrl, stop, log: () => output };
+}
