@@ -22,6 +22,7 @@ from returndesk.store.migrate import upgrade
 from returndesk.store.repositories.orders import get_order
 from returndesk.store.repositories.returns import StoredReturn, list_returns
 from returndesk.store.seed import demo_data_dir, is_empty, seed_store
+from returndesk.web.logs import log_config
 
 app = typer.Typer(
     help="ReturnDesk: a self-hosted returns and exchanges assistant.", no_args_is_help=True
@@ -78,6 +79,9 @@ def serve(
         port=port or settings.port,
         workers=workers or settings.workers,
         log_level=settings.log_level,
+        log_config=log_config(settings.log_level),
+        # The app logs each request itself, with its type, thread and latency.
+        access_log=False,
     )
 
 

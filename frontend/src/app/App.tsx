@@ -75,7 +75,7 @@ function ChatApp({ client: givenClient, memory: givenMemory, fetchImpl }: AppPro
       : null;
 
   return (
-    <div className="rd-app" data-testid="app">
+    <div className="rd-app" data-testid="app" data-phase={state.phase}>
       <a className="rd-skip" href="#rd-composer-input">
         Skip to message box
       </a>

@@ -95,6 +95,7 @@ class ReturnDeskServer(ChatKitServer[RequestContext]):
         input_user_message: UserMessageItem | None,
         context: RequestContext,
     ) -> AsyncIterator[ThreadStreamEvent]:
+        context.notes["thread_id"] = thread.id
         _, version = await self.conversation.state_of(thread.id)
         if version == 0:
             async for event in self.conversation.greet(thread, context):

@@ -41,8 +41,6 @@ def log_config(level: str) -> dict[str, Any]:
         "loggers": {
             "returndesk": {"level": level.upper()},
             "uvicorn": {"level": level.upper()},
-            # Each request is logged once by the app, with more to say than an access line.
-            "uvicorn.access": {"level": "WARNING"},
         },
         "root": {"handlers": ["stderr"], "level": "WARNING"},
     }

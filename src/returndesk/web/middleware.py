@@ -57,6 +57,7 @@ class RequestTelemetry:
             logger.info(
                 "request",
                 extra={
+                    "request_id": request_id,
                     "method": scope["method"],
                     "path": scope["path"],
                     "route": route,

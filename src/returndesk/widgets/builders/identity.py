@@ -30,8 +30,11 @@ async def verify_form(given: WidgetInput) -> Node:
                     divider(),
                     row(
                         [
-                            col([label("First name", "first_name"), text_input("first_name")]),
-                            col([label("Last name", "last_name"), text_input("last_name")]),
+                            col(
+                                [label("First name", "first_name"), text_input("first_name")],
+                                flex=1,
+                            ),
+                            col([label("Last name", "last_name"), text_input("last_name")], flex=1),
                         ]
                     ),
                     label("ZIP code", "zip"),
