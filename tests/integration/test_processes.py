@@ -1,0 +1,107 @@
+"""Several real server processes on one PostgreSQL database need no sticky sessions."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from returndesk.domain import load_policy
+from returndesk.operations.context import Operations
+from returndesk.store.db import create_engine, create_session_factory
+from tests.support.chatkit_client import ChatKitClient
+from tests.support.demo import Pick, find_line
+from tests.support.servers import Server, run_cli, serving
+from tests.support.shopper import Shopper
+from tests.unit.chat.flows import choose_items, verify
+from tests.unit.chat.test_returns_by_click import returns_of
+from tests.unit.operations.test_returns import ordinary
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def store_url(postgres_url: str) -> str:
+    """An empty database loaded with the demo store now, as `make run` does."""
+    run_cli(postgres_url, "seed", "demo")
+    return postgres_url
+
+
+@pytest.fixture
+def two_servers(store_url: str, tmp_path: Path) -> Iterator[tuple[Server, Server]]:
+    with serving(store_url, tmp_path, "a") as a, serving(store_url, tmp_path, "b") as b:
+        yield a, b
+
+
+@pytest.fixture
+async def ops(store_url: str) -> AsyncIterator[Operations]:
+    engine = create_engine(store_url)
+    yield Operations(create_session_factory(engine), load_policy())
+    await engine.dispose()
+
+
+def on(server: Server, cookies: httpx.Cookies) -> ChatKitClient:
+    http = httpx.AsyncClient(base_url=server.base_url, cookies=cookies, timeout=30)
+    return ChatKitClient(http)
+
+
+async def test_a_conversation_alternating_between_two_processes_completes(
+    two_servers: tuple[Server, Server], ops: Operations
+) -> None:
+    pick = await find_line(ops, ordinary)
+    a, b = two_servers
+    first = on(a, httpx.Cookies())
+    shopper = Shopper(first)
+    await shopper.start()
+    clients = [on(b, first.http.cookies), on(a, first.http.cookies)]
+    steps: list[Callable[[], Awaitable[None]]] = [
+        lambda: verify(shopper, pick.customer),
+        lambda: choose_items(shopper, pick),
+        lambda: shopper.click("Defective"),
+        lambda: shopper.click("Refund"),
+        lambda: shopper.click("Print a prepaid label"),
+        lambda: shopper.click("Confirm return"),
+    ]
+    for n, step in enumerate(steps):
+        shopper.client = clients[n % 2]
+        await step()
+    for client in (first, *clients):
+        await client.http.aclose()
+
+    [ret] = await returns_of(ops, pick.customer.id)
+    assert ret.thread_id == shopper.thread_id
+
+
+async def at_summary(server: Server, pick: Pick) -> Shopper:
+    shopper = Shopper(on(server, httpx.Cookies()))
+    await shopper.start()
+    await verify(shopper, pick.customer)
+    await choose_items(shopper, pick)
+    await shopper.click("Defective")
+    await shopper.click("Refund")
+    await shopper.click("QR code")
+    return shopper
+
+
+async def test_twenty_concurrent_confirms_over_two_processes_make_one_return(
+    two_servers: tuple[Server, Server], ops: Operations
+) -> None:
+    pick = await find_line(ops, ordinary)
+    a, b = two_servers
+    shopper = await at_summary(a, pick)
+    confirm = shopper.button("Confirm return")["onClickAction"]
+    body = {
+        "type": "threads.custom_action",
+        "params": {"thread_id": shopper.thread_id, "item_id": shopper.widget_id, "action": confirm},
+    }
+    clients = [on(server, shopper.client.http.cookies) for server in (a, b)]
+
+    responses = await asyncio.gather(*(clients[n % 2].post(body) for n in range(20)))
+    for client in (*clients, shopper.client):
+        await client.http.aclose()
+
+    assert {response.status_code for response in responses} == {200}
+    assert len(await returns_of(ops, pick.customer.id)) == 1
