@@ -39,7 +39,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 pytest: $(STAMP)
-	$(BIN)/pytest -n 2
+	$(BIN)/pytest -n 2 --dist loadgroup
 
 frontend-test: frontend
 	@if [ -f frontend/package.json ]; then $(MAKE) --no-print-directory -C frontend test; fi
