@@ -1,0 +1,221 @@
+"""Click round trips over real HTTP, measured side by side in one run.
+
+- ReturnDesk on SQLite against the stock SDK server with an in-memory store
+  doing the same widget work (lock the card, reply, next card), one client.
+- ReturnDesk on PostgreSQL with one server process and with two, eight
+  concurrent shoppers, each clicking back and forth between two steps.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
+
+import asyncpg
+import httpx
+
+from bench.conversation_bench import Client, Story, _stories
+from bench.measure import Latencies, Results
+from returndesk.domain import load_policy
+from returndesk.operations.context import Operations
+from returndesk.store.db import create_engine, create_session_factory
+
+CLICKS = 300
+SHOPPERS = 8
+CLICKS_EACH = 40
+POSTGRES_ADMIN = os.environ.get(
+    "RETURNDESK_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
+RETURNDESK = Path(sys.executable).with_name("returndesk")
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def _wait(url: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server at {url} exited with {process.returncode}")
+        try:
+            httpx.post(f"{url}/chatkit", content=b"{}", timeout=1)
+            return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise RuntimeError(f"server at {url} did not start")
+
+
+@contextmanager
+def _process(command: list[str], env: dict[str, str], workdir: Path) -> Iterator[str]:
+    port = _free_port()
+    process = subprocess.Popen(
+        [part.replace("PORT", str(port)) for part in command],
+        env={**os.environ, **env},
+        cwd=workdir,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait(url, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _serve(database_url: str, workdir: Path) -> AbstractContextManager[str]:
+    return _process(
+        [str(RETURNDESK), "serve", "--host", "127.0.0.1", "--port", "PORT"],
+        {
+            "RETURNDESK_DATABASE_URL": database_url,
+            "RETURNDESK_SECRET_KEY": "bench-secret",
+            "RETURNDESK_LOG_LEVEL": "warning",
+        },
+        workdir,
+    )
+
+
+async def _to_method_step(url: str, story: Story) -> Client:
+    shopper = Client(httpx.AsyncClient(base_url=url, timeout=30))
+    await shopper.start()
+    await shopper.submit("email", {"email": story.email})
+    await shopper.click("Return or exchange items")
+    await shopper.submit(story.order_id, {f"qty:{story.item_id}": True})
+    await shopper.click("Defective")
+    await shopper.click("Refund")
+    return shopper
+
+
+async def _back_and_forth(shopper: Client, clicks: int) -> list[float]:
+    """Method step → summary → back to the method step, and again."""
+    timings = []
+    for n in range(clicks):
+        label = "Print a prepaid label" if n % 2 == 0 else "Change something"
+        timings.append(await shopper.click(label))
+    return timings
+
+
+async def _stock_clicks(url: str) -> list[float]:
+    shopper = Client(httpx.AsyncClient(base_url=url, timeout=30))
+    await shopper.start()
+    timings = []
+    for n in range(CLICKS):
+        timings.append(
+            await shopper.click(["Print a prepaid label", "QR code", "Schedule a pickup"][n % 3])
+        )
+    await shopper.http.aclose()
+    return timings
+
+
+def _report(results: Results, name: str, timings: list[float], elapsed: float) -> float:
+    latency = Latencies(tuple(timings))
+    rate = len(timings) / elapsed
+    results.add("http clicks", f"{name} throughput", rate, "clicks/s")
+    results.add("http clicks", f"{name} p50", latency.p50, "ms")
+    results.add(
+        "http clicks", f"{name} p99", latency.p99, "ms", "<= 15 ms" if "ReturnDesk" in name else ""
+    )
+    return rate
+
+
+async def _one_client(url: str, story: Story) -> tuple[list[float], float]:
+    shopper = await _to_method_step(url, story)
+    started = time.perf_counter()
+    timings = await _back_and_forth(shopper, CLICKS)
+    elapsed = time.perf_counter() - started
+    await shopper.http.aclose()
+    return timings, elapsed
+
+
+async def _many_clients(urls: list[str], stories: list[Story]) -> tuple[list[float], float]:
+    shoppers = [
+        await _to_method_step(urls[n % len(urls)], stories[n % len(stories)])
+        for n in range(SHOPPERS)
+    ]
+    started = time.perf_counter()
+    batches = await asyncio.gather(*(_back_and_forth(s, CLICKS_EACH) for s in shoppers))
+    elapsed = time.perf_counter() - started
+    for shopper in shoppers:
+        await shopper.http.aclose()
+    return [t for batch in batches for t in batch], elapsed
+
+
+def _load(database_url: str, workdir: Path) -> None:
+    env = {**os.environ, "RETURNDESK_DATABASE_URL": database_url}
+    for command in (["db", "upgrade"], ["seed", "demo"]):
+        subprocess.run(
+            [str(RETURNDESK), *command], env=env, check=True, capture_output=True, cwd=workdir
+        )
+
+
+async def _prepare(database_url: str, workdir: Path) -> list[Story]:
+    await asyncio.to_thread(_load, database_url, workdir)
+    engine = create_engine(database_url)
+    try:
+        return await _stories(Operations(create_session_factory(engine), load_policy()))
+    finally:
+        await engine.dispose()
+
+
+async def run(results: Results, workdir: Path) -> None:
+    sqlite_url = f"sqlite+aiosqlite:///{workdir / 'http.db'}"
+    stories = await _prepare(sqlite_url, workdir)
+    stock = [sys.executable, "-m", "bench.stock_server", "PORT"]
+    with _process(stock, {"PYTHONPATH": str(ROOT)}, workdir) as stock_url:
+        timings, elapsed = await _stock_clicks_timed(stock_url)
+        stock_rate = _report(results, "stock SDK, in-memory store", timings, elapsed)
+    with _serve(sqlite_url, workdir) as url:
+        timings, elapsed = await _one_client(url, stories[0])
+        ours = _report(results, "ReturnDesk on SQLite, one client", timings, elapsed)
+    results.add("http clicks", "ReturnDesk / stock throughput", ours / stock_rate, "x", ">= 3x")
+    await _postgres(results, workdir)
+
+
+async def _stock_clicks_timed(url: str) -> tuple[list[float], float]:
+    started = time.perf_counter()
+    timings = await _stock_clicks(url)
+    return timings, time.perf_counter() - started
+
+
+async def _postgres(results: Results, workdir: Path) -> None:
+    name = f"rd_bench_{os.getpid()}"
+    try:
+        admin = await asyncpg.connect(POSTGRES_ADMIN, timeout=5)
+    except (OSError, asyncpg.PostgresError) as exc:
+        results.add("http clicks", f"PostgreSQL skipped: {type(exc).__name__}", 0, "")
+        return
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    url = (
+        POSTGRES_ADMIN.replace("postgresql://", "postgresql+asyncpg://").rsplit("/", 1)[0]
+        + "/"
+        + name
+    )
+    try:
+        stories = await _prepare(url, workdir)
+        with _serve(url, workdir) as one:
+            timings, elapsed = await _many_clients([one], stories)
+            single = _report(
+                results, f"PostgreSQL, 1 process, {SHOPPERS} shoppers", timings, elapsed
+            )
+        with _serve(url, workdir) as first, _serve(url, workdir) as second:
+            timings, elapsed = await _many_clients([first, second], stories)
+            double = _report(
+                results, f"PostgreSQL, 2 processes, {SHOPPERS} shoppers", timings, elapsed
+            )
+        results.add("http clicks", "PostgreSQL 2 processes / 1", double / single, "x")
+    finally:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
