@@ -6,7 +6,7 @@ import asyncio
 import tempfile
 from pathlib import Path
 
-from bench import conversation_bench, http_bench, nlu_bench, store_bench
+from bench import conversation_bench, http_bench, nlu_bench, scale_bench, store_bench, ui_bench
 from bench.measure import Results
 
 RESULTS_DIR = Path(__file__).parent / "results"
@@ -19,6 +19,8 @@ async def main() -> None:
         await nlu_bench.run(results, Path(workdir))
         await conversation_bench.run(results, Path(workdir))
         await http_bench.run(results, Path(workdir))
+        await scale_bench.run(results, Path(workdir))
+        await ui_bench.run(results, Path(workdir))
     print(results.table())
     print(f"\nwritten to {results.write_json(RESULTS_DIR)}")
 
