@@ -40,3 +40,18 @@ def test_served_app_answers_threads_create_with_an_event_stream(
     assert logged["thread_id"] == events[0]["thread"]["id"]
     assert logged["status"] == 200
     assert logged["latency_ms"] > 0
+
+
+def test_serve_with_several_workers_shares_one_database(sqlite_url: str, tmp_path: Path) -> None:
+    with (
+        serving(sqlite_url, tmp_path, workers=2) as server,
+        httpx.Client(base_url=server.base_url, timeout=10) as browser,
+    ):
+        created = []
+        for _ in range(6):
+            body = {"type": "threads.create", "params": {"input": user_input("hi")}}
+            created.append(parse_sse(browser.post("/chatkit", json=body).text)[0]["thread"]["id"])
+        listed = browser.post("/chatkit", json={"type": "threads.list", "params": {"limit": 10}})
+
+    # Whichever worker answered, every thread is in the one database, under one visitor.
+    assert sorted(thread["id"] for thread in listed.json()["data"]) == sorted(created)
