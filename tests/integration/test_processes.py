@@ -105,3 +105,7 @@ async def test_twenty_concurrent_confirms_over_two_processes_make_one_return(
 
     assert {response.status_code for response in responses} == {200}
     assert len(await returns_of(ops, pick.customer.id)) == 1
+    # The thread's turns queued one behind another: the first confirmed, and every
+    # later one found the summary already answered instead of racing it.
+    stale = [r for r in responses if "no longer current" in r.text]
+    assert len(stale) == 19

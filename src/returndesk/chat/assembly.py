@@ -24,6 +24,7 @@ from returndesk.operations.context import Operations, VerificationLimits, utc_no
 from returndesk.settings import Settings
 from returndesk.store.chatkit_store import SQLAlchemyStore
 from returndesk.store.db import SessionFactory
+from returndesk.store.thread_lock import ThreadLocks
 from returndesk.widgets.registry import BUILDERS
 
 
@@ -51,5 +52,10 @@ def build_server(
     )
     limits = Limits(settings.max_message_chars, settings.max_items_per_request)
     return ReturnDeskServer(
-        store, feedback=store, conversation=conversation, text=text, limits=limits
+        store,
+        feedback=store,
+        conversation=conversation,
+        text=text,
+        limits=limits,
+        locks=ThreadLocks(settings.database_url),
     )

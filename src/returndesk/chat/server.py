@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator
 from typing import Any, Protocol
 
 from chatkit.actions import Action
@@ -23,6 +23,7 @@ from returndesk.chat.conversation import Conversation
 from returndesk.chat.limits import Limits, check_limits
 from returndesk.chat.requests import check_references, parse_request
 from returndesk.flow.actions import InvalidAction, event_from_action
+from returndesk.store.thread_lock import ThreadLocks
 
 
 class FeedbackRecorder(Protocol):
@@ -50,16 +51,19 @@ class ReturnDeskServer(ChatKitServer[RequestContext]):
         conversation: Conversation,
         text: TextResponder,
         limits: Limits,
+        locks: ThreadLocks,
     ) -> None:
         super().__init__(store)
         self.limits = limits
+        self.locks = locks
         self.feedback = feedback
         self.conversation = conversation
         self.text = text
 
     async def close(self) -> None:
-        """Release the language layer's connections; called when the app stops."""
+        """Release the language layer's and the locks' connections; called when the app stops."""
         await self.text.close()
+        await self.locks.close()
 
     async def process(
         self, request: str | bytes | bytearray, context: RequestContext
@@ -77,8 +81,19 @@ class ReturnDeskServer(ChatKitServer[RequestContext]):
             context.notes["thread_id"] = thread_id
         await check_references(parsed, self.store, context)
         if is_streaming_req(parsed):
-            return StreamingResult(self._process_streaming(parsed, context))
+            stream: AsyncGenerator[bytes, None] = self._process_streaming(parsed, context)
+            if thread_id:
+                stream = self._one_at_a_time(thread_id, stream)
+            return StreamingResult(stream)
         return NonStreamingResult(await self._process_non_streaming(parsed, context))
+
+    async def _one_at_a_time(
+        self, thread_id: str, stream: AsyncIterator[bytes]
+    ) -> AsyncGenerator[bytes, None]:
+        """The turn runs while holding its thread's lock, so turns of one thread queue up."""
+        async with self.locks.hold(thread_id):
+            async for chunk in stream:
+                yield chunk
 
     async def add_feedback(
         self,
