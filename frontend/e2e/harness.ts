@@ -1,11 +1,14 @@
 /** What a test case gets, and how it is declared. */
 
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ChatPage } from './pages/chat';
+import { REPO_ROOT, type RunningApp } from './server';
+import { returnsOf, type StoredReturn } from './store';
 
-export const RESULTS_DIR = resolve(import.meta.dirname, '..', 'test-results');
+/** The repository's top-level test-results/ (git-ignored), whichever folder the run starts in. */
+export const RESULTS_DIR = join(REPO_ROOT, 'test-results');
 
 export interface TestContext {
   baseUrl: string;
@@ -13,6 +16,12 @@ export interface TestContext {
   chat: ChatPage;
   /** Save a full-page screenshot as test-results/<test>-<name>.png. */
   screenshot(name: string): Promise<string>;
+  /** Like `screenshot`, with the window made tall enough to show the whole conversation. */
+  screenshotConversation(name: string): Promise<string>;
+  /** The customer's returns in the app's database, newest first. */
+  returnsOf(customerId: string): Promise<StoredReturn[]>;
+  /** A token the store's site would sign for this customer (embedded mode). */
+  customerToken(customerId: string): string;
   /** A second visitor (own cookie), for tests that need one. */
   newVisitor(): Promise<ChatPage>;
   log(message: string): void;
@@ -27,11 +36,15 @@ export function defineTest(name: string, run: E2ETest['run']): E2ETest {
   return { name, run };
 }
 
+/** Tallest window a conversation screenshot grows to. */
+const MAX_SCREENSHOT_HEIGHT = 8000;
+
 export async function makeContext(
   browser: Browser,
-  baseUrl: string,
+  app: RunningApp,
   testName: string,
 ): Promise<{ context: TestContext; close(): Promise<void> }> {
+  const { baseUrl } = app;
   mkdirSync(RESULTS_DIR, { recursive: true });
   const contexts: BrowserContext[] = [];
   const open = async () => {
@@ -47,15 +60,39 @@ export async function makeContext(
   for (const name of readdirSync(RESULTS_DIR)) {
     if (name.startsWith(`${slug}-`)) rmSync(join(RESULTS_DIR, name));
   }
+  const screenshot = async (name: string) => {
+    const path = join(RESULTS_DIR, `${slug}-${name}.png`);
+    await page.screenshot({ path, fullPage: true });
+    return path;
+  };
   const context: TestContext = {
     baseUrl,
     page,
     chat: new ChatPage(page, baseUrl),
-    screenshot: async (name) => {
-      const path = join(RESULTS_DIR, `${slug}-${name}.png`);
-      await page.screenshot({ path, fullPage: true });
-      return path;
+    screenshot,
+    screenshotConversation: async (name) => {
+      // The messages scroll inside the page, so a full-page shot alone shows only the end.
+      const viewport = page.viewportSize() ?? { width: 1280, height: 820 };
+      const hidden = await page
+        .getByTestId('messages')
+        .evaluate((messages) => {
+          const scroller = messages.parentElement ?? messages;
+          return scroller.scrollHeight - scroller.clientHeight;
+        })
+        .catch(() => 0);
+      if (hidden <= 0) return screenshot(name);
+      await page.setViewportSize({
+        width: viewport.width,
+        height: Math.min(viewport.height + hidden, MAX_SCREENSHOT_HEIGHT),
+      });
+      try {
+        return await screenshot(name);
+      } finally {
+        await page.setViewportSize(viewport);
+      }
     },
+    returnsOf: (customerId) => returnsOf(app, customerId),
+    customerToken: (customerId) => app.customerToken(customerId),
     newVisitor: async () => new ChatPage(await open(), baseUrl),
     log: (message) => console.log(`    ${message}`),
   };

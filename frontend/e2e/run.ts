@@ -1,13 +1,14 @@
 /**
  * End-to-end run: start the real app, drive Debian's Chromium through each
- * test case, write screenshots to test-results/, print a summary line.
+ * test case, write screenshots to the repository's test-results/, print a
+ * summary line.
  *
  *   npm run e2e                 build the UI, then run every case
  *   npx tsx e2e/run.ts smoke    run the cases whose name contains "smoke"
  */
 
 import { launchBrowser } from './browser';
-import { makeContext } from './harness';
+import { makeContext, RESULTS_DIR } from './harness';
 import { startApp } from './server';
 import { ALL_TESTS } from './tests';
 
@@ -19,6 +20,7 @@ async function main(): Promise<number> {
     return 1;
   }
 
+  const runStarted = Date.now();
   const app = await startApp();
   console.log(`app at ${app.baseUrl}`);
   const browser = await launchBrowser().catch(async (error: unknown) => {
@@ -31,7 +33,7 @@ async function main(): Promise<number> {
   try {
     for (const test of tests) {
       const started = Date.now();
-      const { context, close } = await makeContext(browser, app.baseUrl, test.name);
+      const { context, close } = await makeContext(browser, app, test.name);
       const consoleErrors: string[] = [];
       context.page.on('pageerror', (error) => consoleErrors.push(error.message));
       context.page.on('console', (message) => {
@@ -60,7 +62,9 @@ async function main(): Promise<number> {
     await app.stop();
   }
   if (failed > 0) console.log(`server log:\n${app.log().slice(-4000)}`);
-  console.log(`\n${passed} passed, ${failed} failed`);
+  console.log(`\nscreenshots in ${RESULTS_DIR}`);
+  console.log(`whole run ${((Date.now() - runStarted) / 1000).toFixed(1)} s`);
+  console.log(`${passed} passed, ${failed} failed`);
   return failed === 0 ? 0 : 1;
 }
 

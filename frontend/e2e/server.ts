@@ -5,7 +5,7 @@
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,18 @@ export interface RunningApp {
   baseUrl: string;
   stop(): Promise<void>;
   log(): string;
+  /** Run the `returndesk` command line against this app's database; resolves to its output. */
+  cli(args: string[]): Promise<string>;
+  /** A customer token as a store's site would sign it for embedded mode (HS256, 5 minutes). */
+  customerToken(customerId: string): string;
+}
+
+/** A JSON Web Token signed with HS256, as `RETURNDESK_EMBED_JWT_SECRET` expects. */
+export function signToken(claims: Record<string, unknown>, secret: string): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`;
+  const signature = createHmac('sha256', secret).update(unsigned).digest('base64url');
+  return `${unsigned}.${signature}`;
 }
 
 function cliPath(): string {
@@ -36,16 +48,21 @@ async function freePort(): Promise<number> {
   });
 }
 
-function runOnce(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<void> {
+/** Run the command line once; resolves to what it printed on stdout. */
+function runOnce(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<string> {
   return new Promise((done, fail) => {
     const child = spawn(cliPath(), args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
     let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      output += chunk.toString();
+    });
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('error', fail);
     child.once('exit', (code) =>
       code === 0
-        ? done()
+        ? done(stdout)
         : fail(new Error(`returndesk ${args.join(' ')} exited ${code}:\n${output}`)),
     );
   });
@@ -81,12 +98,17 @@ export async function startApp(): Promise<RunningApp> {
     throw new Error('the UI is not built: run `npm run build` first');
   }
   const workDir = mkdtempSync(join(tmpdir(), 'returndesk-e2e-'));
+  const embedSecret = randomBytes(32).toString('hex');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     RETURNDESK_DATABASE_URL: `sqlite+aiosqlite:///${join(workDir, 'e2e.db')}`,
     RETURNDESK_SECRET_KEY: randomBytes(24).toString('hex'),
     RETURNDESK_ENVIRONMENT: 'test',
     RETURNDESK_LOG_LEVEL: 'warning',
+    // These cases drive ReturnDesk's own page, whatever the developer's shell says.
+    RETURNDESK_UI: 'returndesk',
+    // Embedded mode: the run plays the store's site that signs customer tokens.
+    RETURNDESK_EMBED_JWT_SECRET: embedSecret,
   };
   await runOnce(['db', 'upgrade'], env, workDir);
   await runOnce(['seed', 'demo'], env, workDir);
@@ -119,5 +141,12 @@ export async function startApp(): Promise<RunningApp> {
     await stop();
     throw new Error(`${(error as Error).message}\n${output}`);
   }
-  return { baseUrl, stop, log: () => output };
+  return {
+    baseUrl,
+    stop,
+    log: () => output,
+    cli: (args) => runOnce(args, env, workDir),
+    customerToken: (customerId) =>
+      signToken({ sub: customerId, exp: Math.floor(Date.now() / 1000) + 300 }, embedSecret),
+  };
 }

@@ -70,6 +70,11 @@ class Settings(BaseSettings):
     brand_primary_color: str = Field(default="#2563eb", pattern=r"^#[0-9a-fA-F]{6}$")
     brand_favicon_url: str | None = None
 
+    # The page at `/`: ReturnDesk's own UI (works offline), or OpenAI's ChatKit web
+    # component loaded from OpenAI's CDN, which needs internet access and a domain key.
+    ui: Literal["returndesk", "chatkit-js"] = "returndesk"
+    chatkit_domain_key: str | None = None
+
     @model_validator(mode="after")
     def _refuse_placeholder_secret_in_production(self) -> Settings:
         if self.environment == "production" and self.secret_key.strip() in PLACEHOLDER_SECRETS:
@@ -99,6 +104,16 @@ class Settings(BaseSettings):
         if missing:
             raise ValueError(
                 f"RETURNDESK_LLM_PROVIDER={self.llm_provider} needs " + ", ".join(missing)
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _chatkit_js_needs_a_domain_key(self) -> Settings:
+        if self.ui == "chatkit-js" and not (self.chatkit_domain_key or "").strip():
+            raise ValueError(
+                "RETURNDESK_UI=chatkit-js needs RETURNDESK_CHATKIT_DOMAIN_KEY: register this "
+                "site's domain in OpenAI's domain allowlist and set the key it gives "
+                "(or set RETURNDESK_UI=returndesk for the built-in UI, which needs neither)"
             )
         return self
 

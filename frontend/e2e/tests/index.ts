@@ -1,5 +1,17 @@
 import type { E2ETest } from '../harness';
+import { embedded } from './embedded';
+import { historyReopen } from './history';
+import { returnByClicks } from './return-by-clicks';
+import { returnByTyping } from './return-by-typing';
+import { returnMixed } from './return-mixed';
 import { smoke } from './smoke';
 
 /** Every end-to-end case, run in this order, each in a fresh browser context. */
-export const ALL_TESTS: E2ETest[] = [smoke];
+export const ALL_TESTS: E2ETest[] = [
+  smoke,
+  returnByClicks,
+  returnByTyping,
+  returnMixed,
+  historyReopen,
+  embedded,
+];

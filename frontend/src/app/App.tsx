@@ -21,6 +21,8 @@ export interface AppProps {
   client?: ChatKitClient;
   memory?: ThreadMemory;
   fetchImpl?: typeof fetch;
+  /** Embedded mode: the store's token for its logged-in customer, sent with every request. */
+  customerToken?: string | null;
 }
 
 const WIDE = '(min-width: 900px)';
@@ -33,10 +35,17 @@ export function App(props: AppProps) {
   );
 }
 
-function ChatApp({ client: givenClient, memory: givenMemory, fetchImpl }: AppProps) {
+function ChatApp({
+  client: givenClient,
+  memory: givenMemory,
+  fetchImpl,
+  customerToken = null,
+}: AppProps) {
   const client = useMemo(
-    () => givenClient ?? new ChatKitClient(fetchImpl ? { fetch: fetchImpl } : {}),
-    [givenClient, fetchImpl],
+    () =>
+      givenClient ??
+      new ChatKitClient({ customerToken, ...(fetchImpl ? { fetch: fetchImpl } : {}) }),
+    [givenClient, fetchImpl, customerToken],
   );
   const memory = useMemo(() => givenMemory ?? localThreadMemory(), [givenMemory]);
   const branding = useBranding(fetchImpl);

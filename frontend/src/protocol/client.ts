@@ -23,7 +23,14 @@ import type { ActionConfig } from './widgets';
 export interface ChatKitClientOptions {
   url?: string;
   fetch?: typeof fetch;
+  /**
+   * A store-signed token naming the logged-in customer (embedded mode), sent
+   * as `X-Customer-Token` with every request; a function is asked each time.
+   */
+  customerToken?: string | null | (() => string | null);
 }
+
+export const CUSTOMER_TOKEN_HEADER = 'X-Customer-Token';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -34,11 +41,22 @@ export type EventStream = AsyncGenerator<ThreadStreamEvent, void, undefined>;
 export class ChatKitClient {
   private readonly url: string;
   private readonly fetchImpl: typeof fetch;
+  private readonly customerToken: () => string | null;
+  /**
+   * Settles when the first request in flight has its answer. The server names
+   * a new visitor in a cookie on its first answer; two requests sent before
+   * that would make two visitors, and a thread created by one would be
+   * missing for the other. So until an answer is in, requests go one by one.
+   */
+  private firstAnswer: Promise<void> | null = null;
+  private answered = false;
 
   constructor(options: ChatKitClientOptions = {}) {
     this.url = options.url ?? '/chatkit';
     // Bound late so tests can replace the global fetch after construction.
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    const token = options.customerToken ?? null;
+    this.customerToken = typeof token === 'function' ? token : () => token;
   }
 
   // Streaming requests
@@ -160,16 +178,21 @@ export class ChatKitClient {
     accept: string,
     signal: AbortSignal | undefined,
   ): Promise<Response> {
+    const settle = await this.takeTurnUntilAnswered();
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: accept };
+    const token = this.customerToken();
+    if (token) headers[CUSTOMER_TOKEN_HEADER] = token;
     let response: Response;
     try {
       response = await this.fetchImpl(this.url, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: accept },
+        headers,
         body: JSON.stringify(request),
         credentials: 'same-origin',
         signal: signal ?? null,
       });
     } catch (cause) {
+      settle?.(false);
       if (signal?.aborted) throw cause;
       throw new ChatKitError(
         'network',
@@ -178,8 +201,26 @@ export class ChatKitClient {
         { cause },
       );
     }
+    settle?.(response.ok);
     if (!response.ok) throw await errorFromResponse(response);
     return response;
+  }
+
+  /**
+   * Until a request has been answered, wait for the one in flight; then go
+   * first. Returns how to report this request's outcome, or null once any
+   * answer is in and requests go freely.
+   */
+  private async takeTurnUntilAnswered(): Promise<((ok: boolean) => void) | null> {
+    while (!this.answered && this.firstAnswer) await this.firstAnswer;
+    if (this.answered) return null;
+    let done: () => void = () => undefined;
+    this.firstAnswer = new Promise((resolve) => (done = resolve));
+    return (ok) => {
+      if (ok) this.answered = true;
+      this.firstAnswer = null;
+      done();
+    };
   }
 }
 

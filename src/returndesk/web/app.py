@@ -69,5 +69,5 @@ def create_app(
     app.include_router(chatkit.router)
     app.include_router(labels.router)
     app.include_router(ui.router)
-    ui.mount_ui(app)
+    ui.mount_ui(app, settings)
     return app

@@ -2,6 +2,8 @@
 
 The UI loads nothing from elsewhere, so the policy allows only this origin,
 plus the brand logo's and favicon's hosts and the origins allowed to frame it.
+Only with `RETURNDESK_UI=chatkit-js` does it also allow OpenAI's CDN (the
+ChatKit script and the frame it draws the chat in) and OpenAI's API.
 """
 
 from __future__ import annotations
@@ -12,6 +14,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from returndesk.settings import Settings
 
+CHATKIT_CDN = "https://cdn.platform.openai.com"
+CHATKIT_SCRIPT_URL = f"{CHATKIT_CDN}/deployments/chatkit/chatkit.js"
+OPENAI_API = "https://api.openai.com"
+
 
 def content_security_policy(settings: Settings) -> str:
     image_sources = ["'self'", "data:"]
@@ -20,14 +26,23 @@ def content_security_policy(settings: Settings) -> str:
         if origin and origin not in image_sources:
             image_sources.append(origin)
     ancestors = " ".join(settings.cors_allow_origins) or "'none'"
+    script_sources = ["'self'"]
+    connect_sources = ["'self'"]
+    # Frames fall back to default-src ('self') unless the official UI needs OpenAI's.
+    frames: list[str] = []
+    if settings.ui == "chatkit-js":
+        script_sources.append(CHATKIT_CDN)
+        connect_sources += [CHATKIT_CDN, OPENAI_API]
+        frames = [f"frame-src 'self' {CHATKIT_CDN} {OPENAI_API}"]
     return "; ".join(
         [
             "default-src 'self'",
-            "script-src 'self'",
+            f"script-src {' '.join(script_sources)}",
             # Widgets set colours and sizes inline; no script can come this way.
             "style-src 'self' 'unsafe-inline'",
             f"img-src {' '.join(image_sources)}",
-            "connect-src 'self'",
+            f"connect-src {' '.join(connect_sources)}",
+            *frames,
             "font-src 'self' data:",
             "object-src 'none'",
             "base-uri 'self'",
