@@ -117,7 +117,7 @@ class Conversation:
         if outcome.reply:
             async for out in self.say(thread, context, outcome.reply):
                 yield out
-        for out in outcome.after:
+        for out in shown_now(outcome.after):
             yield out
 
     async def run(
@@ -231,6 +231,18 @@ class Conversation:
                 id=widget_id, thread_id=thread.id, created_at=datetime.now(), widget=widget
             )
         )
+
+
+def shown_now(events: list[ThreadStreamEvent]) -> list[ThreadStreamEvent]:
+    """Items stamped with the moment they are shown, so a card sorts after the reply
+    that introduces it when the thread is loaded again."""
+    now = datetime.now()
+    return [
+        ThreadItemDoneEvent(item=event.item.model_copy(update={"created_at": now}))
+        if isinstance(event, ThreadItemDoneEvent)
+        else event
+        for event in events
+    ]
 
 
 def _reply(done: Dispatched) -> str:

@@ -41,6 +41,10 @@ class TextResponder(Protocol):
 
     async def close(self) -> None: ...
 
+    def asks_for_something(self, text: str) -> bool:
+        """Whether a first message says more than hello (it is then followed, not just greeted)."""
+        ...
+
 
 class ReturnDeskServer(ChatKitServer[RequestContext]):
     def __init__(
@@ -112,11 +116,12 @@ class ReturnDeskServer(ChatKitServer[RequestContext]):
     ) -> AsyncIterator[ThreadStreamEvent]:
         context.notes["thread_id"] = thread.id
         _, version = await self.conversation.state_of(thread.id)
+        text = _text_of(input_user_message)
         if version == 0:
             async for event in self.conversation.greet(thread, context):
                 yield event
-            return
-        text = _text_of(input_user_message)
+            if not self.text.asks_for_something(text):
+                return
         if not text:
             return
         async for event in self.text.respond(thread, text, context):

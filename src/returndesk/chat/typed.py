@@ -28,7 +28,7 @@ from chatkit.types import (
 from openai import APIError
 
 from returndesk.chat.context import RequestContext
-from returndesk.chat.conversation import Conversation
+from returndesk.chat.conversation import Conversation, shown_now
 from returndesk.llm.brief import Brief, build_brief
 from returndesk.llm.instructions import instructions_for
 from returndesk.llm.offline.model import OfflineModel
@@ -70,6 +70,10 @@ class AgentResponder:
     async def close(self) -> None:
         await self.model.close()
 
+    def asks_for_something(self, text: str) -> bool:
+        reading = understand(text)
+        return reading.intent not in {Intent.GREETING, Intent.UNKNOWN}
+
     async def respond(
         self, thread: ThreadMetadata, text: str, context: RequestContext
     ) -> AsyncIterator[ThreadStreamEvent]:
@@ -107,7 +111,7 @@ class AgentResponder:
         if hosted:
             spent = result.context_wrapper.usage
             self.usage.llm_calls(spent.requests, spent.input_tokens, spent.output_tokens)
-        for event in turn.deferred:
+        for event in shown_now(turn.deferred):
             yield event
 
     def _model_for(self, text: str, brief: Brief) -> Model:

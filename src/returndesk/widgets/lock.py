@@ -22,10 +22,14 @@ def lock_widget(
 
 
 def _matches(action: Any, chosen_type: str | None, chosen_values: Mapping[str, Any]) -> bool:
+    """Same event, and no disagreement on anything both name: a typed answer names less."""
     if not isinstance(action, dict) or action.get("type") != chosen_type:
         return False
     payload = {k: v for k, v in (action.get("payload") or {}).items() if k != "token"}
-    return all(chosen_values.get(key) == value for key, value in payload.items())
+    shared = [key for key in payload if key in chosen_values]
+    if payload and not shared:
+        return False
+    return all(chosen_values[key] == payload[key] for key in shared)
 
 
 def _lock(node: Any, chosen_type: str | None, chosen_values: Mapping[str, Any]) -> None:

@@ -38,9 +38,7 @@ async def new_shopper(app: FastAPI) -> AsyncIterator[ShopperFactory]:
     async def make() -> Shopper:
         http = http_client(app)
         clients.append(http)
-        shopper = Shopper(ChatKitClient(http))
-        await shopper.start()
-        return shopper
+        return Shopper(ChatKitClient(http))
 
     yield make
     for http in clients:
@@ -49,4 +47,7 @@ async def new_shopper(app: FastAPI) -> AsyncIterator[ShopperFactory]:
 
 @pytest.fixture
 async def shopper(new_shopper: ShopperFactory) -> Shopper:
-    return await new_shopper()
+    """A shopper who has opened a conversation with "hi"."""
+    shopper = await new_shopper()
+    await shopper.start()
+    return shopper

@@ -10,6 +10,7 @@ from returndesk.store.repositories.customers import get_customer
 from returndesk.store.repositories.orders import get_order
 from tests.support.demo import Pick, find_line, find_order
 from tests.support.shopper import Shopper
+from tests.unit.chat.conftest import ShopperFactory
 from tests.unit.chat.test_returns_by_click import (
     _second_ordinary_line,
     returns_of,
@@ -183,3 +184,15 @@ async def test_typing_and_clicking_mix_at_every_step(shopper: Shopper, ops: Oper
     assert ret.lines[0].reason.value == "COLOR"
     assert ret.method is not None
     assert ret.method.value == "STORE_DROP_OFF"
+
+
+async def test_a_first_message_with_the_email_is_greeted_and_followed(
+    new_shopper: ShopperFactory, ops: Operations
+) -> None:
+    pick = await find_line(ops, ordinary)
+    shopper = await new_shopper()
+
+    await shopper.start(f"hello, I'm {pick.customer.email} and I want to return something")
+
+    assert shopper.texts[0].startswith("Hi, I'm ReturnDesk.")
+    assert f"Thanks, {pick.customer.first_name}" in shopper.said

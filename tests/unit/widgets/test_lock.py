@@ -71,3 +71,28 @@ def test_a_typed_answer_marks_the_matching_button() -> None:
     locked = lock_widget(widget, "answer_offer", {"accept": True})
 
     assert locked["children"][0]["iconStart"] == "check"
+
+
+def test_a_typed_reason_without_a_line_marks_the_reason_button() -> None:
+    widget = card(
+        [
+            button(
+                "Defective",
+                on_click={
+                    "type": "give_reason",
+                    "payload": {"reason": "DEFECTIVE", "line_no": 2, "token": "t"},
+                },
+            ),
+            button(
+                "Damaged",
+                on_click={
+                    "type": "give_reason",
+                    "payload": {"reason": "DAMAGED", "line_no": 2, "token": "t"},
+                },
+            ),
+        ]
+    )
+
+    locked = lock_widget(widget, "give_reason", {"reason": "DAMAGED"})
+
+    assert [b.get("iconStart") for b in locked["children"]] == [None, "check"]

@@ -18,10 +18,13 @@ async def chatkit_endpoint(request: Request) -> Response:
     state = app_state(request)
     visitor = state.identity.visitor(request)
     body = await read_limited_body(request, state.settings.max_request_bytes)
+    vouched = state.embedded.customer_id(request)
     context = RequestContext(
-        owner_id=visitor.owner_id,
+        # A customer vouched for by the store's site owns their threads on any device,
+        # and a second customer in the same browser does not see the first one's.
+        owner_id=f"customer:{vouched}" if vouched else visitor.owner_id,
         client_address=request.client.host if request.client else None,
-        verified_customer_id=state.embedded.customer_id(request),
+        verified_customer_id=vouched,
         notes=request.scope.setdefault("returndesk", {}),
     )
     result = await state.server.process(body, context)
