@@ -250,3 +250,63 @@ async def test_an_ineligible_item_is_explained_and_cannot_be_chosen(
 
     assert "return window for this item closed" in shopper.said
     assert await returns_of(ops, pick.customer.id) == []
+
+
+async def test_a_hygiene_sealed_item_asks_about_the_seal_once(
+    shopper: Shopper, ops: Operations
+) -> None:
+    pick = await find_line(
+        ops,
+        lambda p: (
+            p.eligibility.outcome is Outcome.NEEDS_HYGIENE_ANSWER and p.line.price > Decimal(40)
+        ),
+    )
+
+    await verify(shopper, pick.customer)
+    await choose_items(shopper, pick)
+    await shopper.click("Defective")
+    assert f"Is the seal on the {pick.line.name} unbroken?" in str(shopper.widget)
+    await shopper.click("Yes, it's still sealed")
+    await shopper.click("Refund")
+    await shopper.click("Drop it off at one of our stores")
+    await shopper.click("Confirm return")
+
+    assert len(await returns_of(ops, pick.customer.id)) == 1
+
+
+async def test_an_opened_seal_takes_the_item_out_of_the_return(
+    shopper: Shopper, ops: Operations
+) -> None:
+    pick = await find_line(
+        ops,
+        lambda p: (
+            p.eligibility.outcome is Outcome.NEEDS_HYGIENE_ANSWER and p.line.price > Decimal(40)
+        ),
+    )
+
+    await verify(shopper, pick.customer)
+    await choose_items(shopper, pick)
+    await shopper.click("Defective")
+    await shopper.click("No, it's been opened")
+
+    assert "can only be returned with the seal unbroken" in shopper.said
+    assert "Which items would you like to return?" in str(shopper.widget)
+    assert await returns_of(ops, pick.customer.id) == []
+
+
+async def test_something_else_asks_for_a_short_note(shopper: Shopper, ops: Operations) -> None:
+    pick = await find_line(ops, lambda p: ordinary(p) and not p.product.hygiene_sealed)
+
+    await verify(shopper, pick.customer)
+    await choose_items(shopper, pick)
+    await shopper.click("Something else")
+    assert f"Tell us what's wrong with the {pick.line.name}" in str(shopper.widget)
+    await shopper.submit(shopper.form_with("note"), {"note": "The handle squeaks loudly"})
+    if "Before you send it back" in str(shopper.widget):
+        await shopper.click("No thanks")
+    await shopper.click("Refund")
+    await shopper.click("Print a prepaid label")
+    await shopper.click("Confirm return")
+
+    [ret] = await returns_of(ops, pick.customer.id)
+    assert (ret.lines[0].reason.value, ret.lines[0].note) == ("OTHER", "The handle squeaks loudly")
