@@ -26,7 +26,6 @@ from chatkit.types import (
 )
 from chatkit.widgets import DynamicWidgetRoot
 
-from returndesk.chat.context import RequestContext
 from returndesk.chat.streaming import stream_text
 from returndesk.chat.titles import thread_title
 from returndesk.flow.engine import Caller, Dispatched, EventRejected, FlowEngine
@@ -35,6 +34,7 @@ from returndesk.flow.facts import load_facts
 from returndesk.flow.handlers.identity import AFTER_VERIFICATION
 from returndesk.flow.state import FlowState
 from returndesk.operations.context import Operations
+from returndesk.request_context import RequestContext
 from returndesk.store.repositories.conversations import load_state, save_state
 from returndesk.store.repositories.customers import get_customer
 from returndesk.widgets.inputs import WidgetInput

@@ -24,8 +24,8 @@ from chatkit.types import (
 )
 from pydantic import TypeAdapter, ValidationError
 
-from returndesk.chat.context import RequestContext
 from returndesk.errors import InvalidRequest, NotFound
+from returndesk.request_context import RequestContext
 
 CHATKIT_REQUEST = TypeAdapter[ChatKitReq](ChatKitReq)
 

@@ -18,11 +18,11 @@ from chatkit.types import (
     is_streaming_req,
 )
 
-from returndesk.chat.context import RequestContext
 from returndesk.chat.conversation import Conversation
 from returndesk.chat.limits import Limits, check_limits
 from returndesk.chat.requests import check_references, parse_request
 from returndesk.flow.actions import InvalidAction, event_from_action
+from returndesk.request_context import RequestContext
 from returndesk.store.thread_lock import ThreadLocks
 
 

@@ -27,7 +27,6 @@ from chatkit.types import (
 )
 from openai import APIError
 
-from returndesk.chat.context import RequestContext
 from returndesk.chat.conversation import Conversation, shown_now
 from returndesk.llm.brief import Brief, build_brief
 from returndesk.llm.instructions import instructions_for
@@ -38,6 +37,7 @@ from returndesk.llm.plans import plan
 from returndesk.llm.tools import TOOLS
 from returndesk.llm.turn import TurnContext
 from returndesk.llm.usage import UsageMeter
+from returndesk.request_context import RequestContext
 
 # Enough for the longest plan (start, pick, reason) plus the reply.
 MAX_TURNS = 8

@@ -26,8 +26,8 @@ from sqlalchemy import ColumnElement, Select, and_, delete, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from returndesk.chat.context import RequestContext
 from returndesk.errors import Conflict, InvalidRequest, NotFound
+from returndesk.request_context import RequestContext
 from returndesk.store.db import SessionFactory, transaction
 from returndesk.store.tables import AttachmentRow, FeedbackRow, ThreadItemRow, ThreadRow
 

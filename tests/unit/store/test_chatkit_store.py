@@ -29,8 +29,8 @@ from chatkit.types import (
 from pydantic import AnyUrl
 from sqlalchemy import func, select
 
-from returndesk.chat.context import RequestContext
 from returndesk.errors import Conflict, InvalidRequest, NotFound
+from returndesk.request_context import RequestContext
 from returndesk.store.chatkit_store import SQLAlchemyStore
 from returndesk.store.db import SessionFactory, transaction
 from returndesk.store.tables import (

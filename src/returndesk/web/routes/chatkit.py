@@ -6,8 +6,8 @@ from chatkit.server import StreamingResult
 from fastapi import APIRouter, Request
 from starlette.responses import Response, StreamingResponse
 
-from returndesk.chat.context import RequestContext
 from returndesk.errors import RequestTooLarge
+from returndesk.request_context import RequestContext
 from returndesk.web.state import app_state
 
 router = APIRouter()

@@ -1,4 +1,4 @@
-"""Who is asking, carried through one ChatKit request."""
+"""Who is asking, carried through one request: read by the chat layer and the ChatKit store."""
 
 from __future__ import annotations
 
