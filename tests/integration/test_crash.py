@@ -20,7 +20,7 @@ from tests.support.chatkit_client import ChatKitClient
 from tests.support.demo import find_line
 from tests.support.servers import Server, run_cli
 from tests.support.shopper import Shopper
-from tests.unit.chat.flows import choose_items, verify
+from tests.unit.chat.flows import choose_items, to_summary, verify
 from tests.unit.chat.test_returns_by_click import returns_of
 from tests.unit.operations.test_returns import ordinary
 
@@ -97,11 +97,7 @@ async def test_a_kill_during_confirm_never_leaves_half_a_return(
     shopper = Shopper(ChatKitClient(httpx.AsyncClient(base_url=server.base_url, timeout=30)))
     try:
         await shopper.start()
-        await verify(shopper, pick.customer)
-        await choose_items(shopper, pick)
-        await shopper.click("Defective")
-        await shopper.click("Refund")
-        await shopper.click("Print a prepaid label")
+        await to_summary(shopper, pick)
         summary_id, summary = shopper.widget_id, shopper.widget
         confirm = shopper.button("Confirm return")["onClickAction"]
 

@@ -16,7 +16,7 @@ from tests.support.chatkit_client import ChatKitClient
 from tests.support.demo import Pick, find_line
 from tests.support.servers import Server, run_cli, serving
 from tests.support.shopper import Shopper
-from tests.unit.chat.flows import choose_items, verify
+from tests.unit.chat.flows import choose_items, to_summary, verify
 from tests.unit.chat.test_returns_by_click import returns_of
 from tests.unit.operations.test_returns import ordinary
 
@@ -78,11 +78,7 @@ async def test_a_conversation_alternating_between_two_processes_completes(
 async def at_summary(server: Server, pick: Pick) -> Shopper:
     shopper = Shopper(on(server, httpx.Cookies()))
     await shopper.start()
-    await verify(shopper, pick.customer)
-    await choose_items(shopper, pick)
-    await shopper.click("Defective")
-    await shopper.click("Refund")
-    await shopper.click("QR code")
+    await to_summary(shopper, pick, "QR code")
     return shopper
 
 

@@ -17,3 +17,12 @@ async def choose_items(shopper: Shopper, pick: Pick, *more: Pick) -> None:
     await shopper.click("Return or exchange items")
     values = {f"qty:{p.line.item_id}": True for p in (pick, *more)}
     await shopper.submit(shopper.form_with(f"from {pick.order.id}"), values)
+
+
+async def to_summary(shopper: Shopper, pick: Pick, method: str = "Print a prepaid label") -> None:
+    """Verify, pick one line, call it defective, ask for a refund and choose `method`."""
+    await verify(shopper, pick.customer)
+    await choose_items(shopper, pick)
+    await shopper.click("Defective")
+    await shopper.click("Refund")
+    await shopper.click(method)

@@ -11,7 +11,7 @@ from returndesk.store.repositories.orders import get_order
 from returndesk.store.tables import HandoffRow
 from tests.support.demo import find_line, find_order
 from tests.support.shopper import Shopper
-from tests.unit.chat.flows import choose_items, verify
+from tests.unit.chat.flows import choose_items, to_summary, verify
 from tests.unit.chat.test_returns_by_click import returns_of
 from tests.unit.operations.test_returns import ordinary
 
@@ -53,11 +53,7 @@ async def test_verification_by_name_and_zip(shopper: Shopper, ops: Operations) -
 
 async def test_cancelling_a_return_by_clicks(shopper: Shopper, ops: Operations) -> None:
     pick = await find_line(ops, ordinary)
-    await verify(shopper, pick.customer)
-    await choose_items(shopper, pick)
-    await shopper.click("Defective")
-    await shopper.click("Refund")
-    await shopper.click("Print a prepaid label")
+    await to_summary(shopper, pick)
     await shopper.click("Confirm return")
     [created] = await returns_of(ops, pick.customer.id)
 
@@ -114,11 +110,7 @@ async def _title(shopper: Shopper) -> str | None:
 
 async def test_status_of_a_return_says_what_happens_next(shopper: Shopper, ops: Operations) -> None:
     pick = await find_line(ops, ordinary)
-    await verify(shopper, pick.customer)
-    await choose_items(shopper, pick)
-    await shopper.click("Defective")
-    await shopper.click("Refund")
-    await shopper.click("QR code")
+    await to_summary(shopper, pick, "QR code")
     await shopper.click("Confirm return")
     [created] = await returns_of(ops, pick.customer.id)
 
@@ -187,11 +179,7 @@ async def test_a_click_on_an_old_widget_gets_a_notice_and_changes_nothing(
 
 async def test_two_clicks_on_confirm_make_one_return(shopper: Shopper, ops: Operations) -> None:
     pick = await find_line(ops, ordinary)
-    await verify(shopper, pick.customer)
-    await choose_items(shopper, pick)
-    await shopper.click("Defective")
-    await shopper.click("Refund")
-    await shopper.click("Print a prepaid label")
+    await to_summary(shopper, pick)
     confirm, summary_id = shopper.button("Confirm return")["onClickAction"], shopper.widget_id
 
     await shopper.send(confirm, item_id=summary_id)
@@ -205,11 +193,7 @@ async def test_going_back_asks_the_previous_question_again(
     shopper: Shopper, ops: Operations
 ) -> None:
     pick = await find_line(ops, ordinary)
-    await verify(shopper, pick.customer)
-    await choose_items(shopper, pick)
-    await shopper.click("Defective")
-    await shopper.click("Refund")
-    await shopper.click("Print a prepaid label")
+    await to_summary(shopper, pick)
 
     await shopper.click("Change something")
     assert "How would you like to send it back?" in str(shopper.widget)

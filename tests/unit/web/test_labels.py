@@ -6,7 +6,7 @@ from returndesk.operations.context import Operations
 from tests.support.demo import find_line
 from tests.support.shopper import Shopper
 from tests.unit.chat.conftest import ShopperFactory
-from tests.unit.chat.flows import choose_items, verify
+from tests.unit.chat.flows import to_summary
 from tests.unit.chat.test_returns_by_click import returns_of
 from tests.unit.operations.test_returns import ordinary
 
@@ -15,11 +15,7 @@ async def test_the_label_opens_for_its_shopper_only(
     shopper: Shopper, new_shopper: ShopperFactory, ops: Operations
 ) -> None:
     pick = await find_line(ops, ordinary)
-    await verify(shopper, pick.customer)
-    await choose_items(shopper, pick)
-    await shopper.click("Defective")
-    await shopper.click("Refund")
-    await shopper.click("Print a prepaid label")
+    await to_summary(shopper, pick)
     await shopper.click("Confirm return")
     [ret] = await returns_of(ops, pick.customer.id)
 
