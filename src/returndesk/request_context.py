@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import uuid4
 
+from returndesk.store.request_memo import RequestMemo
+
 
 @dataclass(frozen=True, slots=True)
 class RequestContext:
@@ -17,3 +19,5 @@ class RequestContext:
     verified_customer_id: str | None = None
     # Facts about the request for its log line and metrics (type, thread id).
     notes: dict[str, Any] = field(default_factory=dict)
+    # What this request already read; the ChatKit server switches it on.
+    memo: RequestMemo = field(default_factory=RequestMemo, compare=False, repr=False)

@@ -2,21 +2,24 @@
 
 Clicks and typed messages both end here. The turn loads the thread's state
 from the database, lets the engine apply the event, writes the new state
-only if nobody else changed it meanwhile, locks the widget that was answered
-and shows the next question with its widget. Nothing is kept in memory
-between turns, so any process can serve the next one.
+only if nobody else changed it meanwhile (with the answered widget locked and
+the next question's widget, in one transaction) and then shows them. Nothing
+is kept in memory between requests, so any process can serve the next one.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping
+import json
+from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from chatkit.store import NotFoundError, Store
+from chatkit.store import NotFoundError
 from chatkit.types import (
+    AssistantMessageItem,
     NoticeEvent,
+    ThreadItem,
     ThreadItemDoneEvent,
     ThreadItemUpdatedEvent,
     ThreadMetadata,
@@ -25,18 +28,20 @@ from chatkit.types import (
     WidgetRootUpdated,
 )
 from chatkit.widgets import DynamicWidgetRoot
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from returndesk.chat.streaming import stream_text
+from returndesk.chat.streaming import assistant_message, stream_text
 from returndesk.chat.titles import thread_title
 from returndesk.flow.engine import Caller, Dispatched, EventRejected, FlowEngine
 from returndesk.flow.events import FlowEvent
-from returndesk.flow.facts import load_facts
+from returndesk.flow.facts import records_key, request_facts
 from returndesk.flow.handlers.identity import AFTER_VERIFICATION
 from returndesk.flow.state import FlowState
 from returndesk.operations.context import Operations
 from returndesk.request_context import RequestContext
-from returndesk.store.repositories.conversations import load_state, save_state
-from returndesk.store.repositories.customers import get_customer
+from returndesk.store.chatkit_store import SQLAlchemyStore, Staged
+from returndesk.store.db import reading
+from returndesk.store.repositories.conversations import StoredState, read_state, save_state
 from returndesk.widgets.inputs import WidgetInput
 from returndesk.widgets.lock import lock_widget
 from returndesk.widgets.registry import build_widget
@@ -65,38 +70,69 @@ class Outcome:
     after: list[ThreadStreamEvent]
     # The event was applied and saved (not refused, stale or overtaken).
     applied: bool
+    # The reply as stored with the state, when the turn was asked for it.
+    message: AssistantMessageItem | None = None
 
 
 class Conversation:
-    def __init__(self, ops: Operations, engine: FlowEngine, store: Store[RequestContext]) -> None:
+    def __init__(self, ops: Operations, engine: FlowEngine, store: SQLAlchemyStore) -> None:
         self.ops = ops
         self.engine = engine
         self.store = store
 
-    async def state_of(self, thread_id: str) -> tuple[FlowState, int]:
-        stored = await load_state(self.ops.sessions, thread_id)
+    async def state_of(
+        self, thread_id: str, context: RequestContext | None = None
+    ) -> tuple[FlowState, int]:
+        """The thread's state and version; within a request, as this request last saw it.
+
+        The first read of a request also reads, in the same snapshot, what
+        every caller goes on to use: the records the state's facts need and the
+        widget a turn will lock.
+        """
+        memo = context.memo if context is not None and context.memo.active else None
+        stored = memo.states.get(thread_id) if memo is not None else None
+        if stored is None:
+            async with reading(self.ops.sessions) as session:
+                stored = await read_state(session, thread_id)
+                state = self._state(stored)
+                if context is not None:
+                    facts = request_facts(context.memo)
+                    await facts.records(self.ops, records_key(state), session)
+                    if state.widget_item_id is not None:
+                        await self.store.read_ahead(
+                            session, thread_id, state.widget_item_id, context
+                        )
+            if memo is not None:
+                memo.states[thread_id] = stored
+            return state, stored.version
+        return self._state(stored), stored.version
+
+    def _state(self, stored: StoredState) -> FlowState:
         if stored.version == 0:
-            return self.engine.initial_state(), 0
-        return FlowState.model_validate(stored.data), stored.version
+            return self.engine.initial_state()
+        return FlowState.model_validate(stored.data)
 
     async def greet(
         self, thread: ThreadMetadata, context: RequestContext
     ) -> AsyncIterator[ThreadStreamEvent]:
         """The opening of a new thread: who we are, then the current question and its widget."""
-        state, version = await self.state_of(thread.id)
-        greeting = GREETING
+        state, version = await self.state_of(thread.id, context)
+        hello = GREETING
         if await self._vouched_for(state, context):
-            greeting = f"Hi, {await self._first_name(state)}! {GREETING.removeprefix('Hi, ')}"
-        facts = await load_facts(self.ops, state)
+            hello = f"Hi, {await self._first_name(state, context)}! {GREETING.removeprefix('Hi, ')}"
+        facts = await request_facts(context.memo).facts(self.ops, state)
         step = self.engine.current_step(state, facts)
         widget = await build_widget(step.widget, WidgetInput(state, facts, self.ops))
         widget_id = self.store.generate_item_id("message", thread, context)
         state.widget_item_id = widget_id
-        if not await self._save(thread, context, state, version):
+        # The card is stamped after its greeting, so it sorts after it when reloaded.
+        greeting = self._message(thread, context, f"{hello} {step.hint}")
+        widget_item = self._widget(thread, widget_id, widget)
+        if not await self._save(thread, context, state, version, added=[greeting, widget_item]):
             return
-        async for event in self.say(thread, context, f"{greeting} {step.hint}"):
+        async for event in self._stream(greeting):
             yield event
-        yield self._widget_done(thread, widget_id, widget)
+        yield ThreadItemDoneEvent(item=widget_item)
 
     async def apply(
         self,
@@ -110,10 +146,23 @@ class Conversation:
     ) -> AsyncIterator[ThreadStreamEvent]:
         """Apply `event` and show its outcome: the lock, the reply, then the next widget."""
         outcome = await self.run(
-            thread, event, context, token=token, sender_id=sender_id, sent_values=sent_values
+            thread,
+            event,
+            context,
+            token=token,
+            sender_id=sender_id,
+            sent_values=sent_values,
+            with_message=True,
         )
         for out in outcome.before:
             yield out
+        if outcome.message is not None:
+            # Stored with the state, stamped reply first: shown as they are.
+            async for out in self._stream(outcome.message):
+                yield out
+            for out in outcome.after:
+                yield out
+            return
         if outcome.reply:
             async for out in self.say(thread, context, outcome.reply):
                 yield out
@@ -129,13 +178,17 @@ class Conversation:
         token: str | None = None,
         sender_id: str | None = None,
         sent_values: Mapping[str, Any] | None = None,
+        with_message: bool = False,
     ) -> Outcome:
         """Apply `event`; a click passes the token its widget was drawn with and its item id.
 
         The state is saved before anything is shown, so what the shopper sees
-        is always what the database holds.
+        is always what the database holds: in the same transaction goes the
+        answered widget, locked, and with `with_message` the reply and then the
+        next widget. A typed turn's model says its own reply, so its widget is
+        stored by the SDK once shown, after that reply.
         """
-        state, version = await self.state_of(thread.id)
+        state, version = await self.state_of(thread.id, context)
         if context.verified_customer_id and state.customer_id not in (
             None,
             context.verified_customer_id,
@@ -147,74 +200,134 @@ class Conversation:
         try:
             caller = Caller(context.owner_id, context.client_address)
             done = await self.engine.dispatch(
-                state, event, ops=self.ops, thread_id=thread.id, caller=caller
+                state,
+                event,
+                ops=self.ops,
+                thread_id=thread.id,
+                caller=caller,
+                source=request_facts(context.memo),
             )
         except EventRejected as rejected:
             return Outcome([], rejected.message, [], False)
         widget = await build_widget(done.step.widget, WidgetInput(done.state, done.facts, self.ops))
         widget_id = self.store.generate_item_id("message", thread, context)
         done.state.widget_item_id = widget_id
-        if not await self._save(thread, context, done.state, version):
+        values = dict(sent_values or {}) | _event_values(event)
+        locked = await self._locked(thread, context, state.widget_item_id, event.name, values)
+        reply = _reply(done)
+        message = self._message(thread, context, reply) if with_message and reply else None
+        # Stamped after the reply, so the card sorts after it when reloaded.
+        widget_item = self._widget(thread, widget_id, widget)
+        added: list[ThreadItem] = [] if message is None else [message, widget_item]
+        title = thread_title(done.state, done.facts)
+        retitled = None
+        if title is not None and title != thread.title:
+            retitled = thread.model_copy(update={"title": title})
+        if not await self._save(
+            thread,
+            context,
+            done.state,
+            version,
+            replaced=[locked] if locked else [],
+            added=added,
+            retitled=retitled,
+        ):
             return Outcome(
                 [NoticeEvent(level="warning", message=CHANGED_ELSEWHERE)], None, [], False
             )
-        values = dict(sent_values or {}) | _event_values(event)
-        locked = [
-            out
-            async for out in self._lock(thread, context, state.widget_item_id, event.name, values)
-        ]
-        title = thread_title(done.state, done.facts)
         if title is not None:
             thread.title = title
-        return Outcome(locked, _reply(done), [self._widget_done(thread, widget_id, widget)], True)
+        before: list[ThreadStreamEvent] = []
+        if locked is not None:
+            update = WidgetRootUpdated(widget=locked.widget)
+            before.append(ThreadItemUpdatedEvent(item_id=locked.id, update=update))
+        return Outcome(before, reply, [ThreadItemDoneEvent(item=widget_item)], True, message)
 
     async def _vouched_for(self, state: FlowState, context: RequestContext) -> bool:
         """Bind the thread to the customer the store's site vouched for, if any and if new."""
         if context.verified_customer_id is None or state.customer_id is not None:
             return False
-        async with self.ops.sessions() as session:
-            await get_customer(session, context.verified_customer_id)
+        # Raises NotFound for an unknown customer; read as the bound state's facts will be.
+        key = (context.verified_customer_id, None)
+        await request_facts(context.memo).records(self.ops, key)
         state.customer_id = context.verified_customer_id
         state.flow = AFTER_VERIFICATION
         return True
 
-    async def _first_name(self, state: FlowState) -> str:
+    async def _first_name(self, state: FlowState, context: RequestContext) -> str:
         assert state.customer_id is not None
-        async with self.ops.sessions() as session:
-            return (await get_customer(session, state.customer_id)).first_name
+        records = await request_facts(context.memo).records(self.ops, (state.customer_id, None))
+        assert records.customer is not None
+        return records.customer.first_name
 
     async def _save(
-        self, thread: ThreadMetadata, context: RequestContext, state: FlowState, version: int
+        self,
+        thread: ThreadMetadata,
+        context: RequestContext,
+        state: FlowState,
+        version: int,
+        *,
+        replaced: Sequence[ThreadItem] = (),
+        added: Sequence[ThreadItem] = (),
+        retitled: ThreadMetadata | None = None,
     ) -> bool:
-        return await save_state(
+        """Save the state, and with it the turn's items; False when someone else saved first."""
+        data = state.model_dump(mode="json")
+
+        async def items(session: AsyncSession) -> Staged:
+            return await self.store.stage(
+                session, thread.id, context, replaced=replaced, added=added, retitled=retitled
+            )
+
+        saved, staged = await save_state(
             self.ops.sessions,
             thread_id=thread.id,
             owner_id=context.owner_id,
             customer_id=state.customer_id,
-            data=state.model_dump(mode="json"),
+            data=data,
             expected_version=version,
+            also=items,
         )
+        if staged is not None:
+            self.store.staged(context, staged)
+        if context.memo.active:
+            if saved:
+                context.memo.states[thread.id] = StoredState(data, version + 1)
+            else:
+                context.memo.states.pop(thread.id, None)
+        return saved
 
-    async def _lock(
+    async def _locked(
         self,
         thread: ThreadMetadata,
         context: RequestContext,
         item_id: str | None,
         event_name: str,
         values: Mapping[str, Any],
-    ) -> AsyncIterator[ThreadStreamEvent]:
+    ) -> WidgetItem | None:
+        """The answered widget, locked with the choice made, or None when there is none."""
         if item_id is None:
-            return
+            return None
         try:
-            item = await self.store.load_item(thread.id, item_id, context)
+            stored = json.loads(await self.store.load_item_json(thread.id, item_id, context))
         except NotFoundError:
-            return
-        if not isinstance(item, WidgetItem):
-            return
-        locked = lock_widget(item.widget.model_dump(exclude_none=True), event_name, values)
+            return None
+        if stored.get("type") != "widget":
+            return None
+        # Locked from the stored JSON, which is the widget's dump: no model to dump again.
+        locked = lock_widget(stored["widget"], event_name, values, in_place=True)
         root = DynamicWidgetRoot.model_validate(locked)
-        await self.store.save_item(thread.id, item.model_copy(update={"widget": root}), context)
-        yield ThreadItemUpdatedEvent(item_id=item_id, update=WidgetRootUpdated(widget=root))
+        return WidgetItem.model_validate({**stored, "widget": root})
+
+    def _message(
+        self, thread: ThreadMetadata, context: RequestContext, text: str
+    ) -> AssistantMessageItem:
+        item_id = self.store.generate_item_id("message", thread, context)
+        return assistant_message(thread.id, item_id, text)
+
+    def _stream(self, message: AssistantMessageItem) -> AsyncIterator[ThreadStreamEvent]:
+        text = message.content[0].text
+        return stream_text(message.thread_id, message.id, text, message.created_at)
 
     async def say(
         self, thread: ThreadMetadata, context: RequestContext, text: str
@@ -223,13 +336,11 @@ class Conversation:
         async for event in stream_text(thread.id, item_id, text):
             yield event
 
-    def _widget_done(
+    def _widget(
         self, thread: ThreadMetadata, widget_id: str, widget: DynamicWidgetRoot
-    ) -> ThreadItemDoneEvent:
-        return ThreadItemDoneEvent(
-            item=WidgetItem(
-                id=widget_id, thread_id=thread.id, created_at=datetime.now(), widget=widget
-            )
+    ) -> WidgetItem:
+        return WidgetItem(
+            id=widget_id, thread_id=thread.id, created_at=datetime.now(), widget=widget
         )
 
 

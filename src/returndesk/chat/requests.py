@@ -97,11 +97,21 @@ async def check_references(
     thread_id = getattr(params, "thread_id", None)
     if thread_id is None:
         return
+    item_id = _referenced_item(request)
+    if item_id is not None and context.memo.active:
+        # One read: the item's look-up proves the thread is the caller's first, and the
+        # memo then says which of the two was missing.
+        try:
+            await store.load_item(thread_id, item_id, context)
+        except NotFoundError as exc:
+            if context.memo.owns(thread_id):
+                raise NotFound(f"Item {item_id} was not found in thread {thread_id}.") from exc
+            raise NotFound(f"Thread {thread_id} was not found.") from exc
+        return
     try:
         await store.load_thread(thread_id, context)
     except NotFoundError as exc:
         raise NotFound(f"Thread {thread_id} was not found.") from exc
-    item_id = _referenced_item(request)
     if item_id is not None:
         try:
             await store.load_item(thread_id, item_id, context)

@@ -79,6 +79,8 @@ class ReturnDeskServer(ChatKitServer[RequestContext]):
         body = request.encode() if isinstance(request, str) else bytes(request)
         parsed = parse_request(body)
         check_limits(parsed, self.limits)
+        # From here on the store may answer again from what this request already read.
+        context.memo.active = True
         context.notes["type"] = parsed.type
         thread_id = getattr(getattr(parsed, "params", None), "thread_id", None)
         if thread_id:
@@ -115,7 +117,7 @@ class ReturnDeskServer(ChatKitServer[RequestContext]):
         context: RequestContext,
     ) -> AsyncIterator[ThreadStreamEvent]:
         context.notes["thread_id"] = thread.id
-        _, version = await self.conversation.state_of(thread.id)
+        _, version = await self.conversation.state_of(thread.id, context)
         text = _text_of(input_user_message)
         if version == 0:
             async for event in self.conversation.greet(thread, context):

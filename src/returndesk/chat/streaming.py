@@ -22,8 +22,22 @@ from chatkit.types import (
 _CHUNK = re.compile(r"\S+\s*|\s+")
 
 
-async def stream_text(thread_id: str, item_id: str, text: str) -> AsyncIterator[ThreadStreamEvent]:
-    created_at = datetime.now(UTC)
+def assistant_message(
+    thread_id: str, item_id: str, text: str, created_at: datetime | None = None
+) -> AssistantMessageItem:
+    """The message as `stream_text` finishes it, for storing it before it is streamed."""
+    return AssistantMessageItem(
+        id=item_id,
+        thread_id=thread_id,
+        created_at=created_at or datetime.now(UTC),
+        content=[AssistantMessageContent(text=text)],
+    )
+
+
+async def stream_text(
+    thread_id: str, item_id: str, text: str, created_at: datetime | None = None
+) -> AsyncIterator[ThreadStreamEvent]:
+    created_at = created_at or datetime.now(UTC)
     yield ThreadItemAddedEvent(
         item=AssistantMessageItem(
             id=item_id, thread_id=thread_id, created_at=created_at, content=[]
@@ -40,12 +54,9 @@ async def stream_text(thread_id: str, item_id: str, text: str) -> AsyncIterator[
             item_id=item_id,
             update=AssistantMessageContentPartTextDelta(content_index=0, delta=chunk),
         )
-    final = AssistantMessageContent(text=text)
+    done = assistant_message(thread_id, item_id, text, created_at)
     yield ThreadItemUpdatedEvent(
-        item_id=item_id, update=AssistantMessageContentPartDone(content_index=0, content=final)
+        item_id=item_id,
+        update=AssistantMessageContentPartDone(content_index=0, content=done.content[0]),
     )
-    yield ThreadItemDoneEvent(
-        item=AssistantMessageItem(
-            id=item_id, thread_id=thread_id, created_at=created_at, content=[final]
-        )
-    )
+    yield ThreadItemDoneEvent(item=done)

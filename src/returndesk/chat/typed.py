@@ -28,9 +28,10 @@ from chatkit.types import (
 from openai import APIError
 
 from returndesk.chat.conversation import Conversation, shown_now
+from returndesk.flow.facts import request_facts
 from returndesk.llm.brief import Brief, build_brief
 from returndesk.llm.instructions import instructions_for
-from returndesk.llm.offline.model import OfflineModel
+from returndesk.llm.offline.model import OfflineModel, function_call, message, stream_events
 from returndesk.llm.offline.nlu import understand
 from returndesk.llm.offline.reading import Intent
 from returndesk.llm.plans import plan
@@ -38,6 +39,7 @@ from returndesk.llm.tools import TOOLS
 from returndesk.llm.turn import TurnContext
 from returndesk.llm.usage import UsageMeter
 from returndesk.request_context import RequestContext
+from returndesk.store.db import reading
 
 # Enough for the longest plan (start, pick, reason) plus the reply.
 MAX_TURNS = 8
@@ -66,6 +68,10 @@ class AgentResponder:
         self.offline = model if isinstance(model, OfflineModel) else OfflineModel()
         self.hybrid = hybrid
         self.usage = usage
+        # The Responses event models build their validators on first use, tens of
+        # milliseconds; pay that at start-up rather than in the first shopper's turn.
+        stream_events(message(""))
+        stream_events(function_call("start_over", {}))
 
     async def close(self) -> None:
         await self.model.close()
@@ -78,8 +84,17 @@ class AgentResponder:
         self, thread: ThreadMetadata, text: str, context: RequestContext
     ) -> AsyncIterator[ThreadStreamEvent]:
         conversation = self.conversation
-        state, _ = await conversation.state_of(thread.id)
-        brief = await build_brief(conversation.ops, conversation.engine, state)
+        state, _ = await conversation.state_of(thread.id, context)
+        async with reading(conversation.ops.sessions) as session:
+            brief = await build_brief(
+                conversation.ops,
+                conversation.engine,
+                state,
+                request_facts(context.memo),
+                session,
+            )
+            # The history `_history` and the SDK's workflow check then read from the memo.
+            await conversation.store.read_ahead_latest(session, thread.id, HISTORY_ITEMS, context)
         model = self._model_for(text, brief)
         hosted = model is not self.offline
         if not hosted:

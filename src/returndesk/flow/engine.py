@@ -3,7 +3,8 @@
 A click handler and the language model's tools build the same events; the
 engine checks that the event makes sense now, lets its handler update the
 state (or refuse with a sentence for the shopper), and works out the step
-that comes next from the definition's guards, over facts loaded afresh.
+that comes next from the definition's guards, over facts loaded afresh for
+the request (records a handler's own command changed are read again).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 from returndesk.flow.definition import FlowDefinition, StepSpec, validate
 from returndesk.flow.events import FlowEvent
-from returndesk.flow.facts import Facts, load_facts
+from returndesk.flow.facts import Facts, FactSource
 from returndesk.flow.guards import Guard
 from returndesk.flow.state import FlowState, new_token
 from returndesk.operations.context import Operations
@@ -47,6 +48,8 @@ class Turn:
     # same token, so commands keyed on it happen once.
     token: str
     caller: Caller
+    # Where the turn's facts came from, for a handler that needs those of another state.
+    source: FactSource
 
 
 # A handler updates the state it is given and may return a sentence for the shopper.
@@ -115,16 +118,21 @@ class FlowEngine:
         ops: Operations,
         thread_id: str,
         caller: Caller,
+        source: FactSource | None = None,
     ) -> Dispatched:
-        """The state after the event. Raises EventRejected and leaves `state` untouched."""
-        facts = await load_facts(ops, state)
+        """The state after the event. Raises EventRejected and leaves `state` untouched.
+
+        `source` is the request's; without one the facts are read for this event alone.
+        """
+        source = source or FactSource()
+        facts = await source.facts(ops, state)
         self._check_accepted(state, event, facts)
         before = self.current_step(state, facts)
         updated = state.model_copy(deep=True)
-        turn = Turn(facts, ops, thread_id, state.token, caller)
+        turn = Turn(facts, ops, thread_id, state.token, caller, source)
         remark = await self._handlers[event.name](updated, event, turn)
         updated.token = new_token()
-        facts = await load_facts(ops, updated)
+        facts = await source.facts(ops, updated)
         step = self.current_step(updated, facts)
         if updated.flow != state.flow:
             updated.trail = []

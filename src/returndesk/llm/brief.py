@@ -10,18 +10,22 @@ and the facts the shopper already sees, never anything about another customer.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from returndesk.domain import OrderStatus, Outcome, exchange_variants
 from returndesk.flow.engine import FlowEngine
-from returndesk.flow.facts import Facts, load_facts
+from returndesk.flow.facts import Facts, FactSource
 from returndesk.flow.state import FlowState
 from returndesk.llm.offline.context import Context, ItemOption, PaymentOption, VariantOption
 from returndesk.operations.context import Operations
-from returndesk.operations.queries import orders_with_eligibility
-from returndesk.store.repositories.orders import customer_orders
-from returndesk.store.repositories.returns import list_returns
+from returndesk.operations.queries import read_eligibility
+from returndesk.store.db import reading
+from returndesk.store.repositories.orders import customer_order_statuses, customer_orders
+from returndesk.store.repositories.returns import customer_rmas
 
 USABLE = {Outcome.ELIGIBLE, Outcome.NEEDS_HYGIENE_ANSWER}
 # Steps whose answer names one of the shopper's returnable items.
@@ -112,22 +116,33 @@ class Brief:
         return json.dumps(data, separators=(",", ":"))
 
 
-async def build_brief(ops: Operations, engine: FlowEngine, state: FlowState) -> Brief:
-    facts = await load_facts(ops, state)
+async def build_brief(
+    ops: Operations,
+    engine: FlowEngine,
+    state: FlowState,
+    source: FactSource | None = None,
+    session: AsyncSession | None = None,
+) -> Brief:
+    """`source` is the request's, whose facts the turn's tools then go on from; `session`
+    one the caller reads other things through."""
+    facts = await (source or FactSource()).facts(ops, state)
     step = engine.current_step(state, facts)
     brief = Brief(
         step=step.id, question=step.hint, verified=state.customer_id is not None, flow=state.flow
     )
     if facts.customer is None:
         return brief
-    async with ops.sessions() as session:
-        orders = await customer_orders(session, facts.customer.id)
-        returns = await list_returns(session, customer_id=facts.customer.id)
+    if session is None:
+        async with reading(ops.sessions) as own:
+            items, orders = await _items_and_orders(own, ops, facts, step.id)
+            returns = await customer_rmas(own, facts.customer.id)
+    else:
+        items, orders = await _items_and_orders(session, ops, facts, step.id)
+        returns = await customer_rmas(session, facts.customer.id)
     payment_methods = tuple(
         PaymentOption(m.id, m.source.value, m.brand, m.last_four, m.balance)
         for m in facts.customer.payment_methods
     )
-    items = await _items(ops, state, facts, step.id)
     return Brief(
         step=step.id,
         question=step.hint,
@@ -141,18 +156,25 @@ async def build_brief(ops: Operations, engine: FlowEngine, state: FlowState) -> 
         ),
         variants=_variants(state, facts) if step.id == "exchange_variant" else (),
         payment_methods=payment_methods,
-        orders=tuple(order.id for order in orders if order.status is not OrderStatus.CANCELLED),
-        returns=tuple(ret.rma for ret in returns),
+        orders=tuple(
+            order_id for order_id, status in orders if status is not OrderStatus.CANCELLED
+        ),
+        returns=tuple(returns),
         offer=facts.options.offer.kind.value if facts.options and facts.options.offer else None,
     )
 
 
-async def _items(
-    ops: Operations, state: FlowState, facts: Facts, step: str
-) -> tuple[ItemOption, ...]:
-    """The chosen order's lines inside a return; the returnable lines otherwise."""
+async def _items_and_orders(
+    session: AsyncSession, ops: Operations, facts: Facts, step: str
+) -> tuple[tuple[ItemOption, ...], Sequence[tuple[str, OrderStatus]]]:
+    """The items the shopper may name, and the ids and statuses of their orders.
+
+    Inside a return the items are the chosen order's lines; otherwise they are
+    the returnable lines of every order, which needs the orders in full.
+    """
+    assert facts.customer is not None
     if facts.order is not None and step not in ITEM_STEPS:
-        return tuple(
+        items = tuple(
             ItemOption(
                 line_ref(facts.order.id, line.line_no),
                 facts.order.id,
@@ -162,9 +184,10 @@ async def _items(
             )
             for line in facts.order.lines
         )
-    assert facts.customer is not None
-    found = await orders_with_eligibility(ops, facts.customer.id)
-    return tuple(
+        return items, await customer_order_statuses(session, facts.customer.id)
+    orders = await customer_orders(session, facts.customer.id)
+    found = await read_eligibility(session, ops, facts.customer, orders)
+    items = tuple(
         ItemOption(
             line_ref(entry.order.id, line.line_no),
             entry.order.id,
@@ -176,6 +199,7 @@ async def _items(
         for line, verdict in zip(entry.order.lines, entry.lines, strict=True)
         if verdict.outcome in USABLE
     )
+    return items, [(order.id, order.status) for order in orders]
 
 
 def _variants(state: FlowState, facts: Facts) -> tuple[VariantOption, ...]:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from returndesk.domain import Policy
 from returndesk.store.db import SessionFactory
+from returndesk.store.repositories.catalog import CatalogCache
 
 
 def utc_now() -> datetime:
@@ -29,3 +30,5 @@ class Operations:
     policy: Policy
     clock: Callable[[], datetime] = field(default=utc_now)
     verification: VerificationLimits = field(default_factory=VerificationLimits)
+    # The catalogue, read at most once a minute by this process (see CatalogCache).
+    catalog: CatalogCache = field(default_factory=CatalogCache, compare=False)

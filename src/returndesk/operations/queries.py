@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from returndesk.domain import (
     Actor,
@@ -24,8 +25,7 @@ from returndesk.domain.lifecycle import ENDED_WITHOUT_ITEMS
 from returndesk.errors import NotFound
 from returndesk.operations.context import Operations
 from returndesk.operations.transitions import move
-from returndesk.store.db import transaction
-from returndesk.store.repositories.catalog import load_catalog
+from returndesk.store.db import reading, transaction
 from returndesk.store.repositories.customers import get_customer
 from returndesk.store.repositories.orders import customer_orders, get_customer_order
 from returndesk.store.repositories.returns import (
@@ -33,6 +33,7 @@ from returndesk.store.repositories.returns import (
     existing_returns,
     get_return,
     get_return_row,
+    return_from_row,
 )
 from returndesk.store.tables import ReturnRow
 
@@ -51,17 +52,37 @@ class CustomerOrders:
 
 
 async def orders_with_eligibility(
-    ops: Operations, customer_id: str, *, seal_answers: Mapping[int, bool] | None = None
+    ops: Operations,
+    customer_id: str,
+    *,
+    seal_answers: Mapping[int, bool] | None = None,
+    customer: Customer | None = None,
 ) -> CustomerOrders:
-    """Every order of the customer, each line with whether it can be returned now and why."""
-    now = ops.clock()
-    async with ops.sessions() as session:
-        customer = await get_customer(session, customer_id)
+    """Every order of the customer, each line with whether it can be returned now and why.
+
+    `customer`, when the caller has just read it, is not read again.
+    """
+    async with reading(ops.sessions) as session:
+        if customer is None or customer.id != customer_id:
+            customer = await get_customer(session, customer_id)
         orders = await customer_orders(session, customer_id)
-        catalog = await load_catalog(
-            session, {line.product_id for order in orders for line in order.lines}
-        )
-        returns = await existing_returns(session, [order.id for order in orders])
+        return await read_eligibility(session, ops, customer, orders, seal_answers=seal_answers)
+
+
+async def read_eligibility(
+    session: AsyncSession,
+    ops: Operations,
+    customer: Customer,
+    orders: Sequence[Order],
+    *,
+    seal_answers: Mapping[int, bool] | None = None,
+) -> CustomerOrders:
+    """`orders_with_eligibility` for the customer's orders already read through `session`."""
+    now = ops.clock()
+    catalog = await ops.catalog.catalog(
+        session, {line.product_id for order in orders for line in order.lines}
+    )
+    returns = await existing_returns(session, [order.id for order in orders])
     return CustomerOrders(
         customer,
         catalog,
@@ -85,7 +106,7 @@ async def orders_with_eligibility(
 
 async def order_status(ops: Operations, order_id: str, *, customer_id: str) -> Order:
     """The customer's own order, with its status, items and tracking numbers."""
-    async with ops.sessions() as session:
+    async with reading(ops.sessions) as session:
         return await get_customer_order(session, customer_id, order_id)
 
 
@@ -104,7 +125,7 @@ async def return_status(
     `customer_id` scopes the look-up to that customer's returns (None: the store's team).
     """
     await expire_if_due(ops, rma)
-    async with ops.sessions() as session:
+    async with reading(ops.sessions) as session:
         ret = await get_return(session, rma)
         if customer_id is not None and ret.customer_id != customer_id:
             raise NotFound(f"Return {ret.rma} was not found on your account.")
@@ -125,7 +146,7 @@ async def expire_if_due(ops: Operations, rma: str) -> bool:
     now = ops.clock()
     async with transaction(ops.sessions) as session:
         row = await get_return_row(session, rma, for_update=True)
-        ret = await get_return(session, row.rma)
+        ret = return_from_row(row)
         if not is_expired(ret.status, ret.approved_at, now, ops.policy, ret.path):
             return False
         await move(
@@ -136,7 +157,7 @@ async def expire_if_due(ops: Operations, rma: str) -> bool:
 
 async def expire_overdue(ops: Operations) -> Sequence[str]:
     """Expire every return that waited too long for its items; their numbers."""
-    async with ops.sessions() as session:
+    async with reading(ops.sessions) as session:
         waiting = (
             await session.scalars(
                 select(ReturnRow.rma).where(

@@ -14,9 +14,14 @@ INPUT_TYPES = frozenset({"Input", "Textarea", "Select", "RadioGroup", "DatePicke
 
 
 def lock_widget(
-    root: dict[str, Any], chosen_type: str | None, chosen_values: Mapping[str, Any]
+    root: dict[str, Any],
+    chosen_type: str | None,
+    chosen_values: Mapping[str, Any],
+    *,
+    in_place: bool = False,
 ) -> dict[str, Any]:
-    locked = copy.deepcopy(root)
+    """The widget locked; `in_place` changes `root` itself, for a caller that owns it."""
+    locked = root if in_place else copy.deepcopy(root)
     _lock(locked, chosen_type, chosen_values)
     return locked
 

@@ -20,6 +20,7 @@ from returndesk.flow.events import (
 from returndesk.flow.state import FlowState
 from returndesk.operations.orders import cancel_order
 from returndesk.operations.returns import cancel_return
+from returndesk.store.db import reading
 from returndesk.store.repositories.orders import get_customer_order, normalize_order_id
 from returndesk.store.repositories.returns import get_return
 
@@ -44,7 +45,7 @@ async def _cancellable_order(state: FlowState, order_id: str, turn: Turn) -> str
     customer = turn.facts.customer
     assert customer is not None
     try:
-        async with turn.ops.sessions() as session:
+        async with reading(turn.ops.sessions) as session:
             order = await get_customer_order(session, customer.id, order_id)
     except NotFound as exc:
         raise EventRejected(
@@ -95,7 +96,7 @@ async def select_return(state: FlowState, event: SelectReturn, turn: Turn) -> st
 
 async def _cancellable_return(state: FlowState, rma: str, turn: Turn) -> str:
     try:
-        async with turn.ops.sessions() as session:
+        async with reading(turn.ops.sessions) as session:
             ret = await get_return(session, rma)
     except NotFound as exc:
         raise EventRejected(f"I can't find return {rma.upper()} on your account.") from exc

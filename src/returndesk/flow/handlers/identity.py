@@ -11,12 +11,14 @@ import math
 
 from returndesk.flow.engine import EventRejected, Turn
 from returndesk.flow.events import Verify
+from returndesk.flow.facts import Records
 from returndesk.flow.state import FlowState
+from returndesk.store.db import commits, reading
 from returndesk.store.repositories.attempts import (
     AttemptLimit,
     forget,
-    locked_until,
     record_failure,
+    standing,
 )
 from returndesk.store.repositories.customers import find_by_email, find_by_name_and_zip
 from returndesk.telemetry import VERIFICATION_FAILURES
@@ -34,19 +36,20 @@ async def verify(state: FlowState, event: Verify, turn: Turn) -> str | None:
     if turn.caller.client_address:
         keys.append(f"address:{turn.caller.client_address}")
     now = turn.ops.clock()
-    locked = await locked_until(turn.ops.sessions, keys, now)
-    if locked is not None:
-        minutes = max(1, math.ceil((locked - now).total_seconds() / 60))
-        raise EventRejected(
-            "There have been too many attempts to verify, so I've paused them to keep accounts "
-            f"safe. Please try again in {minutes} minutes, or ask for a person."
-        )
-    name_and_zip = (event.first_name, event.last_name, event.zip)
-    if not event.email and not all(name_and_zip):
-        raise EventRejected(
-            "Please give me your email, or your first and last name with your ZIP code."
-        )
-    async with turn.ops.sessions() as session:
+    read_at = commits()
+    async with reading(turn.ops.sessions) as session:
+        earlier = await standing(session, keys, now)
+        if earlier.locked_until is not None:
+            minutes = max(1, math.ceil((earlier.locked_until - now).total_seconds() / 60))
+            raise EventRejected(
+                "There have been too many attempts to verify, so I've paused them to keep "
+                f"accounts safe. Please try again in {minutes} minutes, or ask for a person."
+            )
+        name_and_zip = (event.first_name, event.last_name, event.zip)
+        if not event.email and not all(name_and_zip):
+            raise EventRejected(
+                "Please give me your email, or your first and last name with your ZIP code."
+            )
         if event.email:
             customer = await find_by_email(session, event.email)
         else:
@@ -58,7 +61,10 @@ async def verify(state: FlowState, event: Verify, turn: Turn) -> str | None:
         counted += [AttemptLimit(key, limits.per_address) for key in keys[1:]]
         await record_failure(turn.ops.sessions, counted, now=now, window=limits.lockout)
         return "I couldn't verify those details. Please check them and try again."
-    await forget(turn.ops.sessions, keys[0])
+    if earlier.first_key_failed:
+        await forget(turn.ops.sessions, keys[0])
+    # The verified state's facts start from this customer: no need to read them again.
+    turn.source.remember((customer.id, None), Records(customer), read_at=read_at)
     state.customer_id = customer.id
     state.flow = AFTER_VERIFICATION
     state.reset_answers()

@@ -9,6 +9,7 @@ from returndesk.errors import NotFound
 from returndesk.flow.engine import EventRejected, Turn
 from returndesk.flow.events import AskStatus, GoBack, RequestHandoff, SelectStatusTarget, StartOver
 from returndesk.flow.state import FlowState, StatusAnswers
+from returndesk.store.db import reading
 from returndesk.store.repositories.orders import get_customer_order, normalize_order_id
 from returndesk.store.repositories.returns import get_return
 from returndesk.store.tables import HandoffRow
@@ -95,7 +96,7 @@ async def select_status_target(
 
 async def _set_target(state: FlowState, order_id: str | None, rma: str | None, turn: Turn) -> None:
     assert state.customer_id is not None
-    async with turn.ops.sessions() as session:
+    async with reading(turn.ops.sessions) as session:
         if rma:
             canonical = normalize_rma(rma) or rma.strip().upper()
             try:

@@ -31,10 +31,9 @@ from returndesk.flow.events import (
     SelectItems,
     StartReturn,
 )
-from returndesk.flow.facts import load_facts
 from returndesk.flow.state import FlowState, ReturnAnswers
 from returndesk.operations.returns import ReturnDraft, create_return
-from returndesk.store.repositories.orders import get_customer_order, normalize_order_id
+from returndesk.store.repositories.orders import normalize_order_id
 
 USABLE = frozenset({Outcome.ELIGIBLE, Outcome.NEEDS_HYGIENE_ANSWER})
 
@@ -49,13 +48,12 @@ async def start_return(state: FlowState, event: StartReturn, turn: Turn) -> str 
 
 async def _customer_order_id(state: FlowState, order_id: str, turn: Turn) -> str:
     assert state.customer_id is not None
-    try:
-        async with turn.ops.sessions() as session:
-            return (await get_customer_order(session, state.customer_id, order_id)).id
-    except NotFound as exc:
-        raise EventRejected(
-            f"I can't find order {normalize_order_id(order_id)} on your account."
-        ) from exc
+    wanted = normalize_order_id(order_id)
+    # The records of a return on this order: the facts that follow read them too.
+    found = await turn.source.records(turn.ops, (state.customer_id, wanted))
+    if found.order is None:
+        raise EventRejected(f"I can't find order {wanted} on your account.")
+    return found.order.id
 
 
 async def select_items(state: FlowState, event: SelectItems, turn: Turn) -> str | None:
@@ -63,7 +61,7 @@ async def select_items(state: FlowState, event: SelectItems, turn: Turn) -> str 
     order_id = await _customer_order_id(state, event.order_id, turn)
     probe = state.model_copy(deep=True)
     probe.returns = ReturnAnswers(order_id=order_id, seal_opened=dict(answers.seal_opened))
-    facts = await load_facts(turn.ops, probe)
+    facts = await turn.source.facts(turn.ops, probe)
     assert facts.order is not None
     keep = answers.line_nos if event.add and answers.order_id == order_id else []
     chosen = list(keep)

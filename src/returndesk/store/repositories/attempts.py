@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from returndesk.store.db import SessionFactory, transaction
 from returndesk.store.tables import VerificationAttemptsRow
@@ -18,21 +19,26 @@ class AttemptLimit:
     max_failures: int
 
 
-async def locked_until(
-    sessions: SessionFactory, keys: Sequence[str], now: datetime
-) -> datetime | None:
-    """The latest lock-out still running for any of `keys`, if one is."""
-    async with sessions() as session:
-        until = await session.scalar(
-            select(VerificationAttemptsRow.locked_until)
-            .where(
-                VerificationAttemptsRow.key.in_(keys),
-                VerificationAttemptsRow.locked_until > now,
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """What earlier failures say about a new attempt."""
+
+    # The latest lock-out still running for any of the keys, if one is.
+    locked_until: datetime | None
+    # Failures counted against the first key, which a success clears.
+    first_key_failed: bool
+
+
+async def standing(session: AsyncSession, keys: Sequence[str], now: datetime) -> Standing:
+    rows = (
+        await session.execute(
+            select(VerificationAttemptsRow.key, VerificationAttemptsRow.locked_until).where(
+                VerificationAttemptsRow.key.in_(keys)
             )
-            .order_by(VerificationAttemptsRow.locked_until.desc())
-            .limit(1)
         )
-    return until
+    ).all()
+    running = [until for _, until in rows if until is not None and until > now]
+    return Standing(max(running, default=None), any(key == keys[0] for key, _ in rows))
 
 
 async def record_failure(

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from returndesk.domain import Customer, PaymentMethod, PaymentSource, Tier, from_cents
 from returndesk.errors import NotFound
@@ -33,12 +33,18 @@ def customer_from_row(row: CustomerRow) -> Customer:
     )
 
 
+# Built once: every turn reads its customer.
+_CUSTOMER = (
+    select(CustomerRow)
+    .where(CustomerRow.id == bindparam("customer_id"))
+    .options(joinedload(CustomerRow.payment_methods))
+)
+
+
 async def get_customer(session: AsyncSession, customer_id: str) -> Customer:
-    row = await session.scalar(
-        select(CustomerRow)
-        .where(CustomerRow.id == customer_id)
-        .options(selectinload(CustomerRow.payment_methods))
-    )
+    # Joined collections come one row per payment method, folded back into one customer.
+    found = await session.scalars(_CUSTOMER, {"customer_id": customer_id})
+    row = found.unique().one_or_none()
     if row is None:
         raise NotFound(f"No customer {customer_id}.")
     return customer_from_row(row)
@@ -46,12 +52,18 @@ async def get_customer(session: AsyncSession, customer_id: str) -> Customer:
 
 async def find_by_email(session: AsyncSession, email: str) -> Customer | None:
     """Emails are stored lower-cased, so the unique index serves this look-up."""
-    row = await session.scalar(
+    row = await _one(
+        session,
         select(CustomerRow)
         .where(CustomerRow.email == email.strip().lower())
-        .options(selectinload(CustomerRow.payment_methods))
+        .options(joinedload(CustomerRow.payment_methods)),
     )
     return None if row is None else customer_from_row(row)
+
+
+async def _one(session: AsyncSession, query: Select[CustomerRow]) -> CustomerRow | None:
+    # Joined collections come one row per payment method, folded back into one customer.
+    return (await session.scalars(query)).unique().one_or_none()
 
 
 async def find_by_name_and_zip(

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from returndesk.domain import (
     Fulfilment,
@@ -53,12 +53,30 @@ def order_from_row(row: OrderRow) -> Order:
     )
 
 
-def _order_query() -> Any:
+def _order_query(*, for_update: bool = False) -> Any:
+    if for_update:
+        # Separate queries keep the row lock on the order alone, away from outer joins.
+        return select(OrderRow).options(
+            selectinload(OrderRow.lines),
+            selectinload(OrderRow.fulfilments),
+            selectinload(OrderRow.transactions),
+        )
+    # One query: an order has a handful of lines, fulfilments and payments, so the
+    # joined rows stay few, and one round trip costs far less than four.
     return select(OrderRow).options(
-        selectinload(OrderRow.lines),
-        selectinload(OrderRow.fulfilments),
-        selectinload(OrderRow.transactions),
+        joinedload(OrderRow.lines),
+        joinedload(OrderRow.fulfilments),
+        joinedload(OrderRow.transactions),
     )
+
+
+# Built once: every turn of a return reads its order.
+_ORDER = _order_query().where(OrderRow.id == bindparam("order_id"))
+_ORDER_STATUSES = (
+    select(OrderRow.id, OrderRow.status)
+    .where(OrderRow.customer_id == bindparam("customer_id"))
+    .order_by(OrderRow.placed_at.desc(), OrderRow.id)
+)
 
 
 def normalize_order_id(text: str) -> str:
@@ -74,10 +92,13 @@ async def get_order(session: AsyncSession, order_id: str, *, for_update: bool = 
 async def get_order_row(
     session: AsyncSession, order_id: str, *, for_update: bool = False
 ) -> OrderRow:
-    query = _order_query().where(OrderRow.id == normalize_order_id(order_id))
+    wanted = normalize_order_id(order_id)
     if for_update:
-        query = query.with_for_update(of=OrderRow)
-    row: OrderRow | None = await session.scalar(query)
+        query = _order_query(for_update=True).where(OrderRow.id == wanted)
+        found = await session.scalars(query.with_for_update(of=OrderRow))
+    else:
+        found = await session.scalars(_ORDER, {"order_id": wanted})
+    row: OrderRow | None = found.unique().one_or_none()
     if row is None:
         raise NotFound(f"Order {normalize_order_id(order_id)} was not found.")
     return row
@@ -91,6 +112,14 @@ async def get_customer_order(session: AsyncSession, customer_id: str, order_id: 
     return order
 
 
+async def customer_order_statuses(
+    session: AsyncSession, customer_id: str
+) -> Sequence[tuple[str, OrderStatus]]:
+    """The ids and statuses of a customer's orders, in `customer_orders` order."""
+    rows = await session.execute(_ORDER_STATUSES, {"customer_id": customer_id})
+    return [(order_id, OrderStatus(status)) for order_id, status in rows]
+
+
 async def customer_orders(session: AsyncSession, customer_id: str) -> Sequence[Order]:
     """A customer's orders, newest first."""
     rows = (
@@ -99,5 +128,5 @@ async def customer_orders(session: AsyncSession, customer_id: str) -> Sequence[O
             .where(OrderRow.customer_id == customer_id)
             .order_by(OrderRow.placed_at.desc(), OrderRow.id)
         )
-    ).all()
+    ).unique()
     return [order_from_row(row) for row in rows]

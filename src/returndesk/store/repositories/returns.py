@@ -8,7 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -170,17 +170,29 @@ async def list_returns(
     return [return_from_row(row) for row in rows]
 
 
+# Built once: every turn of a return, and every typed turn, runs these.
+_RMAS = (
+    select(ReturnRow.rma)
+    .where(ReturnRow.customer_id == bindparam("customer_id"))
+    .order_by(ReturnRow.created_at.desc(), ReturnRow.rma)
+)
+_HELD_LINES = (
+    select(ReturnRow.rma, ReturnRow.order_id, ReturnRow.status, ReturnLineRow.line_no)
+    .join(ReturnLineRow, ReturnLineRow.rma == ReturnRow.rma)
+    .where(ReturnRow.order_id.in_(bindparam("order_ids", expanding=True)))
+)
+
+
+async def customer_rmas(session: AsyncSession, customer_id: str) -> Sequence[str]:
+    """The numbers of the customer's returns, in `list_returns` order."""
+    return (await session.scalars(_RMAS, {"customer_id": customer_id})).all()
+
+
 async def existing_returns(session: AsyncSession, order_ids: Sequence[str]) -> list[ExistingReturn]:
     """What eligibility needs about the returns already made on these orders."""
     if not order_ids:
         return []
-    rows = (
-        await session.execute(
-            select(ReturnRow.rma, ReturnRow.order_id, ReturnRow.status, ReturnLineRow.line_no)
-            .join(ReturnLineRow, ReturnLineRow.rma == ReturnRow.rma)
-            .where(ReturnRow.order_id.in_(order_ids))
-        )
-    ).all()
+    rows = (await session.execute(_HELD_LINES, {"order_ids": list(order_ids)})).all()
     grouped: dict[str, tuple[str, str, set[int]]] = {}
     for rma, order_id, status, line_no in rows:
         grouped.setdefault(rma, (order_id, status, set()))[2].add(line_no)

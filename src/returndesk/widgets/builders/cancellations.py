@@ -11,6 +11,7 @@ from returndesk.domain import (
     refund_timing,
 )
 from returndesk.domain.dates import format_day, local_date
+from returndesk.store.db import reading
 from returndesk.store.repositories.orders import customer_orders, get_customer_order
 from returndesk.store.repositories.returns import StoredReturn, get_return, list_returns
 from returndesk.widgets.components import (
@@ -35,7 +36,7 @@ def _order_caption(order: Order, given: WidgetInput) -> str:
 
 async def order_picker(given: WidgetInput) -> Node:
     assert given.state.customer_id is not None
-    async with given.ops.sessions() as session:
+    async with reading(given.ops.sessions) as session:
         orders = await customer_orders(session, given.state.customer_id)
     pending = [order for order in orders if order.status is OrderStatus.PENDING]
     if not pending:
@@ -81,7 +82,7 @@ async def _plan_rows(given: WidgetInput) -> tuple[Order, list[Node]]:
     facts = given.facts
     assert answers.order_id is not None
     assert facts.customer is not None
-    async with given.ops.sessions() as session:
+    async with reading(given.ops.sessions) as session:
         order = await get_customer_order(session, facts.customer.id, answers.order_id)
     rows: list[Node] = []
     for payment in order.net_paid_by_method().items():
@@ -154,7 +155,7 @@ def _return_caption(ret: StoredReturn) -> str:
 
 async def return_picker(given: WidgetInput) -> Node:
     assert given.state.customer_id is not None
-    async with given.ops.sessions() as session:
+    async with reading(given.ops.sessions) as session:
         returns = await list_returns(session, customer_id=given.state.customer_id)
     open_returns = [ret for ret in returns if ret.status in CUSTOMER_CANCELLABLE]
     if not open_returns:
@@ -186,7 +187,7 @@ async def return_picker(given: WidgetInput) -> Node:
 async def _chosen_return(given: WidgetInput) -> StoredReturn:
     rma = given.state.cancel_return.rma
     assert rma is not None
-    async with given.ops.sessions() as session:
+    async with reading(given.ops.sessions) as session:
         return await get_return(session, rma)
 
 

@@ -34,7 +34,9 @@ USABLE = {Outcome.ELIGIBLE, Outcome.NEEDS_HYGIENE_ANSWER}
 
 async def item_picker(given: WidgetInput) -> Node:
     assert given.state.customer_id is not None
-    found = await orders_with_eligibility(given.ops, given.state.customer_id)
+    found = await orders_with_eligibility(
+        given.ops, given.state.customer_id, customer=given.facts.customer
+    )
     delivered = [entry for entry in found.orders if entry.order.status is OrderStatus.DELIVERED]
     if not delivered:
         return card(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from returndesk.domain import Order, format_money
 from returndesk.domain.dates import format_day, local_date
 from returndesk.operations.queries import order_status, return_status
+from returndesk.store.db import reading
 from returndesk.store.repositories.orders import customer_orders
 from returndesk.store.repositories.returns import list_returns
 from returndesk.widgets.components import (
@@ -32,7 +33,7 @@ STATUS_COLORS: dict[str, BadgeColor] = {
 
 async def status_picker(given: WidgetInput) -> Node:
     assert given.state.customer_id is not None
-    async with given.ops.sessions() as session:
+    async with reading(given.ops.sessions) as session:
         orders = await customer_orders(session, given.state.customer_id)
         returns = await list_returns(session, customer_id=given.state.customer_id)
     buttons: list[Node] = [

@@ -1,0 +1,61 @@
+"""The catalogue kept in memory for a short while answers as the database does."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import event, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from returndesk.domain import Catalog
+from returndesk.store.db import SessionFactory, reading
+from returndesk.store.repositories.catalog import CatalogCache, load_catalog
+from returndesk.store.tables import ProductRow
+
+
+@pytest.fixture
+def statements(demo_sessions: SessionFactory) -> Iterator[list[str]]:
+    engine: AsyncEngine = demo_sessions.kw["bind"]
+    seen: list[str] = []
+
+    def note(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.startswith("SELECT"):
+            seen.append(statement)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", note)
+    yield seen
+    event.remove(engine.sync_engine, "before_cursor_execute", note)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def test_products_are_read_once_per_ttl(
+    demo_sessions: SessionFactory, statements: list[str]
+) -> None:
+    clock = Clock()
+    cache = CatalogCache(ttl=60, clock=clock)
+    async with reading(demo_sessions) as session:
+        some = list((await session.scalars(select(ProductRow.id).limit(3))).all())
+        wanted = {*some, "no-such-product"}
+        expected = await load_catalog(session, wanted)
+        statements.clear()
+
+        first = await cache.catalog(session, wanted)
+        reads = len(statements)
+        second = await cache.catalog(session, some[:2])
+        assert len(statements) == reads
+
+        clock.now += 61
+        await cache.catalog(session, some[:2])
+        assert len(statements) > reads
+
+    assert first == expected
+    assert set(first.products) == set(some)
+    assert second == Catalog.of(expected.product(product_id) for product_id in some[:2])

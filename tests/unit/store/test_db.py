@@ -1,0 +1,156 @@
+"""Sessions that only read, and the SQLite driver's one trip per statement."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import event, func, insert, select, text, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from returndesk.store.chatkit_store import ITEMS
+from returndesk.store.db import (
+    ReadOnlySession,
+    SessionFactory,
+    commits,
+    create_engine,
+    create_session_factory,
+    reading,
+    transaction,
+)
+from returndesk.store.tables import ThreadItemRow, ThreadRow
+
+NOW = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
+
+
+def thread_row(thread_id: str) -> ThreadRow:
+    return ThreadRow(
+        id=thread_id, owner_id="own_a", created_at=NOW, updated_at=NOW, title=None, data="{}"
+    )
+
+
+@pytest.fixture
+async def sqlite(sqlite_url: str) -> AsyncIterator[SessionFactory]:
+    engine = create_engine(sqlite_url)
+    yield create_session_factory(engine)
+    await engine.dispose()
+
+
+@pytest.fixture
+def begins(sqlite: SessionFactory) -> Iterator[list[str]]:
+    engine: AsyncEngine = sqlite.kw["bind"]
+    seen: list[str] = []
+
+    def note(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.startswith("BEGIN"):
+            seen.append(statement)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", note)
+    yield seen
+    event.remove(engine.sync_engine, "before_cursor_execute", note)
+
+
+async def test_only_writers_take_sqlite_write_lock(
+    sqlite: SessionFactory, begins: list[str]
+) -> None:
+    async with reading(sqlite) as session:
+        await session.execute(select(ThreadRow.id))
+    async with transaction(sqlite) as session:
+        await session.execute(select(ThreadRow.id))
+    async with sqlite() as session:
+        await session.execute(select(ThreadRow.id))
+
+    assert begins == ["BEGIN", "BEGIN IMMEDIATE", "BEGIN IMMEDIATE"]
+
+
+async def test_a_reader_neither_waits_for_nor_holds_up_a_writer(sqlite: SessionFactory) -> None:
+    async with transaction(sqlite) as session:
+        session.add(thread_row("thr_1"))
+
+    async with reading(sqlite) as reader:
+        before = await reader.scalar(select(func.count()).select_from(ThreadRow))
+        # With the write lock held by the reader this would wait out the busy timeout.
+        async with asyncio.timeout(5), transaction(sqlite) as writer:
+            writer.add(thread_row("thr_2"))
+        # One snapshot for the whole read.
+        assert await reader.scalar(select(func.count()).select_from(ThreadRow)) == before
+
+    async with reading(sqlite) as reader:
+        assert await reader.scalar(select(func.count()).select_from(ThreadRow)) == 2
+
+
+async def test_a_reading_session_refuses_to_write(sessions: SessionFactory) -> None:
+    async def add() -> None:
+        async with reading(sessions) as session:
+            session.add(thread_row("thr_1"))
+            await session.flush()
+
+    async def change() -> None:
+        async with reading(sessions) as session:
+            await session.execute(update(ThreadRow).values(title="x"))
+
+    with pytest.raises(ReadOnlySession):
+        await add()
+    with pytest.raises(ReadOnlySession):
+        await change()
+
+    async with reading(sessions) as session:
+        assert await session.scalar(select(func.count()).select_from(ThreadRow)) == 0
+
+
+async def test_commits_that_may_change_the_stores_data_are_counted(
+    sessions: SessionFactory,
+) -> None:
+    before = commits()
+    async with reading(sessions) as session:
+        await session.execute(select(ThreadRow.id))
+    async with transaction(sessions, conversation_only=True) as session:
+        session.add(thread_row("thr_1"))
+    assert commits() == before
+
+    async with transaction(sessions) as session:
+        session.add(thread_row("thr_2"))
+    assert commits() == before + 1
+
+
+async def test_statements_answer_as_the_driver_would(sessions: SessionFactory) -> None:
+    async with transaction(sessions) as session:
+        session.add(thread_row("thr_1"))
+    items = ITEMS
+    rows = [
+        {
+            "id": f"msg_{n}",
+            "thread_id": "thr_1",
+            "owner_id": "own_a",
+            "type": "assistant_message",
+            "created_at": NOW,
+            "data": "{}",
+        }
+        for n in range(3)
+    ]
+
+    async with transaction(sessions) as session:
+        await session.execute(insert(items), rows)
+        changed = await session.execute(
+            update(ThreadItemRow)
+            .where(ThreadItemRow.thread_id == "thr_1")
+            .values(type="widget")
+            .execution_options(synchronize_session=False)
+        )
+        assert changed.rowcount == 3  # type: ignore[attr-defined]
+
+    async with reading(sessions) as session:
+        found = (await session.execute(select(ThreadItemRow.id).order_by(ThreadItemRow.id))).all()
+        assert [row.id for row in found] == ["msg_0", "msg_1", "msg_2"]
+        partial = await session.stream(select(ThreadItemRow.id).order_by(ThreadItemRow.id))
+        assert [row.id async for row in partial] == ["msg_0", "msg_1", "msg_2"]
+        assert (await session.execute(text("SELECT 1"))).scalar_one() == 1
+
+    with pytest.raises(IntegrityError):
+        async with transaction(sessions) as session:
+            await session.execute(insert(items), rows[:1])
+    async with reading(sessions) as session:
+        assert await session.scalar(select(func.count()).select_from(ThreadItemRow)) == 3
