@@ -18,8 +18,9 @@ from chatkit.types import (
     ThreadStreamEvent,
 )
 
-# Words with their trailing space, so the deltas join back to the exact text.
-_CHUNK = re.compile(r"\S+\s*|\s+")
+# Sentences (or lines) with their trailing space, so the deltas join back to the exact
+# text. The whole text is known at once, so finer pieces would only cost events.
+_CHUNK = re.compile(r".+?(?:[.!?:](?=\s)|\n|$)\s*|\s+", re.DOTALL)
 
 
 def assistant_message(

@@ -42,7 +42,7 @@ from returndesk.errors import Conflict, InvalidRequest, NotEligible, NotFound
 from returndesk.operations.context import Operations
 from returndesk.operations.money_moves import record_transaction
 from returndesk.operations.transitions import after_approval, move
-from returndesk.store.db import transaction
+from returndesk.store.db import reading, transaction
 from returndesk.store.ids import new_gift_card_id
 from returndesk.store.repositories.catalog import load_catalog
 from returndesk.store.repositories.customers import get_customer
@@ -88,7 +88,7 @@ async def create_return(ops: Operations, draft: ReturnDraft) -> StoredReturn:
     except IntegrityError as exc:
         # Another request won a race the locks could not see (SQLite's first insert
         # of a key); the database constraint decided, so report what it kept.
-        async with ops.sessions() as session:
+        async with reading(ops.sessions) as session:
             existing = await find_by_idempotency_key(session, draft.idempotency_key)
         if existing is not None and existing.customer_id == draft.customer_id:
             return existing
@@ -264,5 +264,5 @@ async def cancel_return(ops: Operations, rma: str, *, customer_id: str) -> Store
 
 
 async def _reload(ops: Operations, rma: str) -> StoredReturn:
-    async with ops.sessions() as session:
+    async with reading(ops.sessions) as session:
         return await get_return(session, rma)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from returndesk.domain import Actor, ReturnStatus
 from returndesk.operations.context import Operations
 from returndesk.operations.transitions import after_approval, move
-from returndesk.store.db import transaction
+from returndesk.store.db import reading, transaction
 from returndesk.store.repositories.returns import StoredReturn, get_return, get_return_row
 
 
@@ -24,7 +24,7 @@ async def advance_return(
         if target is ReturnStatus.APPROVED:
             await after_approval(session, row, at=now, policy=ops.policy)
         canonical = row.rma
-    async with ops.sessions() as session:
+    async with reading(ops.sessions) as session:
         return await get_return(session, canonical)
 
 

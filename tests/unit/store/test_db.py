@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from returndesk.store.chatkit_store import ITEMS
 from returndesk.store.db import (
+    NestedWrite,
     ReadOnlySession,
     SessionFactory,
     commits,
@@ -80,6 +81,39 @@ async def test_a_reader_neither_waits_for_nor_holds_up_a_writer(sqlite: SessionF
 
     async with reading(sqlite) as reader:
         assert await reader.scalar(select(func.count()).select_from(ThreadRow)) == 2
+
+
+async def test_concurrent_writers_of_one_process_take_turns(sqlite: SessionFactory) -> None:
+    in_flight, most = 0, 0
+
+    async def write(n: int) -> None:
+        nonlocal in_flight, most
+        async with transaction(sqlite) as session:
+            in_flight += 1
+            most = max(most, in_flight)
+            session.add(thread_row(f"thr_{n}"))
+            await session.flush()
+            await asyncio.sleep(0)
+            in_flight -= 1
+
+    # Queued in the process, none waits in SQLite's busy handler or fails.
+    async with asyncio.timeout(10):
+        await asyncio.gather(*(write(n) for n in range(30)))
+    assert most == 1
+    async with reading(sqlite) as session:
+        assert await session.scalar(select(func.count()).select_from(ThreadRow)) == 30
+
+
+async def test_a_write_inside_a_write_of_the_same_task_is_refused_at_once(
+    sqlite: SessionFactory,
+) -> None:
+    async with transaction(sqlite) as outer:
+        outer.add(thread_row("thr_1"))
+        with pytest.raises(NestedWrite):
+            async with asyncio.timeout(5), transaction(sqlite):
+                pass
+    async with reading(sqlite) as session:
+        assert await session.scalar(select(func.count()).select_from(ThreadRow)) == 1
 
 
 async def test_a_reading_session_refuses_to_write(sessions: SessionFactory) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from returndesk.settings import Settings
 from tests.support.app import http_client, running_app, settings_for
 
@@ -22,3 +24,11 @@ async def test_readyz_reports_an_unreachable_database() -> None:
     assert alive.status_code == 200
     assert ready.status_code == 503
     assert ready.json()["status"] == "unavailable"
+
+
+async def test_what_start_up_built_is_kept_out_of_full_collections_while_serving(
+    sqlite_url: str,
+) -> None:
+    async with running_app(settings_for(sqlite_url)):
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0

@@ -9,7 +9,7 @@ from returndesk.errors import NotFound
 from returndesk.flow.engine import EventRejected, Turn
 from returndesk.flow.events import AskStatus, GoBack, RequestHandoff, SelectStatusTarget, StartOver
 from returndesk.flow.state import FlowState, StatusAnswers
-from returndesk.store.db import reading
+from returndesk.store.db import reading, transaction
 from returndesk.store.repositories.orders import get_customer_order, normalize_order_id
 from returndesk.store.repositories.returns import get_return
 from returndesk.store.tables import HandoffRow
@@ -119,7 +119,7 @@ async def _set_target(state: FlowState, order_id: str | None, rma: str | None, t
 
 async def request_handoff(state: FlowState, event: RequestHandoff, turn: Turn) -> str | None:
     summary = (event.summary or "").strip()[:1000] or f"Asked for a person during: {state.flow}"
-    async with turn.ops.sessions() as session, session.begin():
+    async with transaction(turn.ops.sessions) as session:
         session.add(
             HandoffRow(
                 thread_id=turn.thread_id,
