@@ -135,6 +135,39 @@ async def test_store_credit_after_declining_the_offer_by_typing(
     assert ret.refund_amount == pick.line.price + bonus
 
 
+async def test_store_credit_without_saying_where_asks_a_shopper_with_a_gift_card(
+    shopper: Shopper, ops: Operations
+) -> None:
+    pick = await find_line(
+        ops,
+        lambda p: (
+            ordinary(p)
+            and not p.product.hygiene_sealed
+            and len(p.customer.gift_cards) == 1
+            and p.line.price >= 20
+        ),
+    )
+    await shopper.say(pick.customer.email)
+    await shopper.say(f"I want to send back the {pick.line.name}, order {pick.order.id}")
+    await shopper.say("it arrived broken")
+    card_id = shopper.widget_id
+
+    await shopper.say("store credit")
+    assert "new gift card?" in shopper.said
+    # Nothing was chosen on a guess: the card still offers every store-credit button.
+    credit = [b for b in shopper.buttons() if b["label"].startswith("Store credit")]
+    assert len(credit) == 2
+    assert not any(b.get("disabled") for b in credit)
+    assert shopper.widget_id == card_id
+
+    await shopper.say("on my existing gift card")
+    await shopper.say("print a label")
+    await shopper.say("yes")
+    [ret] = await returns_of(ops, pick.customer.id)
+    assert ret.resolution.value == "STORE_CREDIT"
+    assert ret.refund_payment_method_id == pick.customer.gift_cards[0].id
+
+
 async def test_cancelling_a_pending_order_by_typing(shopper: Shopper, ops: Operations) -> None:
     order = await find_order(ops, lambda o, c: o.status is OrderStatus.PENDING)
     async with ops.sessions() as session:

@@ -226,10 +226,16 @@ async def choose_resolution(state: FlowState, event: ChooseResolution, turn: Tur
 
 
 def _credit_destination(destination: str | None, turn: Turn) -> str:
-    if destination is None or destination == NEW_GIFT_CARD:
-        return NEW_GIFT_CARD
     customer = turn.facts.customer
     assert customer is not None
+    if destination is None and customer.gift_cards:
+        # Where the money goes is the shopper's call, never a guess.
+        cards = [_lower_first(card.describe()) for card in customer.gift_cards]
+        raise EventRejected(
+            f"Should the store credit go on your {' or your '.join(cards)}, or on a new gift card?"
+        )
+    if destination is None or destination == NEW_GIFT_CARD:
+        return NEW_GIFT_CARD
     if destination not in {card.id for card in customer.gift_cards}:
         raise EventRejected("Store credit can go to one of your gift cards or a new one.")
     return destination
@@ -309,3 +315,7 @@ async def confirm_return(state: FlowState, turn: Turn) -> str | None:
         raise EventRejected(exc.message) from exc
     answers.confirmed_rma = created.rma
     return None
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
