@@ -205,7 +205,8 @@ export class ChatPage {
       if (await button.isDisabled()) disabled += 1;
       else enabled += 1;
       if ((await button.locator('svg[data-icon="check"]').count()) > 0) {
-        chosen.push((await button.innerText()).trim());
+        // The label alone: the button's text also holds its hidden ", chosen" for screen readers.
+        chosen.push((await button.locator('.rd-btn__label').innerText()).trim());
       }
     }
     return { enabled, disabled, chosen };

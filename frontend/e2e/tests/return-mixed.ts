@@ -27,6 +27,11 @@ export const returnMixed = defineTest('return by typing and clicking in turns', 
   assert((await chat.answeredState(offer)).enabled === 0, 'the declined offer is locked');
 
   await chat.say('store credit please');
+  assert(
+    (await chat.lastReply()).includes('or on a new gift card?'),
+    'store credit without a destination asks where it should go',
+  );
+  await chat.say('on a new gift card');
   await chat.choose('Schedule a pickup');
   const summary = await chat.widgetWithButton('Confirm return').innerText();
   assert(
@@ -40,5 +45,5 @@ export const returnMixed = defineTest('return by typing and clicking in turns', 
     resolution: 'STORE_CREDIT',
     method: 'SCHEDULE_PICKUP',
   });
-  assert((await chat.userMessages.count()) === 5, 'five of the nine steps were typed');
+  assert((await chat.userMessages.count()) === 6, 'six of the ten steps were typed');
 });

@@ -324,6 +324,49 @@ describe('widget components', () => {
     expect(screen.getByRole('button', { name: 'reload' })).toHaveClass('rd-btn--uniform');
   });
 
+  it('a locked card tells screen readers which button was chosen, not just by its check mark', () => {
+    // As src/returndesk/widgets/lock.py leaves a card: all disabled, the chosen one primary with a check.
+    renderWidget({
+      type: 'Row',
+      children: [
+        {
+          type: 'Button',
+          label: 'Defective',
+          style: 'primary',
+          iconStart: 'check',
+          disabled: true,
+        },
+        { type: 'Button', label: 'Wrong size', style: 'secondary', disabled: true },
+        // Had its check before it was answered, and keeps it when something else is chosen.
+        {
+          type: 'Button',
+          label: 'Confirm return',
+          style: 'secondary',
+          iconStart: 'check',
+          disabled: true,
+        },
+      ],
+    });
+    const [chosen, other, stillChecked] = screen.getAllByRole('button');
+    expect(chosen).toHaveAccessibleName('Defective, chosen');
+    expect(other).toHaveAccessibleName('Wrong size');
+    expect(stillChecked).toHaveAccessibleName('Confirm return');
+    // A disabled button is no toggle: the choice is in its name, not in aria-pressed.
+    expect(chosen).not.toHaveAttribute('aria-pressed');
+  });
+
+  it('an enabled button with a check is not chosen; an icon-only chosen one says so in its label', () => {
+    renderWidget({
+      type: 'Row',
+      children: [
+        { type: 'Button', label: 'Verify me', style: 'primary', iconStart: 'check' },
+        { type: 'Button', style: 'primary', iconEnd: 'check', disabled: true },
+      ],
+    });
+    expect(screen.getByRole('button', { name: 'Verify me' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'check, chosen' })).toBeDisabled();
+  });
+
   it('Image keeps safe sources, blocks others and honours the thread image domains', () => {
     renderWidget(
       {

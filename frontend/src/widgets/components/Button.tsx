@@ -1,4 +1,5 @@
 import type { ButtonNode } from '../../protocol';
+import { isChosenAnswer } from '../chosen';
 import { useFormScope } from '../form-scope';
 import { ControlButton } from '../parts/ControlButton';
 import { useAction } from '../use-action';
@@ -22,6 +23,7 @@ export function ButtonWidget({ node }: { node: ButtonNode }) {
       uniform={node.uniform}
       block={node.block}
       disabled={node.disabled}
+      chosen={isChosenAnswer(node)}
       busy={busy}
       locked={locked}
       type={submits && !form?.submitNested ? 'submit' : 'button'}

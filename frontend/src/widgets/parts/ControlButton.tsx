@@ -17,6 +17,8 @@ export interface ControlButtonProps {
   disabled?: boolean;
   /** Temporarily unavailable (a reply is streaming): stays focusable, ignores clicks. */
   locked?: boolean;
+  /** The answer picked on a locked card: its check mark is hidden from screen readers, so say it. */
+  chosen?: boolean;
   busy?: boolean;
   type?: 'button' | 'submit';
   onClick?: (event: MouseEvent<HTMLButtonElement>) => void;
@@ -24,6 +26,13 @@ export interface ControlButtonProps {
 }
 
 const ICON_PX = { sm: 14, md: 16, lg: 18, xl: 20, '2xl': 24 } as const;
+
+/**
+ * Read after the label; not aria-pressed, which would make a disabled button a toggle.
+ * It starts with a comma, not a space: a name computed from content trims each child,
+ * so a leading space can be lost and leave "Defective(chosen)".
+ */
+const CHOSEN_SUFFIX = ', chosen';
 
 export function ControlButton({
   label,
@@ -38,6 +47,7 @@ export function ControlButton({
   block = false,
   disabled = false,
   locked = false,
+  chosen = false,
   busy = false,
   type = 'button',
   onClick,
@@ -57,6 +67,7 @@ export function ControlButton({
     .join(' ');
   const iconPx = ICON_PX[iconSize] ?? 16;
   const iconOnly = !label && Boolean(iconStart || iconEnd);
+  const iconName = (iconStart ?? iconEnd ?? '').replace(/^\w+:/, '').replace(/-/g, ' ');
   return (
     <button
       type={type}
@@ -64,9 +75,7 @@ export function ControlButton({
       disabled={disabled}
       aria-disabled={locked || busy || undefined}
       aria-busy={busy || undefined}
-      aria-label={
-        iconOnly ? (iconStart ?? iconEnd ?? '').replace(/^\w+:/, '').replace(/-/g, ' ') : undefined
-      }
+      aria-label={iconOnly ? `${iconName}${chosen ? CHOSEN_SUFFIX : ''}` : undefined}
       data-testid={testId}
       onClick={(event) => {
         if (locked || busy) {
@@ -79,6 +88,7 @@ export function ControlButton({
       {busy ? <span className="rd-spinner" aria-hidden="true" /> : null}
       {iconStart ? <Icon name={iconStart} size={iconPx} /> : null}
       {label ? <span className="rd-btn__label">{label}</span> : null}
+      {chosen && !iconOnly ? <span className="rd-sr-only">{CHOSEN_SUFFIX}</span> : null}
       {iconEnd ? <Icon name={iconEnd} size={iconPx} /> : null}
     </button>
   );
