@@ -23,6 +23,7 @@ from returndesk.store.repositories.orders import get_order
 from returndesk.store.repositories.returns import StoredReturn, list_returns
 from returndesk.store.seed import demo_data_dir, is_empty, seed_store
 from returndesk.web.logs import log_config
+from returndesk.web.worker_metrics import shared_metrics
 
 app = typer.Typer(
     help="ReturnDesk: a self-hosted returns and exchanges assistant.", no_args_is_help=True
@@ -72,17 +73,19 @@ def serve(
     import uvicorn
 
     settings = Settings()
-    uvicorn.run(
-        "returndesk.web.app:create_app",
-        factory=True,
-        host=host or settings.host,
-        port=port or settings.port,
-        workers=workers or settings.workers,
-        log_level=settings.log_level,
-        log_config=log_config(settings.log_level),
-        # The app logs each request itself, with its type, thread and latency.
-        access_log=False,
-    )
+    processes = workers or settings.workers
+    with shared_metrics(processes):
+        uvicorn.run(
+            "returndesk.web.app:create_app",
+            factory=True,
+            host=host or settings.host,
+            port=port or settings.port,
+            workers=processes,
+            log_level=settings.log_level,
+            log_config=log_config(settings.log_level, settings.log_format),
+            # The app logs each request itself, with its type, thread and latency.
+            access_log=False,
+        )
 
 
 @db_app.command("upgrade")

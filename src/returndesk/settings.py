@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535)
     workers: int = Field(default=1, ge=1)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
+    # `auto`: readable lines on a terminal, JSON lines anywhere else (files, containers).
+    log_format: Literal["auto", "json", "text"] = "auto"
     secret_key: str = ""
     policy_file: Path | None = None
 

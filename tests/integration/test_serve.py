@@ -55,3 +55,23 @@ def test_serve_with_several_workers_shares_one_database(sqlite_url: str, tmp_pat
 
     # Whichever worker answered, every thread is in the one database, under one visitor.
     assert sorted(thread["id"] for thread in listed.json()["data"]) == sorted(created)
+
+
+def test_metrics_add_up_every_workers_requests(sqlite_url: str, tmp_path: Path) -> None:
+    with serving(sqlite_url, tmp_path, workers=2) as server:
+        # A new connection each time, so the requests spread over both workers.
+        for _ in range(40):
+            assert httpx.get(f"{server.base_url}/healthz", timeout=10).status_code == 200
+        reports = [httpx.get(f"{server.base_url}/metrics", timeout=10).text for _ in range(4)]
+
+    for report in reports:
+        assert healthz_requests(report) == 40
+
+
+def healthz_requests(report: str) -> float:
+    """The /healthz requests a Prometheus text report counts (HEAD and GET alike)."""
+    return sum(
+        float(line.rsplit(" ", 1)[1])
+        for line in report.splitlines()
+        if line.startswith("returndesk_requests_total{") and 'route="/healthz"' in line
+    )
