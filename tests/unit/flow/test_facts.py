@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import event
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from returndesk.domain import Outcome
 from returndesk.flow.facts import FactSource, Records, load_facts
@@ -15,21 +13,14 @@ from returndesk.operations.context import Operations
 from returndesk.operations.returns import create_return
 from returndesk.store.db import commits
 from tests.support.demo import Pick, find_line
+from tests.support.sql_log import is_select, sent_statements
 from tests.unit.operations.test_returns import draft, ordinary
 
 
 @pytest.fixture
 def statements(ops: Operations) -> Iterator[list[str]]:
-    engine: AsyncEngine = ops.sessions.kw["bind"]
-    seen: list[str] = []
-
-    def note(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        if statement.startswith("SELECT"):
-            seen.append(statement)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", note)
-    yield seen
-    event.remove(engine.sync_engine, "before_cursor_execute", note)
+    with sent_statements(ops.sessions, is_select) as seen:
+        yield seen
 
 
 def returning(pick: Pick, **answers: object) -> FlowState:

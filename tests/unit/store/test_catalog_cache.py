@@ -5,27 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import event, select
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy import select
 
 from returndesk.domain import Catalog
 from returndesk.store.db import SessionFactory, reading
 from returndesk.store.repositories.catalog import CatalogCache, load_catalog
 from returndesk.store.tables import ProductRow
+from tests.support.sql_log import is_select, sent_statements
 
 
 @pytest.fixture
 def statements(demo_sessions: SessionFactory) -> Iterator[list[str]]:
-    engine: AsyncEngine = demo_sessions.kw["bind"]
-    seen: list[str] = []
-
-    def note(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        if statement.startswith("SELECT"):
-            seen.append(statement)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", note)
-    yield seen
-    event.remove(engine.sync_engine, "before_cursor_execute", note)
+    with sent_statements(demo_sessions, is_select) as seen:
+        yield seen
 
 
 class Clock:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import event, func, insert, select, text, update
+from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from returndesk.store.chatkit_store import ITEMS
 from returndesk.store.db import (
@@ -17,12 +16,11 @@ from returndesk.store.db import (
     ReadOnlySession,
     SessionFactory,
     commits,
-    create_engine,
-    create_session_factory,
     reading,
     transaction,
 )
 from returndesk.store.tables import ThreadItemRow, ThreadRow
+from tests.support.sql_log import sent_statements
 
 NOW = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -34,24 +32,14 @@ def thread_row(thread_id: str) -> ThreadRow:
 
 
 @pytest.fixture
-async def sqlite(sqlite_url: str) -> AsyncIterator[SessionFactory]:
-    engine = create_engine(sqlite_url)
-    yield create_session_factory(engine)
-    await engine.dispose()
+def sqlite(sqlite_sessions: SessionFactory) -> SessionFactory:
+    return sqlite_sessions
 
 
 @pytest.fixture
 def begins(sqlite: SessionFactory) -> Iterator[list[str]]:
-    engine: AsyncEngine = sqlite.kw["bind"]
-    seen: list[str] = []
-
-    def note(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        if statement.startswith("BEGIN"):
-            seen.append(statement)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", note)
-    yield seen
-    event.remove(engine.sync_engine, "before_cursor_execute", note)
+    with sent_statements(sqlite, lambda sql: sql.startswith("BEGIN")) as seen:
+        yield seen
 
 
 async def test_only_writers_take_sqlite_write_lock(

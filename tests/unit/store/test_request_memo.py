@@ -12,13 +12,12 @@ from collections.abc import Iterator
 import pytest
 from chatkit.store import NotFoundError
 from chatkit.types import AssistantMessageContent, AssistantMessageItem, ThreadMetadata
-from sqlalchemy import event
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from returndesk.errors import NotFound
 from returndesk.request_context import RequestContext
 from returndesk.store.chatkit_store import SQLAlchemyStore
 from returndesk.store.db import SessionFactory, transaction
+from tests.support.sql_log import sent_statements
 from tests.unit.store.test_chatkit_store import SECOND, T0, make_thread, reply
 
 
@@ -40,16 +39,10 @@ def store(sessions: SessionFactory) -> SQLAlchemyStore:
 @pytest.fixture
 def statements(sessions: SessionFactory) -> Iterator[list[str]]:
     """The SQL statements the store sends from here on."""
-    engine: AsyncEngine = sessions.kw["bind"]
-    seen: list[str] = []
-
-    def note(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        if not statement.startswith(("BEGIN", "COMMIT", "ROLLBACK")):
-            seen.append(statement)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", note)
-    yield seen
-    event.remove(engine.sync_engine, "before_cursor_execute", note)
+    with sent_statements(
+        sessions, lambda sql: not sql.startswith(("BEGIN", "COMMIT", "ROLLBACK"))
+    ) as seen:
+        yield seen
 
 
 async def seeded(store: SQLAlchemyStore, count: int = 5) -> str:
