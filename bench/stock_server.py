@@ -2,6 +2,9 @@
 request handling, answering each click with the same widget work ReturnDesk does
 (lock the answered card, a short reply, the next card).
 
+`POST /floor` answers with fixed events and no ChatKit work: what HTTP, the
+framework and the benchmark's client cost on their own.
+
 Run as `python -m bench.stock_server PORT`.
 """
 
@@ -36,6 +39,9 @@ from starlette.responses import Response, StreamingResponse
 from returndesk.chat.streaming import stream_text
 from returndesk.widgets.components import build_root, button, card, col, title
 from returndesk.widgets.lock import lock_widget
+
+# About the events a click streams (lock, reply, next card).
+FLOOR_EVENTS = 8
 
 
 class MemoryStore(Store[None]):
@@ -155,6 +161,17 @@ class StockServer(ChatKitServer[None]):
 def app() -> FastAPI:
     server = StockServer(MemoryStore())
     application = FastAPI()
+
+    @application.post("/floor")
+    async def floor(request: Request) -> Response:
+        """No ChatKit at all: a click's worth of fixed events, the cost of HTTP alone."""
+        await request.body()
+
+        async def events() -> AsyncIterator[bytes]:
+            for step in range(FLOOR_EVENTS):
+                yield b'data: {"type":"thread.item.updated","item_id":"i","step":%d}\n\n' % step
+
+        return StreamingResponse(events(), media_type="text/event-stream")
 
     @application.post("/chatkit")
     async def chatkit(request: Request) -> Response:
