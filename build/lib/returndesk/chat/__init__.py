@@ -1,0 +1,1 @@
+"""The ChatKit server: where requests meet the conversation engine."""

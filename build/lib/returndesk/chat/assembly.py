@@ -1,0 +1,61 @@
+"""Building the ChatKit server from its parts, once, at start-up.
+
+Everything is checked here: a bad policy file or a flow definition naming a
+guard, event or widget the code lacks stops start-up with a message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from returndesk.chat.conversation import Conversation
+from returndesk.chat.limits import Limits
+from returndesk.chat.server import ReturnDeskServer, TextResponder
+from returndesk.chat.typed import AgentResponder
+from returndesk.domain import load_policy
+from returndesk.flow.definition import load_definition
+from returndesk.flow.engine import FlowEngine
+from returndesk.flow.guards import GUARDS
+from returndesk.flow.handlers import HANDLERS
+from returndesk.llm.providers import build_model
+from returndesk.llm.usage import UsageMeter
+from returndesk.operations.context import Operations, VerificationLimits, utc_now
+from returndesk.settings import Settings
+from returndesk.store.chatkit_store import SQLAlchemyStore
+from returndesk.store.db import SessionFactory
+from returndesk.store.thread_lock import ThreadLocks
+from returndesk.widgets.registry import BUILDERS
+
+
+def build_flow_engine() -> FlowEngine:
+    return FlowEngine(load_definition(), guards=GUARDS, handlers=HANDLERS, widgets=BUILDERS.keys())
+
+
+def build_server(
+    settings: Settings,
+    sessions: SessionFactory,
+    *,
+    usage: UsageMeter,
+    clock: Callable[[], datetime] = utc_now,
+) -> ReturnDeskServer:
+    store = SQLAlchemyStore(sessions)
+    verification = VerificationLimits(
+        settings.verification_max_failures_per_owner,
+        settings.verification_max_failures_per_address,
+        timedelta(minutes=settings.verification_lockout_minutes),
+    )
+    ops = Operations(sessions, load_policy(settings.policy_file), clock, verification)
+    conversation = Conversation(ops, build_flow_engine(), store)
+    text: TextResponder = AgentResponder(
+        conversation, store, build_model(settings), hybrid=settings.llm_hybrid, usage=usage
+    )
+    limits = Limits(settings.max_message_chars, settings.max_items_per_request)
+    return ReturnDeskServer(
+        store,
+        feedback=store,
+        conversation=conversation,
+        text=text,
+        limits=limits,
+        locks=ThreadLocks(settings.database_url),
+    )

@@ -1,0 +1,158 @@
+"""ReturnDesk's ChatKit server: typed messages and clicks, both into one conversation engine."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator, AsyncIterator
+from typing import Any, Protocol
+
+from chatkit.actions import Action
+from chatkit.server import ChatKitServer, NonStreamingResult, StreamingResult
+from chatkit.store import Store
+from chatkit.types import (
+    FeedbackKind,
+    NoticeEvent,
+    ThreadMetadata,
+    ThreadStreamEvent,
+    UserMessageItem,
+    WidgetItem,
+    is_streaming_req,
+)
+
+from returndesk.chat.conversation import Conversation
+from returndesk.chat.limits import Limits, check_limits
+from returndesk.chat.requests import check_references, parse_request
+from returndesk.flow.actions import InvalidAction, event_from_action
+from returndesk.request_context import RequestContext
+from returndesk.store.thread_lock import ThreadLocks
+
+
+class FeedbackRecorder(Protocol):
+    async def add_feedback(
+        self, thread_id: str, item_ids: list[str], kind: FeedbackKind, context: RequestContext
+    ) -> None: ...
+
+
+class TextResponder(Protocol):
+    """What answers a typed message: the language layer, driving the same conversation."""
+
+    def respond(
+        self, thread: ThreadMetadata, text: str, context: RequestContext
+    ) -> AsyncIterator[ThreadStreamEvent]: ...
+
+    async def close(self) -> None: ...
+
+    def asks_for_something(self, text: str) -> bool:
+        """Whether a first message says more than hello (it is then followed, not just greeted)."""
+        ...
+
+
+class ReturnDeskServer(ChatKitServer[RequestContext]):
+    def __init__(
+        self,
+        store: Store[RequestContext],
+        *,
+        feedback: FeedbackRecorder,
+        conversation: Conversation,
+        text: TextResponder,
+        limits: Limits,
+        locks: ThreadLocks,
+    ) -> None:
+        super().__init__(store)
+        self.limits = limits
+        self.locks = locks
+        self.feedback = feedback
+        self.conversation = conversation
+        self.text = text
+
+    async def close(self) -> None:
+        """Release the language layer's and the locks' connections; called when the app stops."""
+        await self.text.close()
+        await self.locks.close()
+
+    async def process(
+        self, request: str | bytes | bytearray, context: RequestContext
+    ) -> StreamingResult | NonStreamingResult:
+        """Parse with the shared adapter and resolve references before streaming.
+
+        Raises InvalidRequest or NotFound, which the web layer answers with 400/404.
+        """
+        body = request.encode() if isinstance(request, str) else bytes(request)
+        parsed = parse_request(body)
+        check_limits(parsed, self.limits)
+        # From here on the store may answer again from what this request already read.
+        context.memo.active = True
+        context.notes["type"] = parsed.type
+        thread_id = getattr(getattr(parsed, "params", None), "thread_id", None)
+        if thread_id:
+            context.notes["thread_id"] = thread_id
+        await check_references(parsed, self.store, context)
+        if is_streaming_req(parsed):
+            stream: AsyncGenerator[bytes, None] = self._process_streaming(parsed, context)
+            if thread_id:
+                stream = self._one_at_a_time(thread_id, stream)
+            return StreamingResult(stream)
+        return NonStreamingResult(await self._process_non_streaming(parsed, context))
+
+    async def _one_at_a_time(
+        self, thread_id: str, stream: AsyncIterator[bytes]
+    ) -> AsyncGenerator[bytes, None]:
+        """The turn runs while holding its thread's lock, so turns of one thread queue up."""
+        async with self.locks.hold(thread_id):
+            async for chunk in stream:
+                yield chunk
+
+    async def add_feedback(
+        self,
+        thread_id: str,
+        item_ids: list[str],
+        feedback: FeedbackKind,
+        context: RequestContext,
+    ) -> None:
+        await self.feedback.add_feedback(thread_id, item_ids, feedback, context)
+
+    async def respond(
+        self,
+        thread: ThreadMetadata,
+        input_user_message: UserMessageItem | None,
+        context: RequestContext,
+    ) -> AsyncIterator[ThreadStreamEvent]:
+        context.notes["thread_id"] = thread.id
+        _, version = await self.conversation.state_of(thread.id, context)
+        text = _text_of(input_user_message)
+        if version == 0:
+            async for event in self.conversation.greet(thread, context):
+                yield event
+            if not self.text.asks_for_something(text):
+                return
+        if not text:
+            return
+        async for event in self.text.respond(thread, text, context):
+            yield event
+
+    async def action(
+        self,
+        thread: ThreadMetadata,
+        action: Action[str, Any],
+        sender: WidgetItem | None,
+        context: RequestContext,
+    ) -> AsyncIterator[ThreadStreamEvent]:
+        try:
+            event, token = event_from_action(action.type, dict(action.payload or {}))
+        except InvalidAction as invalid:
+            yield NoticeEvent(level="warning", message=str(invalid))
+            return
+        async for out in self.conversation.apply(
+            thread,
+            event,
+            context,
+            token=token,
+            sender_id=sender.id if sender is not None else None,
+            sent_values=dict(action.payload or {}),
+        ):
+            yield out
+
+
+def _text_of(message: UserMessageItem | None) -> str:
+    if message is None:
+        return ""
+    return " ".join(part.text for part in message.content if part.type == "input_text").strip()

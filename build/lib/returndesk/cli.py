@@ -1,0 +1,220 @@
+"""The `returndesk` command: serve the app, manage the database, look at orders and returns."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from returndesk.domain import ReturnStatus, format_money, load_policy
+from returndesk.errors import ReturnDeskError
+from returndesk.operations.context import Operations, utc_now
+from returndesk.operations.json_views import order_json, return_json
+from returndesk.operations.queries import expire_overdue, return_status
+from returndesk.operations.staff import advance_return, reject_return
+from returndesk.settings import Settings
+from returndesk.store.db import create_engine, create_session_factory
+from returndesk.store.migrate import upgrade
+from returndesk.store.repositories.orders import get_order
+from returndesk.store.repositories.returns import StoredReturn, list_returns
+from returndesk.store.seed import demo_data_dir, is_empty, seed_store
+from returndesk.web.logs import log_config
+from returndesk.web.worker_metrics import shared_metrics
+
+app = typer.Typer(
+    help="ReturnDesk: a self-hosted returns and exchanges assistant.", no_args_is_help=True
+)
+db_app = typer.Typer(help="Create or migrate the database.", no_args_is_help=True)
+orders_app = typer.Typer(help="Look at orders.", no_args_is_help=True)
+returns_app = typer.Typer(help="Look at returns and move them along.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(orders_app, name="orders")
+app.add_typer(returns_app, name="returns")
+
+T = TypeVar("T")
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+
+def _run(work: Callable[[Operations], Awaitable[T]]) -> T:
+    """Run `work` with the configured database and policy; errors become a message and exit 1."""
+    settings = Settings()
+
+    async def main() -> T:
+        engine = create_engine(settings.database_url)
+        try:
+            ops = Operations(create_session_factory(engine), load_policy(settings.policy_file))
+            return await work(ops)
+        finally:
+            await engine.dispose()
+
+    try:
+        return asyncio.run(main())
+    except ReturnDeskError as exc:
+        typer.secho(f"error: {exc.message}", err=True, fg=typer.colors.RED)
+        raise typer.Exit(1) from exc
+
+
+def _print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, indent=2))
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes.")] = None,
+) -> None:
+    """Serve the chat UI and the ChatKit endpoint."""
+    import uvicorn
+
+    settings = Settings()
+    processes = workers or settings.workers
+    with shared_metrics(processes):
+        uvicorn.run(
+            "returndesk.web.app:create_app",
+            factory=True,
+            host=host or settings.host,
+            port=port or settings.port,
+            workers=processes,
+            log_level=settings.log_level,
+            log_config=log_config(settings.log_level, settings.log_format),
+            # The app logs each request itself, with its type, thread and latency.
+            access_log=False,
+        )
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Create the database or bring its schema up to date."""
+    settings = Settings()
+    try:
+        upgrade(settings.database_url)
+    except ReturnDeskError as exc:
+        typer.secho(f"error: {exc.message}", err=True, fg=typer.colors.RED)
+        raise typer.Exit(1) from exc
+    typer.echo("Database is up to date.")
+
+
+@app.command()
+def seed(
+    source: Annotated[str, typer.Argument(help="`demo`, or a folder holding the same files.")],
+    if_empty: Annotated[
+        bool, typer.Option("--if-empty", help="Do nothing when customers already exist.")
+    ] = False,
+) -> None:
+    """Load store data: customers, products and orders (users/products/orders/overlay.json)."""
+    folder = demo_data_dir() if source == "demo" else Path(source)
+
+    async def work(ops: Operations) -> str:
+        if if_empty and not await is_empty(ops.sessions):
+            return "The store already has data; nothing loaded."
+        report = await seed_store(ops.sessions, folder, now=utc_now())
+        return report.summary()
+
+    typer.echo(_run(work))
+
+
+@orders_app.command("show")
+def orders_show(order_id: str, as_json: JsonFlag = False) -> None:
+    """An order with its items, tracking numbers and payments."""
+
+    async def work(ops: Operations) -> dict[str, Any]:
+        async with ops.sessions() as session:
+            return order_json(await get_order(session, order_id))
+
+    data = _run(work)
+    if as_json:
+        _print_json(data)
+        return
+    typer.echo(f"{data['order_id']}  {data['status']}  customer {data['customer_id']}")
+    for item in data["items"]:
+        options = ", ".join(f"{k} {v}" for k, v in item["options"].items())
+        sale = "  final sale" if item["final_sale"] else ""
+        typer.echo(f"  {item['line_no']}. {item['name']} ({options})  ${item['price']}{sale}")
+    if data["tracking_ids"]:
+        typer.echo("  tracking: " + ", ".join(data["tracking_ids"]))
+
+
+@returns_app.command("list")
+def returns_list(
+    as_json: JsonFlag = False,
+    customer: Annotated[str | None, typer.Option("--customer", help="Customer id.")] = None,
+) -> None:
+    """Returns, newest first."""
+
+    async def work(ops: Operations) -> list[StoredReturn]:
+        async with ops.sessions() as session:
+            return list(await list_returns(session, customer_id=customer))
+
+    returns = _run(work)
+    if as_json:
+        _print_json([return_json(ret) for ret in returns])
+        return
+    if not returns:
+        typer.echo("No returns.")
+    for ret in returns:
+        typer.echo(
+            f"{ret.rma}  {ret.status.value:<17} {ret.order_id}  {ret.customer_id}  "
+            f"{ret.resolution.value:<18} {format_money(ret.refund_amount)}"
+        )
+
+
+def _show(ret: StoredReturn, next_step: str | None, as_json: bool) -> None:
+    if as_json:
+        _print_json(return_json(ret))
+        return
+    typer.echo(f"{ret.rma}  {ret.status.value}  order {ret.order_id}  customer {ret.customer_id}")
+    for line in ret.lines:
+        exchange = f" -> {line.exchange_item_id}" if line.exchange_item_id else ""
+        typer.echo(f"  line {line.line_no}: item {line.item_id} {line.reason.value}{exchange}")
+    method = ret.method.value if ret.method else "nothing to send back"
+    typer.echo(f"  {ret.resolution.value}, {method}, amount {format_money(ret.refund_amount)}")
+    for event in ret.events:
+        before = event.from_status.value if event.from_status else "-"
+        note = f"  ({event.note})" if event.note else ""
+        change = f"{before} -> {event.to_status.value}"
+        typer.echo(f"  {event.at:%Y-%m-%d %H:%M} {event.actor.value}: {change}{note}")
+    if next_step:
+        typer.echo(f"  next: {next_step}")
+
+
+@returns_app.command("show")
+def returns_show(rma: str, as_json: JsonFlag = False) -> None:
+    """One return with its history."""
+    report = _run(lambda ops: return_status(ops, rma))
+    _show(report.ret, report.next_step, as_json)
+
+
+@returns_app.command("advance")
+def returns_advance(
+    rma: str,
+    to: Annotated[ReturnStatus, typer.Option("--to", help="The status to move the return to.")],
+    note: Annotated[str | None, typer.Option(help="Why, kept in the history.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Move a return to its next status; the lifecycle refuses moves it does not allow."""
+    _show(_run(lambda ops: advance_return(ops, rma, to, note=note)), None, as_json)
+
+
+@returns_app.command("reject")
+def returns_reject(
+    rma: str,
+    reason: Annotated[str, typer.Option("--reason", help="Why, kept in the history.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Reject a return waiting for review."""
+    _show(_run(lambda ops: reject_return(ops, rma, reason=reason)), None, as_json)
+
+
+@returns_app.command("expire")
+def returns_expire() -> None:
+    """Expire returns whose items were not sent in time."""
+    expired = _run(expire_overdue)
+    typer.echo(
+        f"Expired {len(expired)} return(s)." + ("" if not expired else " " + ", ".join(expired))
+    )

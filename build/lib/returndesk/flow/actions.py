@@ -1,0 +1,81 @@
+"""Turning a widget action into a flow event, trusting nothing but its shape.
+
+Every action is `{"type": <event name>, "payload": {...}}`. The payload holds
+the state token the widget was drawn with and the references the event
+needs; anything else (a price, a customer id) is refused rather than ignored,
+so a tampered click is answered plainly instead of half-applied. Form fields
+arrive merged into the payload by name: `qty:<item id>` for quantities.
+"""
+
+from __future__ import annotations
+
+from dataclasses import MISSING, fields
+from typing import Any, get_type_hints
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
+
+from returndesk.flow.events import EVENTS_BY_NAME, FlowEvent, SelectItems
+
+TOKEN_FIELD = "token"
+QUANTITY_PREFIX = "qty:"
+
+
+class InvalidAction(ValueError):
+    """The click cannot be understood; the message is safe to show."""
+
+
+class _Payload(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=False)
+
+
+def _payload_model(event_type: type[FlowEvent]) -> type[BaseModel]:
+    hints = get_type_hints(event_type)
+    definitions: dict[str, Any] = {}
+    for f in fields(event_type):
+        if f.default is not MISSING:
+            definitions[f.name] = (hints[f.name], f.default)
+        elif f.default_factory is not MISSING:
+            definitions[f.name] = (hints[f.name], Field(default_factory=f.default_factory))
+        else:
+            definitions[f.name] = (hints[f.name], ...)
+    definitions[TOKEN_FIELD] = (str | None, None)
+    return create_model(f"{event_type.__name__}Payload", __base__=_Payload, **definitions)
+
+
+_MODELS = {name: _payload_model(event) for name, event in EVENTS_BY_NAME.items()}
+
+
+def event_from_action(action_type: str, payload: dict[str, Any]) -> tuple[FlowEvent, str | None]:
+    """The event and the state token the click was drawn with."""
+    event_type = EVENTS_BY_NAME.get(action_type)
+    if event_type is None:
+        raise InvalidAction("I don't recognise that choice.")
+    values = dict(payload)
+    if event_type is SelectItems:
+        values = _gather_quantities(values)
+    try:
+        parsed = _MODELS[action_type].model_validate(values)
+    except ValidationError as exc:
+        raise InvalidAction("That choice isn't valid; please use the options shown.") from exc
+    data = parsed.model_dump()
+    token = data.pop(TOKEN_FIELD)
+    return event_type(**data), token
+
+
+def _gather_quantities(values: dict[str, Any]) -> dict[str, Any]:
+    """Form fields `qty:<item id>` become the `quantities` mapping; blanks count as zero."""
+    quantities: dict[str, int] = dict(values.pop("quantities", None) or {})
+    for key in [key for key in values if key.startswith(QUANTITY_PREFIX)]:
+        raw = values.pop(key)
+        try:
+            count = int(raw or 0)
+        except (TypeError, ValueError) as exc:
+            raise InvalidAction("Please choose how many of each item to return.") from exc
+        if count:
+            quantities[key.removeprefix(QUANTITY_PREFIX)] = count
+    if quantities:
+        values["quantities"] = quantities
+    if "line_nos" in values and isinstance(values["line_nos"], list | str):
+        line_nos = values["line_nos"]
+        values["line_nos"] = [line_nos] if isinstance(line_nos, str) else line_nos
+    return values

@@ -1,0 +1,151 @@
+"""Applies flow events to a thread's state, whichever door they came through.
+
+A click handler and the language model's tools build the same events; the
+engine checks that the event makes sense now, lets its handler update the
+state (or refuse with a sentence for the shopper), and works out the step
+that comes next from the definition's guards, over facts loaded afresh for
+the request (records a handler's own command changed are read again).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Collection, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from returndesk.flow.definition import FlowDefinition, StepSpec, validate
+from returndesk.flow.events import FlowEvent
+from returndesk.flow.facts import Facts, FactSource
+from returndesk.flow.guards import Guard
+from returndesk.flow.state import FlowState, new_token
+from returndesk.operations.context import Operations
+
+
+class EventRejected(Exception):
+    """The event cannot apply; `message` tells the shopper why, and nothing changed."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """Who sent the event: the visitor's owner id and the client's address."""
+
+    owner_id: str
+    client_address: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """What a handler may use besides the state: today's facts and the store."""
+
+    facts: Facts
+    ops: Operations
+    thread_id: str
+    # The state's token before this event: the same click sent twice carries the
+    # same token, so commands keyed on it happen once.
+    token: str
+    caller: Caller
+    # Where the turn's facts came from, for a handler that needs those of another state.
+    source: FactSource
+
+
+# A handler updates the state it is given and may return a sentence for the shopper.
+Handler = Callable[[FlowState, Any, Turn], Awaitable[str | None]]
+
+
+@dataclass(frozen=True, slots=True)
+class Dispatched:
+    state: FlowState
+    facts: Facts
+    step: StepSpec
+    # What the handler had to say about the change, before the next question.
+    remark: str | None
+
+
+class FlowEngine:
+    def __init__(
+        self,
+        definition: FlowDefinition,
+        *,
+        guards: Mapping[str, Guard],
+        handlers: Mapping[str, Handler],
+        widgets: Collection[str],
+    ) -> None:
+        validate(definition, guards=guards.keys(), events=handlers.keys(), widgets=widgets)
+        self.definition = definition
+        self._guards = guards
+        self._handlers = handlers
+
+    def initial_state(self) -> FlowState:
+        return FlowState(flow=self.definition.spec.start)
+
+    def current_step(self, state: FlowState, facts: Facts) -> StepSpec:
+        """The first step of the flow that applies and is not yet complete.
+
+        A flow whose steps are all complete rests on its last step, which
+        shows the outcome until the shopper asks for something else.
+        """
+        steps = self.definition.flow(state.flow).steps
+        for step in steps:
+            if self._applies(step, state, facts) and not self._guards[step.done](state, facts):
+                return step
+        return steps[-1]
+
+    def reached_steps(self, state: FlowState, facts: Facts) -> list[StepSpec]:
+        """The steps up to and including the current one that apply to this state."""
+        current = self.current_step(state, facts)
+        reached = []
+        for step in self.definition.flow(state.flow).steps:
+            if self._applies(step, state, facts):
+                reached.append(step)
+            if step.id == current.id:
+                break
+        return reached
+
+    def accepts(self, state: FlowState, event_name: str, facts: Facts) -> bool:
+        if state.customer_id is not None and event_name in self.definition.spec.anytime:
+            return True
+        return any(event_name in step.accepts for step in self.reached_steps(state, facts))
+
+    async def dispatch(
+        self,
+        state: FlowState,
+        event: FlowEvent,
+        *,
+        ops: Operations,
+        thread_id: str,
+        caller: Caller,
+        source: FactSource | None = None,
+    ) -> Dispatched:
+        """The state after the event. Raises EventRejected and leaves `state` untouched.
+
+        `source` is the request's; without one the facts are read for this event alone.
+        """
+        source = source or FactSource()
+        facts = await source.facts(ops, state)
+        self._check_accepted(state, event, facts)
+        before = self.current_step(state, facts)
+        updated = state.model_copy(deep=True)
+        turn = Turn(facts, ops, thread_id, state.token, caller, source)
+        remark = await self._handlers[event.name](updated, event, turn)
+        updated.token = new_token()
+        facts = await source.facts(ops, updated)
+        step = self.current_step(updated, facts)
+        if updated.flow != state.flow:
+            updated.trail = []
+        elif step.id != before.id and event.name != "go_back":
+            updated.trail = [*updated.trail, before.id]
+        return Dispatched(updated, facts, step, remark)
+
+    def _check_accepted(self, state: FlowState, event: FlowEvent, facts: Facts) -> None:
+        if self.accepts(state, event.name, facts):
+            return
+        if state.customer_id is None:
+            raise EventRejected("First I need to confirm who you are.")
+        raise EventRejected(self.current_step(state, facts).hint)
+
+    def _applies(self, step: StepSpec, state: FlowState, facts: Facts) -> bool:
+        return step.when is None or self._guards[step.when](state, facts)

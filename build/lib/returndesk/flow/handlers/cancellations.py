@@ -1,0 +1,122 @@
+"""Cancelling a pending order, or a return that has not been sent yet."""
+
+from __future__ import annotations
+
+from returndesk.domain import (
+    CUSTOMER_CANCELLABLE,
+    cancellation_reason,
+    check_order_cancellation,
+    next_step,
+)
+from returndesk.errors import DomainError, InvalidRequest, NotFound
+from returndesk.flow.engine import EventRejected, Turn
+from returndesk.flow.events import (
+    GiveCancelReason,
+    SelectOrder,
+    SelectReturn,
+    StartOrderCancellation,
+    StartReturnCancellation,
+)
+from returndesk.flow.state import FlowState
+from returndesk.operations.orders import cancel_order
+from returndesk.operations.returns import cancel_return
+from returndesk.store.db import reading
+from returndesk.store.repositories.orders import get_customer_order, normalize_order_id
+from returndesk.store.repositories.returns import get_return
+
+
+async def start_order_cancellation(
+    state: FlowState, event: StartOrderCancellation, turn: Turn
+) -> str | None:
+    state.reset_answers()
+    state.flow = "cancel_order"
+    if event.order_id:
+        state.cancel_order.order_id = await _cancellable_order(state, event.order_id, turn)
+    return None
+
+
+async def select_order(state: FlowState, event: SelectOrder, turn: Turn) -> str | None:
+    state.cancel_order.order_id = await _cancellable_order(state, event.order_id, turn)
+    state.cancel_order.reason = None
+    return None
+
+
+async def _cancellable_order(state: FlowState, order_id: str, turn: Turn) -> str:
+    customer = turn.facts.customer
+    assert customer is not None
+    try:
+        async with reading(turn.ops.sessions) as session:
+            order = await get_customer_order(session, customer.id, order_id)
+    except NotFound as exc:
+        raise EventRejected(
+            f"I can't find order {normalize_order_id(order_id)} on your account."
+        ) from exc
+    check = check_order_cancellation(order, customer)
+    if not check.allowed:
+        raise EventRejected(f"Order {order.id}: {check.message}")
+    return order.id
+
+
+async def give_cancel_reason(state: FlowState, event: GiveCancelReason, turn: Turn) -> str | None:
+    try:
+        state.cancel_order.reason = cancellation_reason(event.reason, turn.facts.policy)
+    except InvalidRequest as exc:
+        raise EventRejected(exc.message) from exc
+    return None
+
+
+async def confirm_order_cancellation(state: FlowState, turn: Turn) -> str | None:
+    answers = state.cancel_order
+    if answers.order_id is None or answers.reason is None or state.customer_id is None:
+        raise EventRejected("Let's choose the order and the reason first.")
+    try:
+        await cancel_order(
+            turn.ops, answers.order_id, customer_id=state.customer_id, reason=answers.reason
+        )
+    except (DomainError, NotFound, InvalidRequest) as exc:
+        raise EventRejected(exc.message) from exc
+    answers.done = True
+    return None
+
+
+async def start_return_cancellation(
+    state: FlowState, event: StartReturnCancellation, turn: Turn
+) -> str | None:
+    state.reset_answers()
+    state.flow = "cancel_return"
+    if event.rma:
+        state.cancel_return.rma = await _cancellable_return(state, event.rma, turn)
+    return None
+
+
+async def select_return(state: FlowState, event: SelectReturn, turn: Turn) -> str | None:
+    state.cancel_return.rma = await _cancellable_return(state, event.rma, turn)
+    return None
+
+
+async def _cancellable_return(state: FlowState, rma: str, turn: Turn) -> str:
+    try:
+        async with reading(turn.ops.sessions) as session:
+            ret = await get_return(session, rma)
+    except NotFound as exc:
+        raise EventRejected(f"I can't find return {rma.upper()} on your account.") from exc
+    if ret.customer_id != state.customer_id:
+        raise EventRejected(f"I can't find return {ret.rma} on your account.")
+    if ret.status not in CUSTOMER_CANCELLABLE:
+        raise EventRejected(
+            f"Return {ret.rma} is {ret.status.label} and can no longer be cancelled. "
+            + next_step(ret.status, method=ret.method, keep_item=ret.keep_item)
+        )
+    return ret.rma
+
+
+async def confirm_return_cancellation(state: FlowState, turn: Turn) -> str | None:
+    answers = state.cancel_return
+    if answers.rma is None or state.customer_id is None:
+        raise EventRejected("Let's choose the return first.")
+    try:
+        await cancel_return(turn.ops, answers.rma, customer_id=state.customer_id)
+    except (DomainError, NotFound) as exc:
+        raise EventRejected(exc.message) from exc
+    answers.done = True
+    return None

@@ -1,0 +1,1 @@
+"""Language understanding: turning what a shopper types into flow events."""

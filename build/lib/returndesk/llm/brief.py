@@ -1,0 +1,257 @@
+"""What the language layer is told about the conversation each turn.
+
+The same brief goes to a hosted model (as JSON inside its instructions) and to
+the offline model's reader (as its `Context`): the current question, and the
+things the shopper may refer to by name — items with their line references,
+exchange options, payment methods, orders and returns. It holds references
+and the facts the shopper already sees, never anything about another customer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from returndesk.domain import OrderStatus, Outcome, exchange_variants
+from returndesk.flow.engine import FlowEngine
+from returndesk.flow.facts import Facts, FactSource
+from returndesk.flow.state import FlowState
+from returndesk.llm.offline.context import Context, ItemOption, PaymentOption, VariantOption
+from returndesk.operations.context import Operations
+from returndesk.operations.queries import read_eligibility
+from returndesk.store.db import reading
+from returndesk.store.repositories.orders import customer_order_statuses, customer_orders
+from returndesk.store.repositories.returns import customer_rmas
+
+USABLE = {Outcome.ELIGIBLE, Outcome.NEEDS_HYGIENE_ANSWER}
+# Steps whose answer names one of the shopper's returnable items.
+ITEM_STEPS = {"choose_items", "menu", "confirmation", "status_result", "handoff_done"}
+
+
+def line_ref(order_id: str, line_no: int) -> str:
+    return f"{order_id}:{line_no}"
+
+
+def parse_line_ref(ref: str) -> tuple[str, int]:
+    """`#W2611340:2` → (`#W2611340`, 2); ValueError when it is not one."""
+    order_id, _, line = ref.strip().rpartition(":")
+    if not order_id or not line.isdigit():
+        raise ValueError(f"not an item reference: {ref!r}")
+    return order_id, int(line)
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    step: str
+    question: str
+    verified: bool
+    flow: str
+    items: tuple[ItemOption, ...] = ()
+    chosen_items: tuple[str, ...] = ()
+    variants: tuple[VariantOption, ...] = ()
+    payment_methods: tuple[PaymentOption, ...] = ()
+    orders: tuple[str, ...] = ()
+    returns: tuple[str, ...] = ()
+    offer: str | None = None
+
+    def nlu_context(self) -> Context:
+        return Context(
+            step=self.step,
+            items=self.items,
+            chosen_items=self.chosen_items,
+            variants=self.variants,
+            payment_methods=self.payment_methods,
+            orders=self.orders,
+            returns=self.returns,
+            offer=self.offer,
+        )
+
+    def to_json(self) -> str:
+        def money(value: Decimal | None) -> str | None:
+            return None if value is None else str(value)
+
+        data = {
+            "step": self.step,
+            "question": self.question,
+            "verified": self.verified,
+            "flow": self.flow,
+            "items": [
+                {
+                    "ref": item.ref,
+                    "name": item.name,
+                    "options": dict(item.options),
+                    "price": money(item.price),
+                }
+                for item in self.items
+            ],
+            "chosen_items": list(self.chosen_items),
+            "exchange_options": [
+                {
+                    "item_id": v.item_id,
+                    "for_ref": v.for_ref,
+                    "options": dict(v.options),
+                    "price": money(v.price),
+                    "available": v.available,
+                }
+                for v in self.variants
+            ],
+            "payment_methods": [
+                {
+                    "id": m.id,
+                    "source": m.source,
+                    "brand": m.brand,
+                    "last_four": m.last_four,
+                    "balance": money(m.balance),
+                }
+                for m in self.payment_methods
+            ],
+            "orders": list(self.orders),
+            "returns": list(self.returns),
+            "offer": self.offer,
+        }
+        return json.dumps(data, separators=(",", ":"))
+
+
+async def build_brief(
+    ops: Operations,
+    engine: FlowEngine,
+    state: FlowState,
+    source: FactSource | None = None,
+    session: AsyncSession | None = None,
+) -> Brief:
+    """`source` is the request's, whose facts the turn's tools then go on from; `session`
+    one the caller reads other things through."""
+    facts = await (source or FactSource()).facts(ops, state)
+    step = engine.current_step(state, facts)
+    brief = Brief(
+        step=step.id, question=step.hint, verified=state.customer_id is not None, flow=state.flow
+    )
+    if facts.customer is None:
+        return brief
+    if session is None:
+        async with reading(ops.sessions) as own:
+            items, orders = await _items_and_orders(own, ops, facts, step.id)
+            returns = await customer_rmas(own, facts.customer.id)
+    else:
+        items, orders = await _items_and_orders(session, ops, facts, step.id)
+        returns = await customer_rmas(session, facts.customer.id)
+    payment_methods = tuple(
+        PaymentOption(m.id, m.source.value, m.brand, m.last_four, m.balance)
+        for m in facts.customer.payment_methods
+    )
+    return Brief(
+        step=step.id,
+        question=step.hint,
+        verified=True,
+        flow=state.flow,
+        items=items,
+        chosen_items=tuple(
+            line_ref(state.returns.order_id, n)
+            for n in state.returns.line_nos
+            if state.returns.order_id
+        ),
+        variants=_variants(state, facts) if step.id == "exchange_variant" else (),
+        payment_methods=payment_methods,
+        orders=tuple(
+            order_id for order_id, status in orders if status is not OrderStatus.CANCELLED
+        ),
+        returns=tuple(returns),
+        offer=facts.options.offer.kind.value if facts.options and facts.options.offer else None,
+    )
+
+
+async def _items_and_orders(
+    session: AsyncSession, ops: Operations, facts: Facts, step: str
+) -> tuple[tuple[ItemOption, ...], Sequence[tuple[str, OrderStatus]]]:
+    """The items the shopper may name, and the ids and statuses of their orders.
+
+    Inside a return the items are the chosen order's lines; otherwise they are
+    the returnable lines of every order, which needs the orders in full.
+    """
+    assert facts.customer is not None
+    if facts.order is not None and step not in ITEM_STEPS:
+        items = tuple(
+            ItemOption(
+                line_ref(facts.order.id, line.line_no),
+                facts.order.id,
+                line.name,
+                dict(line.options),
+                line.price,
+            )
+            for line in facts.order.lines
+        )
+        return items, await customer_order_statuses(session, facts.customer.id)
+    orders = await customer_orders(session, facts.customer.id)
+    found = await read_eligibility(session, ops, facts.customer, orders)
+    items = tuple(
+        ItemOption(
+            line_ref(entry.order.id, line.line_no),
+            entry.order.id,
+            line.name,
+            dict(line.options),
+            line.price,
+        )
+        for entry in found.orders
+        for line, verdict in zip(entry.order.lines, entry.lines, strict=True)
+        if verdict.outcome in USABLE
+    )
+    return items, [(order.id, order.status) for order in orders]
+
+
+def _variants(state: FlowState, facts: Facts) -> tuple[VariantOption, ...]:
+    if facts.request is None or facts.catalog is None or facts.order is None:
+        return ()
+    variants = []
+    for line in facts.request.lines:
+        if line.line_no in state.returns.exchanges:
+            continue
+        ref = line_ref(facts.order.id, line.line_no)
+        variants += [
+            VariantOption(v.item_id, ref, dict(v.options), v.price, v.available)
+            for v in exchange_variants(line, facts.catalog)
+        ]
+    return tuple(variants)
+
+
+def context_from_json(text: str) -> Context:
+    """The reader's context from a brief written by `Brief.to_json`."""
+    data = json.loads(text)
+
+    def money(value: str | None) -> Decimal | None:
+        return None if value is None else Decimal(value)
+
+    return Context(
+        step=data.get("step"),
+        items=tuple(
+            ItemOption(
+                item["ref"],
+                parse_line_ref(item["ref"])[0],
+                item["name"],
+                item["options"],
+                money(item["price"]) or Decimal(0),
+            )
+            for item in data.get("items", [])
+        ),
+        chosen_items=tuple(data.get("chosen_items", [])),
+        variants=tuple(
+            VariantOption(
+                v["item_id"],
+                v["for_ref"],
+                v["options"],
+                money(v["price"]) or Decimal(0),
+                v["available"],
+            )
+            for v in data.get("exchange_options", [])
+        ),
+        payment_methods=tuple(
+            PaymentOption(m["id"], m["source"], m["brand"], m["last_four"], money(m["balance"]))
+            for m in data.get("payment_methods", [])
+        ),
+        orders=tuple(data.get("orders", [])),
+        returns=tuple(data.get("returns", [])),
+        offer=data.get("offer"),
+    )

@@ -1,0 +1,226 @@
+"""Which variant a shopper wants in exchange: "a medium", "the purple XL", "size 9 leather".
+
+Each option value on offer that the text mentions becomes a constraint; the
+available variants meeting every constraint are the candidates. One is an
+answer; several (or only sold-out ones) are a question, with the constraints
+kept as "option=value" strings. Without variants on screen, the constraints are
+read against the line being exchanged, so "for a medium" still says size=M.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from returndesk.llm.offline.context import ItemOption, VariantOption
+from returndesk.llm.offline.lexicon import words
+from returndesk.llm.offline.normalize import Text
+from returndesk.llm.offline.options import (
+    LETTER_SIZES,
+    SIZE_WORDS,
+    is_size_key,
+    mentions_value,
+    size_matches,
+    spaced,
+    spoken_sizes,
+)
+from returndesk.llm.offline.references import money_amounts, ordinals, price_matches
+
+_TARGET = re.compile(
+    r"\b(?:exchang\w*|swap\w*|trade|switch|replace\w*|change)\b.*?\b(?:for|to|into|with)\b"
+)
+_SIZE_UP = re.compile(r"\b(?:one |a |next )?size (?:up|bigger|larger)\b|\bnext size\b")
+_SIZE_DOWN = re.compile(r"\b(?:one |a )?size (?:down|smaller)\b|\bprevious size\b")
+_CHEAPEST = re.compile(r"\b(?:cheapest|least expensive|lowest price)\b")
+_DEAREST = re.compile(r"\b(?:most expensive|priciest)\b")
+_BARE_NUMBER = re.compile(r"(?<![\w$.#])(\d{1,2}(?:\.5)?)(?![\w.%$])")
+_NEGATIVE = re.compile(r"\b(?:not|non|no)\s*-?\s*$")
+_COLOURS = words(
+    """
+    black white red blue green yellow orange purple pink brown grey gray silver gold beige
+    navy teal maroon khaki cream tan olive
+    """
+)
+
+
+@dataclass(frozen=True, slots=True)
+class VariantPick:
+    item_id: str | None = None
+    for_ref: str | None = None
+    # The constraints heard, sorted, as "option=value" in the store's spelling.
+    options: tuple[str, ...] = ()
+    question: str | None = None
+
+
+def exchange_target(text: Text) -> Text:
+    """The part of "exchange the black tee for a medium" that describes the new variant."""
+    match = _TARGET.search(text.clean)
+    if match is None:
+        return text
+    rest = text.clean[match.end() :]
+    return Text(text.raw, rest, tuple(rest.split()))
+
+
+def pick_variant(
+    text: Text, variants: Sequence[VariantOption], current: ItemOption | None = None
+) -> VariantPick | None:
+    """The variant the text asks for; None when it says nothing about one."""
+    if not variants:
+        return _constraints_only(text, current)
+    clean = text.clean
+    wanted = _wanted(clean, [v.options for v in variants], current)
+    pool = [v for v in variants if _meets(v, wanted)]
+    amounts = money_amounts(text)
+    if amounts:
+        pool = [v for v in pool if any(price_matches(a, v.price) for a in amounts)]
+    available = [v for v in pool if v.available]
+    if _CHEAPEST.search(clean) or _DEAREST.search(clean):
+        available = _by_price(available, cheapest=_CHEAPEST.search(clean) is not None)
+    elif not wanted and not amounts:
+        shown = [v for v in variants if v.available]
+        positions = ordinals(text, len(shown))
+        if len(positions) != 1:
+            return None
+        available = [shown[positions[0]]]
+    options = tuple(sorted(f"{key}={value}" for key, value in wanted.items()))
+    if len(available) > 1 and wanted:
+        # "size large" means large and otherwise like the item being exchanged.
+        alike = _keeping_the_rest(available, wanted, current)
+        available = alike if len(alike) == 1 else available
+    if len(available) == 1:
+        return VariantPick(item_id=available[0].item_id, for_ref=available[0].for_ref)
+    if available:
+        return VariantPick(options=options, question=_which(available))
+    if pool:
+        return VariantPick(options=options, question=_sold_out(pool[0]))
+    return VariantPick(
+        options=options,
+        question="I don't see that option. " + _which([v for v in variants if v.available]),
+    )
+
+
+def _wanted(
+    clean: str, offered: Sequence[Mapping[str, str]], current: ItemOption | None
+) -> dict[str, str]:
+    """Option values on offer that the text asks for, one per option name."""
+    values: dict[str, list[str]] = {}
+    for options in offered:
+        for key, value in options.items():
+            if value not in values.setdefault(key, []):
+                values[key].append(value)
+    padded = spaced(clean)
+    spoken = spoken_sizes(clean, bare_numbers=True)
+    # On the variant picker a lone "11" can only be a size (prices carry a $ or cents).
+    numbers = frozenset(_BARE_NUMBER.findall(clean))
+    wanted: dict[str, str] = {}
+    for key, choices in values.items():
+        if is_size_key(key):
+            found = [v for v in choices if size_matches(v, spoken) or v in numbers]
+            relative = _relative_size(clean, key, choices, current)
+            found = found or ([relative] if relative else [])
+        elif set(v.lower() for v in choices) <= {"yes", "no"}:
+            found = _yes_no_option(clean, key)
+        else:
+            found = [v for v in choices if mentions_value(padded, v)]
+        if len(found) == 1:
+            wanted[key] = found[0]
+    return wanted
+
+
+def _yes_no_option(clean: str, key: str) -> list[str]:
+    """ "waterproof" asks for waterproof=yes, "not waterproof" for waterproof=no."""
+    match = re.search(rf"\b{re.escape(key.lower())}\b", clean)
+    if match is None:
+        return []
+    return ["no" if _NEGATIVE.search(clean[: match.start()]) else "yes"]
+
+
+def _relative_size(
+    clean: str, key: str, choices: list[str], current: ItemOption | None
+) -> str | None:
+    """ "one size up" from the size of the line being exchanged."""
+    up, down = _SIZE_UP.search(clean), _SIZE_DOWN.search(clean)
+    if current is None or not (up or down) or key not in current.options:
+        return None
+    ordered = sorted(set(choices) | {current.options[key]}, key=_size_rank)
+    index = ordered.index(current.options[key]) + (1 if up else -1)
+    return ordered[index] if 0 <= index < len(ordered) else None
+
+
+def _size_rank(size: str) -> tuple[int, Decimal, str]:
+    upper = size.upper()
+    if upper in LETTER_SIZES:
+        return (0, Decimal(LETTER_SIZES.index(upper)), upper)
+    number = re.match(r"\d+(?:\.\d+)?", size)
+    return (1, Decimal(number.group(0)), size) if number else (2, Decimal(0), size)
+
+
+def _keeping_the_rest(
+    pool: list[VariantOption], wanted: dict[str, str], current: ItemOption | None
+) -> list[VariantOption]:
+    """The variants that change only what was asked for and keep the line's other options."""
+    if current is None:
+        return []
+    unchanged = {key: value for key, value in current.options.items() if key not in wanted}
+    return [v for v in pool if all(v.options.get(k) == val for k, val in unchanged.items())]
+
+
+def _meets(variant: VariantOption, wanted: dict[str, str]) -> bool:
+    return all(variant.options.get(key) == value for key, value in wanted.items())
+
+
+def _by_price(pool: list[VariantOption], *, cheapest: bool) -> list[VariantOption]:
+    if not pool:
+        return pool
+    target = min(v.price for v in pool) if cheapest else max(v.price for v in pool)
+    return [v for v in pool if v.price == target]
+
+
+def _constraints_only(text: Text, current: ItemOption | None) -> VariantPick | None:
+    """Without variants on screen: the constraints, spelled like the line's own options."""
+    if current is None:
+        return None
+    wanted: dict[str, str] = {}
+    clean = text.clean
+    spoken = spoken_sizes(clean, bare_numbers=True)
+    for key, value in current.options.items():
+        if is_size_key(key):
+            size = _spoken_like(value, spoken)
+            if size is not None:
+                wanted[key] = size
+        elif "color" in key.lower() or "colour" in key.lower():
+            colours = [w for w in clean.split() if w in _COLOURS]
+            if len(colours) == 1:
+                wanted[key] = colours[0]
+    if not wanted:
+        return None
+    return VariantPick(options=tuple(sorted(f"{key}={value}" for key, value in wanted.items())))
+
+
+def _spoken_like(current: str, spoken: frozenset[str]) -> str | None:
+    """The size asked for, spelled the way the line spells its own size."""
+    if current.upper() in LETTER_SIZES:
+        letters = [s for s in spoken if s in LETTER_SIZES]
+        return letters[0] if len(letters) == 1 else None
+    if current.replace(".", "").isdigit():
+        numbers = [s for s in spoken if s.replace(".", "").isdigit()]
+        return numbers[0] if len(numbers) == 1 else None
+    words = [s for s in spoken if s in SIZE_WORDS]
+    return words[0] if len(words) == 1 else None
+
+
+def _which(variants: Sequence[VariantOption]) -> str:
+    labels = [describe_variant(v) for v in variants[:4]]
+    more = " (or another)" if len(variants) > 4 else ""
+    listed = ", ".join(labels[:-1]) + " or " + labels[-1] if len(labels) > 1 else labels[0]
+    return f"Which one would you like: {listed}{more}?"
+
+
+def _sold_out(variant: VariantOption) -> str:
+    return f"Sorry, {describe_variant(variant)} is out of stock. Would you like another option?"
+
+
+def describe_variant(variant: VariantOption) -> str:
+    return "/".join(variant.options.values()) + f" (${variant.price})"

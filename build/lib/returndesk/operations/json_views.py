@@ -1,0 +1,85 @@
+"""The JSON shapes the CLI prints and the README documents."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from returndesk.domain import Order, shipment_to_dict
+from returndesk.store.repositories.returns import StoredReturn
+
+
+def return_json(ret: StoredReturn) -> dict[str, Any]:
+    """Money as strings with two decimals, so no reader turns it into a float."""
+    return {
+        "rma": ret.rma,
+        "order_id": ret.order_id,
+        "customer_id": ret.customer_id,
+        "status": ret.status.value,
+        "items": [
+            {
+                "line_no": line.line_no,
+                "item_id": line.item_id,
+                "product_id": line.product_id,
+                "price": str(line.price),
+                "reason_code": line.reason.value,
+                "reason_note": line.note,
+                "exchange_item_id": line.exchange_item_id,
+            }
+            for line in ret.lines
+        ],
+        "resolution": ret.resolution.value,
+        "refund_payment_method_id": ret.refund_payment_method_id,
+        "exchange_item_ids": list(ret.exchange_item_ids),
+        "exchange_difference": str(ret.exchange_difference),
+        "exchange_payment_method_id": ret.exchange_payment_method_id,
+        "method": None if ret.method is None else ret.method.value,
+        "items_total": str(ret.items_total),
+        "fees": str(ret.fees),
+        "bonus": str(ret.bonus),
+        "refund_amount": str(ret.refund_amount),
+        "keep_item": ret.keep_item,
+        "shipment": None if ret.shipment is None else shipment_to_dict(ret.shipment),
+        "events": [
+            {
+                "at": event.at.isoformat(),
+                "actor": event.actor.value,
+                "from": None if event.from_status is None else event.from_status.value,
+                "to": event.to_status.value,
+                "note": event.note,
+            }
+            for event in ret.events
+        ],
+        "created_at": ret.created_at.isoformat(),
+        "updated_at": ret.updated_at.isoformat(),
+    }
+
+
+def order_json(order: Order) -> dict[str, Any]:
+    return {
+        "order_id": order.id,
+        "customer_id": order.customer_id,
+        "status": order.status.value,
+        "placed_at": order.placed_at.isoformat(),
+        "delivered_at": None if order.delivered_at is None else order.delivered_at.isoformat(),
+        "items": [
+            {
+                "line_no": line.line_no,
+                "item_id": line.item_id,
+                "product_id": line.product_id,
+                "name": line.name,
+                "options": dict(line.options),
+                "price": str(line.price),
+                "final_sale": line.final_sale,
+            }
+            for line in order.lines
+        ],
+        "tracking_ids": list(order.tracking_ids),
+        "payments": [
+            {
+                "kind": payment.kind.value,
+                "amount": str(payment.amount),
+                "payment_method_id": payment.payment_method_id,
+            }
+            for payment in order.payments
+        ],
+    }

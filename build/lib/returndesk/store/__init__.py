@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy tables, the ChatKit store, repositories and data loading."""

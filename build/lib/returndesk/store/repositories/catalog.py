@@ -1,0 +1,75 @@
+"""The product catalogue."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from returndesk.domain import Catalog, Product, Variant, from_cents
+from returndesk.store.tables import ProductRow
+
+
+def product_from_row(row: ProductRow) -> Product:
+    return Product(
+        id=row.id,
+        name=row.name,
+        category=row.category,
+        activatable=row.activatable,
+        hygiene_sealed=row.hygiene_sealed,
+        variants=tuple(
+            Variant(
+                item_id=variant.item_id,
+                product_id=variant.product_id,
+                options={str(k): str(v) for k, v in variant.options.items()},
+                price=from_cents(variant.price_cents),
+                available=variant.available,
+            )
+            for variant in row.variants
+        ),
+    )
+
+
+async def load_catalog(session: AsyncSession, product_ids: Iterable[str] | None = None) -> Catalog:
+    """The whole catalogue, or just the named products (what one order needs)."""
+    query = select(ProductRow).options(selectinload(ProductRow.variants))
+    if product_ids is not None:
+        query = query.where(ProductRow.id.in_(set(product_ids)))
+    rows = (await session.scalars(query)).all()
+    return Catalog.of(product_from_row(row) for row in rows)
+
+
+class CatalogCache:
+    """Products kept in memory for a short while, shared by the requests of one process.
+
+    The catalogue is the store's reference data: the app reads it and never
+    writes it, and it changes only when the demo store is seeded again. Every
+    turn needs the products of one order, so they are read once per `ttl`
+    seconds instead of every turn; a product not seen yet is read when first
+    asked for. A re-seed shows within `ttl`.
+    """
+
+    def __init__(self, ttl: float = 60.0, clock: Callable[[], float] = time.monotonic) -> None:
+        self.ttl = ttl
+        self._clock = clock
+        self._products: dict[str, tuple[Product, float]] = {}
+
+    async def catalog(self, session: AsyncSession, product_ids: Iterable[str]) -> Catalog:
+        """The named products that exist, as `load_catalog` would give them."""
+        now = self._clock()
+        wanted = set(product_ids)
+        found: dict[str, Product] = {}
+        for product_id in wanted:
+            entry = self._products.get(product_id)
+            if entry is not None and entry[1] > now:
+                found[product_id] = entry[0]
+        missing = wanted - found.keys()
+        if missing:
+            loaded = await load_catalog(session, missing)
+            for product in loaded.products.values():
+                self._products[product.id] = (product, now + self.ttl)
+            found.update(loaded.products)
+        return Catalog(found)

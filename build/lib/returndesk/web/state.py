@@ -1,0 +1,31 @@
+"""What the running app holds: built once at start-up, shared by every request."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+from starlette.requests import Request
+
+from returndesk.chat.server import ReturnDeskServer
+from returndesk.llm.usage import UsageMeter
+from returndesk.settings import Settings
+from returndesk.store.db import SessionFactory
+from returndesk.web.embedded import EmbeddedIdentity
+from returndesk.web.identity import OwnerCookie
+
+
+@dataclass(slots=True)
+class AppState:
+    settings: Settings
+    engine: AsyncEngine
+    sessions: SessionFactory
+    server: ReturnDeskServer
+    identity: OwnerCookie
+    usage: UsageMeter
+    embedded: EmbeddedIdentity
+
+
+def app_state(request: Request) -> AppState:
+    state: AppState = request.app.state.returndesk
+    return state

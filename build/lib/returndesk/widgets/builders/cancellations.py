@@ -1,0 +1,227 @@
+"""Cancelling a pending order or a return: pick one, give the reason, confirm, done."""
+
+from __future__ import annotations
+
+from returndesk.domain import (
+    CUSTOMER_CANCELLABLE,
+    Order,
+    OrderStatus,
+    format_money,
+    plan_order_cancellation,
+    refund_timing,
+)
+from returndesk.domain.dates import format_day, local_date
+from returndesk.store.db import reading
+from returndesk.store.repositories.orders import customer_orders, get_customer_order
+from returndesk.store.repositories.returns import StoredReturn, get_return, list_returns
+from returndesk.widgets.components import (
+    Node,
+    badge,
+    button,
+    caption,
+    card,
+    col,
+    row,
+    text,
+    title,
+)
+from returndesk.widgets.inputs import WidgetInput
+
+
+def _order_caption(order: Order, given: WidgetInput) -> str:
+    placed = format_day(local_date(order.placed_at, given.ops.policy.zone))
+    names = ", ".join(line.name for line in order.lines)
+    return f"placed {placed} · {names} · {format_money(order.items_total)}"
+
+
+async def order_picker(given: WidgetInput) -> Node:
+    assert given.state.customer_id is not None
+    async with reading(given.ops.sessions) as session:
+        orders = await customer_orders(session, given.state.customer_id)
+    pending = [order for order in orders if order.status is OrderStatus.PENDING]
+    if not pending:
+        return card(
+            [
+                title("No order can be cancelled"),
+                text("Only orders that haven't shipped yet can be cancelled, and you have none."),
+                button("Back to the menu", on_click=given.act("start_over")),
+            ],
+            key="orders",
+        )
+    rows = [
+        row(
+            [
+                col(
+                    [
+                        text(f"Order {order.id}", weight="medium"),
+                        caption(_order_caption(order, given)),
+                    ],
+                    flex=1,
+                ),
+                button(f"Cancel {order.id}", on_click=given.act("select_order", order_id=order.id)),
+            ]
+        )
+        for order in pending
+    ]
+    return card([title("Which order would you like to cancel?"), col(rows, gap=3)], key="orders")
+
+
+async def cancel_reason_picker(given: WidgetInput) -> Node:
+    reasons = given.ops.policy.order_cancellation.reasons
+    buttons = [
+        button(
+            reason.capitalize(), on_click=given.act("give_cancel_reason", reason=reason), block=True
+        )
+        for reason in reasons
+    ]
+    return card([title("Why are you cancelling?"), col(buttons, gap=2)], key="cancel-reason")
+
+
+async def _plan_rows(given: WidgetInput) -> tuple[Order, list[Node]]:
+    answers = given.state.cancel_order
+    facts = given.facts
+    assert answers.order_id is not None
+    assert facts.customer is not None
+    async with reading(given.ops.sessions) as session:
+        order = await get_customer_order(session, facts.customer.id, answers.order_id)
+    rows: list[Node] = []
+    for payment in order.net_paid_by_method().items():
+        method = facts.customer.payment_method(payment[0])
+        timing = refund_timing(method, waits_for_items=False, policy=given.ops.policy)
+        rows.append(
+            col(
+                [
+                    row(
+                        [
+                            text(f"Refund to {method.describe()}"),
+                            text(format_money(payment[1]), weight="semibold"),
+                        ],
+                        justify="between",
+                    ),
+                    caption(timing),
+                ],
+                gap=1,
+            )
+        )
+    return order, rows
+
+
+async def cancel_order_summary(given: WidgetInput) -> Node:
+    order, rows = await _plan_rows(given)
+    facts = given.facts
+    assert facts.customer is not None
+    reason = given.state.cancel_order.reason or ""
+    plan_order_cancellation(order, customer=facts.customer, reason=reason, policy=given.ops.policy)
+    return card(
+        [
+            title(f"Cancel order {order.id}?"),
+            caption(_order_caption(order, given)),
+            text(f"Reason: {reason}"),
+            *rows,
+            row(
+                [
+                    button(
+                        "Cancel the order",
+                        on_click=given.act("confirm"),
+                        style="primary",
+                        color="danger",
+                    ),
+                    button("Keep my order", on_click=given.act("start_over")),
+                ]
+            ),
+        ],
+        key="cancel-summary",
+    )
+
+
+async def cancel_order_confirmation(given: WidgetInput) -> Node:
+    order, rows = await _plan_rows(given)
+    return card(
+        [
+            row([title(f"Order {order.id}"), badge("Cancelled", color="danger")]),
+            *rows,
+            button("Something else", on_click=given.act("start_over")),
+        ],
+        key="cancel-done",
+        status={"text": "Order cancelled", "icon": "check-circle"},
+    )
+
+
+def _return_caption(ret: StoredReturn) -> str:
+    items = len(ret.lines)
+    noun = "item" if items == 1 else "items"
+    return f"order {ret.order_id} · {items} {noun} · {ret.status.label}"
+
+
+async def return_picker(given: WidgetInput) -> Node:
+    assert given.state.customer_id is not None
+    async with reading(given.ops.sessions) as session:
+        returns = await list_returns(session, customer_id=given.state.customer_id)
+    open_returns = [ret for ret in returns if ret.status in CUSTOMER_CANCELLABLE]
+    if not open_returns:
+        return card(
+            [
+                title("No return can be cancelled"),
+                text(
+                    "Returns can be cancelled until the items are on their way, and you have none."
+                ),
+                button("Back to the menu", on_click=given.act("start_over")),
+            ],
+            key="returns",
+        )
+    rows = [
+        row(
+            [
+                col(
+                    [text(f"Return {ret.rma}", weight="medium"), caption(_return_caption(ret))],
+                    flex=1,
+                ),
+                button(f"Cancel {ret.rma}", on_click=given.act("select_return", rma=ret.rma)),
+            ]
+        )
+        for ret in open_returns
+    ]
+    return card([title("Which return would you like to cancel?"), col(rows, gap=3)], key="returns")
+
+
+async def _chosen_return(given: WidgetInput) -> StoredReturn:
+    rma = given.state.cancel_return.rma
+    assert rma is not None
+    async with reading(given.ops.sessions) as session:
+        return await get_return(session, rma)
+
+
+async def cancel_return_summary(given: WidgetInput) -> Node:
+    ret = await _chosen_return(given)
+    return card(
+        [
+            title(f"Cancel return {ret.rma}?"),
+            caption(_return_caption(ret)),
+            text("The items stay with you and nothing will be refunded for them."),
+            row(
+                [
+                    button(
+                        "Cancel the return",
+                        on_click=given.act("confirm"),
+                        style="primary",
+                        color="danger",
+                    ),
+                    button("Keep the return", on_click=given.act("start_over")),
+                ]
+            ),
+        ],
+        key="cancel-return-summary",
+    )
+
+
+async def cancel_return_confirmation(given: WidgetInput) -> Node:
+    ret = await _chosen_return(given)
+    return card(
+        [
+            row([title(f"Return {ret.rma}"), badge("Cancelled", color="secondary")]),
+            text("Your return is cancelled; keep the items."),
+            button("Something else", on_click=given.act("start_over")),
+        ],
+        key="cancel-return-done",
+        status={"text": "Return cancelled", "icon": "check-circle"},
+    )

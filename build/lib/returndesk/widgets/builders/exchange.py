@@ -1,0 +1,85 @@
+"""Exchanges: the replacement by option, and who settles the price difference."""
+
+from __future__ import annotations
+
+from returndesk.domain import format_money, settlement_methods
+from returndesk.widgets.components import (
+    Node,
+    badge,
+    button,
+    caption,
+    card,
+    col,
+    row,
+    text,
+    title,
+)
+from returndesk.widgets.inputs import WidgetInput, describe_options, line_label
+
+
+async def variant_picker(given: WidgetInput) -> Node:
+    facts = given.facts
+    assert facts.request is not None
+    assert facts.catalog is not None
+    exchanges = given.state.returns.exchanges
+    lines = facts.request.lines
+    line = next((line for line in lines if line.line_no not in exchanges), lines[0])
+    product = facts.catalog.product(line.product_id)
+    rows: list[Node] = []
+    for variant in product.variants:
+        if variant.item_id == line.item_id:
+            continue
+        difference = variant.price - line.price
+        change = (
+            "same price"
+            if difference == 0
+            else f"{'+' if difference > 0 else '-'}{format_money(abs(difference))}"
+        )
+        label = describe_options(variant.options)
+        if variant.available:
+            action = given.act("choose_variant", item_id=variant.item_id, line_no=line.line_no)
+            chooser = button(f"Choose {label}", on_click=action)
+        else:
+            chooser = badge("Sold out", color="secondary")
+        rows.append(
+            row(
+                [
+                    col(
+                        [text(label), caption(f"{format_money(variant.price)} · {change}")], flex=1
+                    ),
+                    chooser,
+                ]
+            )
+        )
+    return card(
+        [
+            title(f"What would you like instead of the {line.name}?"),
+            caption(f"You have: {line_label(line)} at {format_money(line.price)}"),
+            col(rows, gap=2),
+        ],
+        key=f"variant-{line.line_no}",
+    )
+
+
+async def payment_picker(given: WidgetInput) -> Node:
+    facts = given.facts
+    assert facts.exchange_difference is not None
+    assert facts.customer is not None
+    difference = facts.exchange_difference
+    allowed = {method.id for method in settlement_methods(difference, facts.customer)}
+    verb = "Pay" if difference > 0 else "Refund"
+    amount = format_money(abs(difference))
+    buttons: list[Node] = []
+    for method in facts.customer.payment_methods:
+        name = method.describe()
+        if method.id in allowed:
+            action = given.act("choose_payment_method", payment_method_id=method.id)
+            buttons.append(button(f"{verb} {amount} with {name}", on_click=action, block=True))
+        else:
+            buttons.append(button(f"{name}: balance too low", disabled=True, block=True))
+    heading = (
+        f"The new item costs {amount} more. How would you like to pay?"
+        if difference > 0
+        else f"The new item costs {amount} less. Where should we send the difference?"
+    )
+    return card([title(heading), col(buttons, gap=2)], key="payment")
