@@ -180,10 +180,14 @@ async def run(results: Results, workdir: Path) -> None:
         stock_rate = _report(results, "stock SDK, in-memory store", timings, elapsed)
         floor, floor_elapsed = await _floor_round_trips(stock_url)
         floor_rate = _report(results, "HTTP alone (fixed events, no ChatKit)", floor, floor_elapsed)
+    with _process([*stock, "--cached-parser"], {"PYTHONPATH": str(ROOT)}, workdir) as cached_url:
+        timings, elapsed = await _stock_clicks_timed(cached_url)
+        cached_rate = _report(results, "stock SDK + cached parser", timings, elapsed)
     with _serve(sqlite_url, workdir) as url:
         timings, elapsed = await _one_client(url, stories[0])
         ours = _report(results, "ReturnDesk on SQLite, one client", timings, elapsed)
     results.add("http clicks", "ReturnDesk / stock throughput", ours / stock_rate, "x", ">= 3x")
+    results.add("http clicks", "stock + cached parser / stock", cached_rate / stock_rate, "x")
     # The most any server could reach over this client and framework, for scale.
     results.add("http clicks", "HTTP alone / stock throughput", floor_rate / stock_rate, "x")
     await _postgres(results, workdir)

@@ -5,7 +5,8 @@ request handling, answering each click with the same widget work ReturnDesk does
 `POST /floor` answers with fixed events and no ChatKit work: what HTTP, the
 framework and the benchmark's client cost on their own.
 
-Run as `python -m bench.stock_server PORT`.
+Run as `python -m bench.stock_server PORT [--cached-parser]`; with the flag, the
+SDK's request parser is built once instead of on every request.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from typing import Any
 
 import uvicorn
 from chatkit.actions import Action
-from chatkit.server import ChatKitServer, StreamingResult
+from chatkit.server import ChatKitServer, NonStreamingResult, StreamingResult
 from chatkit.store import NotFoundError, Store
 from chatkit.types import (
     Attachment,
+    ChatKitReq,
     Page,
     ThreadItem,
     ThreadItemDoneEvent,
@@ -31,9 +33,11 @@ from chatkit.types import (
     UserMessageItem,
     WidgetItem,
     WidgetRootUpdated,
+    is_streaming_req,
 )
 from chatkit.widgets import DynamicWidgetRoot
 from fastapi import FastAPI, Request
+from pydantic import TypeAdapter
 from starlette.responses import Response, StreamingResponse
 
 from returndesk.chat.streaming import stream_text
@@ -158,8 +162,24 @@ class StockServer(ChatKitServer[None]):
         )
 
 
-def app() -> FastAPI:
-    server = StockServer(MemoryStore())
+# Built once: the SDK's `process` builds it on every request.
+REQUEST = TypeAdapter[ChatKitReq](ChatKitReq)
+
+
+class CachedParserServer(StockServer):
+    """The stock server with only that changed: how fast the SDK's own pipeline can be."""
+
+    async def process(
+        self, request: str | bytes | bytearray, context: None
+    ) -> StreamingResult | NonStreamingResult:
+        parsed = REQUEST.validate_json(request)
+        if is_streaming_req(parsed):
+            return StreamingResult(self._process_streaming(parsed, context))
+        return NonStreamingResult(await self._process_non_streaming(parsed, context))
+
+
+def app(cached_parser: bool = False) -> FastAPI:
+    server = (CachedParserServer if cached_parser else StockServer)(MemoryStore())
     application = FastAPI()
 
     @application.post("/floor")
@@ -184,4 +204,5 @@ def app() -> FastAPI:
 
 
 if __name__ == "__main__":
-    uvicorn.run(app(), host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")
+    application = app(cached_parser="--cached-parser" in sys.argv[2:])
+    uvicorn.run(application, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")
