@@ -37,20 +37,30 @@ def _matches(action: Any, chosen_type: str | None, chosen_values: Mapping[str, A
     return all(chosen_values[key] == payload[key] for key in shared)
 
 
-def _lock(node: Any, chosen_type: str | None, chosen_values: Mapping[str, Any]) -> None:
+def _lock(
+    node: Any, chosen_type: str | None, chosen_values: Mapping[str, Any], submitted: bool = False
+) -> None:
+    """`submitted`: `node` is inside the form the shopper sent, so its submit button was pressed."""
     if isinstance(node, list):
         for child in node:
-            _lock(child, chosen_type, chosen_values)
+            _lock(child, chosen_type, chosen_values, submitted)
         return
     if not isinstance(node, dict):
         return
     kind = node.get("type")
     if kind == "Button":
-        chosen = _matches(node.get("onClickAction"), chosen_type, chosen_values)
+        chosen = (submitted and bool(node.get("submit"))) or _matches(
+            node.get("onClickAction"), chosen_type, chosen_values
+        )
         node["disabled"] = True
         node["style"] = "primary" if chosen else "secondary"
         if chosen:
             node["iconStart"] = "check"
+        elif node.get("iconStart") == "check":
+            # Once answered, a check mark says "this was chosen" and nothing else.
+            del node["iconStart"]
+    elif kind == "Form":
+        submitted = _matches(node.get("onSubmitAction"), chosen_type, chosen_values)
     elif kind == "ListViewItem":
         node.pop("onClickAction", None)
     elif kind in INPUT_TYPES:
@@ -63,4 +73,4 @@ def _lock(node: Any, chosen_type: str | None, chosen_values: Mapping[str, Any]) 
             node["defaultChecked"] = bool(chosen_values[node["name"]])
     for key in ("children", "confirm", "cancel"):
         if key in node:
-            _lock(node[key], chosen_type, chosen_values)
+            _lock(node[key], chosen_type, chosen_values, submitted)

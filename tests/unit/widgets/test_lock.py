@@ -57,6 +57,28 @@ def test_form_fields_keep_what_was_sent() -> None:
     assert (quantity["disabled"], quantity["defaultValue"]) == (True, "2")
     assert (kettle["disabled"], kettle["defaultChecked"]) == (True, True)
     assert send["disabled"] is True
+    # The form was sent with its button: that button is the choice.
+    assert (send["iconStart"], send["style"]) == ("check", "primary")
+
+
+def test_only_the_chosen_button_keeps_a_check_mark() -> None:
+    widget = card(
+        [
+            button(
+                "Confirm return",
+                icon="check",
+                on_click={"type": "confirm", "payload": {"token": "t"}},
+            ),
+            button("Change something", on_click={"type": "go_back", "payload": {"token": "t"}}),
+        ]
+    )
+
+    locked = lock_widget(widget, "go_back", {})
+
+    confirm, change = locked["children"]
+    assert "iconStart" not in confirm
+    assert confirm["style"] == "secondary"
+    assert (change["iconStart"], change["style"]) == ("check", "primary")
 
 
 def test_a_typed_answer_marks_the_matching_button() -> None:
