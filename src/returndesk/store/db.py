@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from returndesk.errors import ConfigurationError
-from returndesk.store.sqlite_driver import OneTripDBAPI
+from returndesk.store.sqlite_driver import InlineSQLiteDBAPI
 
 SessionFactory = async_sessionmaker[AsyncSession]
 
@@ -50,9 +50,11 @@ def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:
             database_url,
             echo=echo,
             # Writers from several processes wait for each other instead of failing.
-            connect_args={"timeout": 30},
-            # One hop to SQLite's thread per statement instead of four (sqlite_driver.py).
-            module=OneTripDBAPI(),
+            # Statements run on the event loop's thread, a wait for a lock in aiosqlite's
+            # (sqlite_driver.py), never both at once.
+            connect_args={"timeout": 30, "check_same_thread": False},
+            # SQLite on the event loop, in its own thread only to wait (sqlite_driver.py).
+            module=InlineSQLiteDBAPI(),
             # Each connection is a thread of aiosqlite's; opening one per request beyond
             # the pool (the default overflow) cost more than the request under load.
             pool_size=20,

@@ -1,8 +1,10 @@
-"""Sessions that only read, and the SQLite driver's one trip per statement."""
+"""Sessions that only read, writers queued per process, and the SQLite driver that runs
+statements on the event loop but waits for another process's lock in its thread."""
 
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -100,6 +102,39 @@ async def test_a_write_inside_a_write_of_the_same_task_is_refused_at_once(
         with pytest.raises(NestedWrite):
             async with asyncio.timeout(5), transaction(sqlite):
                 pass
+    async with reading(sqlite) as session:
+        assert await session.scalar(select(func.count()).select_from(ThreadRow)) == 1
+
+
+async def test_a_writer_waits_for_another_process_lock_without_stopping_the_loop(
+    sqlite: SessionFactory, sqlite_url: str
+) -> None:
+    # Another process's writer, as SQLite sees it: a connection of its own holding the lock.
+    other = sqlite3.connect(sqlite_url.split("///", 1)[1], isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    ticks = 0
+
+    async def tick() -> None:
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.01)
+            ticks += 1
+
+    async def write() -> None:
+        async with transaction(sqlite) as session:
+            session.add(thread_row("thr_1"))
+
+    ticker = asyncio.create_task(tick())
+    writer = asyncio.create_task(write())
+    await asyncio.sleep(0.3)
+    assert not writer.done()
+    # The loop went on while the writer waited for the lock.
+    assert ticks >= 10
+    other.execute("COMMIT")
+    other.close()
+    async with asyncio.timeout(10):
+        await writer
+    ticker.cancel()
     async with reading(sqlite) as session:
         assert await session.scalar(select(func.count()).select_from(ThreadRow)) == 1
 
