@@ -50,10 +50,10 @@ def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:
             database_url,
             echo=echo,
             # Writers from several processes wait for each other instead of failing.
-            # Statements run on the event loop's thread, a wait for a lock in aiosqlite's
-            # (sqlite_driver.py), never both at once.
+            # Statements run on the event loop's thread; aiosqlite's opens and closes the
+            # connection (sqlite_driver.py).
             connect_args={"timeout": 30, "check_same_thread": False},
-            # SQLite on the event loop, in its own thread only to wait (sqlite_driver.py).
+            # SQLite on the event loop, without a hop to a thread per statement.
             module=InlineSQLiteDBAPI(),
             # Each connection is a thread of aiosqlite's; opening one per request beyond
             # the pool (the default overflow) cost more than the request under load.

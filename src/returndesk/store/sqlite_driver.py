@@ -1,27 +1,31 @@
-"""SQLAlchemy's aiosqlite adapter, running SQLite on the event loop unless it must wait.
+"""SQLAlchemy's aiosqlite adapter, with statements run on the event loop itself.
 
 aiosqlite runs SQLite in a thread of its own, and every call hops to that
-thread and back through the event loop. SQLAlchemy's adapter makes four hops
-per statement (open a cursor, execute, fetch the rows, close the cursor), and
-a hop costs more than this app's statements do: a quarter of a millisecond of
-waking threads against tens of microseconds of SQLite. So statements run
-right here, and only one that may wait goes to the thread: taking the write
-lock while another process holds it, where SQLite's busy handler sleeps. Rows,
-row counts, errors and transactions are the driver's own.
+thread and back. SQLAlchemy's adapter makes four hops per statement (open a
+cursor, execute, fetch the rows, close the cursor), and a hop costs more than
+this app's statements do: a quarter of a millisecond of waking threads against
+tens of microseconds of SQLite. So statements, commits and rollbacks run right
+here; aiosqlite only opens and closes connections. Rows, row counts, errors and
+transactions are the driver's own.
+
+Only one statement could wait long: taking the write lock while another
+process writes. It is retried after short pauses instead, so the loop goes on
+(`_taking_write_lock`). In WAL mode readers never wait for writers.
 
 The price: a statement runs on the event loop, so a slow one (a big scan)
 holds up other requests for its length. This app's statements are indexed
 look-ups; the scaled-store benchmark (1M orders) times the slowest.
 
 It uses the same aiosqlite internals SQLAlchemy's own adapter does (the
-connection's `_execute` queue and its `_conn`), so it is tied to the pinned
-versions of both; tests/unit/store/test_db.py holds it to the
-behaviour the store relies on.
+connection's `_conn`), so it is tied to the pinned versions of both;
+tests/unit/store/test_db.py holds it to the behaviour the store relies on.
 """
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
+import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -104,9 +108,10 @@ class InlineSQLiteCursor(AsyncAdapt_aiosqlite_cursor):
                 cursor.close()
 
         async with self._adapt_connection._execute_mutex:
-            outcome = _unless_it_must_wait(raw, operation, run)
-            if outcome is None:
-                outcome = await connection._execute(run)  # type: ignore[no-untyped-call]
+            if operation.startswith(("BEGIN IMMEDIATE", "BEGIN EXCLUSIVE")):
+                outcome = await _taking_write_lock(raw, run)
+            else:
+                outcome = run()
         self._description, rows, self._rowcount, self._lastrowid = outcome
         self._rows = deque(rows)
         return None
@@ -124,35 +129,41 @@ class InlineSQLiteCursor(AsyncAdapt_aiosqlite_cursor):
                 cursor.close()
 
         async with self._adapt_connection._execute_mutex:
-            counts = await connection._execute(run)  # type: ignore[no-untyped-call]
+            counts = run()
         self._rowcount, self._lastrowid = counts
         self._description = None
         return None
 
 
-def _unless_it_must_wait(
-    raw: sqlite3.Connection, operation: str, run: Callable[[], _Outcome]
-) -> _Outcome | None:
-    """Run a statement here, on the event loop, unless it must wait for a lock: then None.
+# How long a writer first waits for another process's write lock before trying again,
+# and the longest pause between tries.
+_FIRST_PAUSE = 0.0005
+_LONGEST_PAUSE = 0.005
 
-    Only taking the write lock can wait long, for another process's writer, in
-    SQLite's busy handler; that wait belongs in aiosqlite's thread, where it
-    blocks nothing else. So the lock is tried here without waiting first. In
-    WAL mode readers do not wait, and a transaction holding the lock writes
-    without waiting.
+
+async def _taking_write_lock(raw: sqlite3.Connection, run: Callable[[], _Outcome]) -> _Outcome:
+    """Run a statement that takes the write lock, waiting for another process's writer.
+
+    SQLite's own busy handler would sleep on the event loop, stopping every
+    request, and in steps growing to 100 ms; instead the lock is tried without
+    waiting, and tried again after short pauses in which the loop goes on,
+    for as long as the connection's busy timeout allows.
     """
-    if not operation.startswith(("BEGIN IMMEDIATE", "BEGIN EXCLUSIVE")):
-        return run()
-    patience = raw.execute("PRAGMA busy_timeout").fetchone()[0]
+    patience_ms = int(raw.execute("PRAGMA busy_timeout").fetchone()[0])
     raw.execute("PRAGMA busy_timeout=0")
     try:
-        return run()
-    except sqlite3.OperationalError as error:
-        if error.sqlite_errorcode != sqlite3.SQLITE_BUSY:
-            raise
-        return None
+        deadline = time.monotonic() + patience_ms / 1000
+        pause = _FIRST_PAUSE
+        while True:
+            try:
+                return run()
+            except sqlite3.OperationalError as error:
+                if error.sqlite_errorcode != sqlite3.SQLITE_BUSY or time.monotonic() >= deadline:
+                    raise
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, _LONGEST_PAUSE)
     finally:
-        raw.execute(f"PRAGMA busy_timeout={int(patience)}")
+        raw.execute(f"PRAGMA busy_timeout={patience_ms}")
 
 
 class InlineSQLiteConnection(AsyncAdapt_aiosqlite_connection):

@@ -1,5 +1,5 @@
 """Sessions that only read, writers queued per process, and the SQLite driver that runs
-statements on the event loop but waits for another process's lock in its thread."""
+statements on the event loop yet waits for another process's lock without stopping it."""
 
 from __future__ import annotations
 
