@@ -7,10 +7,11 @@ import asyncio
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
-from sqlalchemy import func, insert, select, text, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import event, func, insert, select, text, update
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from returndesk.store.chatkit_store import ITEMS
 from returndesk.store.db import (
@@ -18,6 +19,8 @@ from returndesk.store.db import (
     ReadOnlySession,
     SessionFactory,
     commits,
+    create_engine,
+    create_session_factory,
     reading,
     transaction,
 )
@@ -137,6 +140,30 @@ async def test_a_writer_waits_for_another_process_lock_without_stopping_the_loop
     ticker.cancel()
     async with reading(sqlite) as session:
         assert await session.scalar(select(func.count()).select_from(ThreadRow)) == 1
+
+
+async def test_a_writer_gives_up_after_the_busy_timeout_with_a_clear_error(
+    sqlite_url: str,
+) -> None:
+    engine = create_engine(sqlite_url)
+
+    def impatient(connection: Any, _record: object) -> None:
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA busy_timeout=200")
+        cursor.close()
+
+    event.listen(engine.sync_engine, "connect", impatient)
+    sessions = create_session_factory(engine)
+    other = sqlite3.connect(sqlite_url.split("///", 1)[1], isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(OperationalError, match="database is locked"):
+            async with asyncio.timeout(5), transaction(sessions) as session:
+                session.add(thread_row("thr_1"))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+        await engine.dispose()
 
 
 async def test_a_reading_session_refuses_to_write(sessions: SessionFactory) -> None:
