@@ -21,6 +21,7 @@ async def test_the_label_opens_for_its_shopper_only(
 
     mine = await shopper.client.http.get(f"/returns/{ret.rma}/label")
     stranger = await (await new_shopper()).client.http.get(f"/returns/{ret.rma}/label")
+    unknown = await shopper.client.http.get("/returns/R-NOSUCH00/label")
 
     assert mine.status_code == 200
     assert ret.rma in mine.text
@@ -28,3 +29,8 @@ async def test_the_label_opens_for_its_shopper_only(
     assert getattr(ret.shipment, "tracking_number", "") in mine.text
     assert stranger.status_code == 404
     assert ret.rma in stranger.json()["error"]["message"]
+    # A stranger learns no more than about a return that does not exist.
+    assert unknown.status_code == 404
+    assert stranger.json()["error"]["message"].replace(ret.rma, "R") == unknown.json()["error"][
+        "message"
+    ].replace("R-NOSUCH00", "R")

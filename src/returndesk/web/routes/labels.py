@@ -15,6 +15,7 @@ from starlette.responses import HTMLResponse
 from returndesk.domain import format_money
 from returndesk.domain.shipping import PrepaidLabel
 from returndesk.errors import NotFound
+from returndesk.store.db import reading
 from returndesk.store.repositories.returns import get_return
 from returndesk.store.tables import ConversationStateRow
 from returndesk.web.state import app_state
@@ -45,7 +46,7 @@ dt {{ font-weight: 600; }} dd {{ margin: 0 0 .5rem; }}
 async def return_label(rma: str, request: Request) -> HTMLResponse:
     state = app_state(request)
     visitor = state.identity.visitor(request)
-    async with state.sessions() as session:
+    async with reading(state.sessions) as session:
         ret = await get_return(session, rma)
         verified = await session.scalar(
             select(ConversationStateRow.thread_id)
@@ -56,7 +57,8 @@ async def return_label(rma: str, request: Request) -> HTMLResponse:
             .limit(1)
         )
     if verified is None or not isinstance(ret.shipment, PrepaidLabel):
-        raise NotFound(f"Return {ret.rma} has no label for you.")
+        # Said as for a return that does not exist, so return numbers cannot be probed.
+        raise NotFound(f"Return {ret.rma} was not found.")
     label = ret.shipment
     return HTMLResponse(
         PAGE.format(
