@@ -17,7 +17,7 @@ from returndesk.operations.json_views import order_json, return_json
 from returndesk.operations.queries import expire_overdue, return_status
 from returndesk.operations.staff import advance_return, reject_return
 from returndesk.settings import Settings
-from returndesk.store.db import create_engine, create_session_factory
+from returndesk.store.db import create_engine, create_session_factory, reading
 from returndesk.store.migrate import upgrade
 from returndesk.store.repositories.orders import get_order
 from returndesk.store.repositories.returns import StoredReturn, list_returns
@@ -124,7 +124,7 @@ def orders_show(order_id: str, as_json: JsonFlag = False) -> None:
     """An order with its items, tracking numbers and payments."""
 
     async def work(ops: Operations) -> dict[str, Any]:
-        async with ops.sessions() as session:
+        async with reading(ops.sessions) as session:
             return order_json(await get_order(session, order_id))
 
     data = _run(work)
@@ -148,7 +148,7 @@ def returns_list(
     """Returns, newest first."""
 
     async def work(ops: Operations) -> list[StoredReturn]:
-        async with ops.sessions() as session:
+        async with reading(ops.sessions) as session:
             return list(await list_returns(session, customer_id=customer))
 
     returns = _run(work)
