@@ -1,3 +1,0 @@
-"""ReturnDesk: a self-hosted returns and exchanges assistant speaking the ChatKit protocol."""
-
-__version__ = "0.1.0"

@@ -1,1 +1,0 @@
-"""The ChatKit server: where requests meet the conversation engine."""

@@ -1,1 +1,0 @@
-"""Language understanding: turning what a shopper types into flow events."""

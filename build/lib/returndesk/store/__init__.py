@@ -1,1 +1,0 @@
-"""Persistence: SQLAlchemy tables, the ChatKit store, repositories and data loading."""

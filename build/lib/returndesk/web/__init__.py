@@ -1,1 +1,0 @@
-"""The HTTP surface: FastAPI app, routes and error mapping."""

@@ -1,1 +1,0 @@
-"""Widgets: a small typed builder of ChatKit widget JSON and the screens of each step."""
