@@ -18,7 +18,7 @@ from returndesk.operations.queries import expire_overdue, return_status
 from returndesk.operations.staff import advance_return, reject_return
 from returndesk.settings import Settings
 from returndesk.store.db import create_engine, create_session_factory, reading
-from returndesk.store.migrate import upgrade
+from returndesk.store.migrate import check_schema, upgrade
 from returndesk.store.repositories.orders import get_order
 from returndesk.store.repositories.returns import StoredReturn, list_returns
 from returndesk.store.seed import demo_data_dir, is_empty, seed_store
@@ -47,6 +47,7 @@ def _run(work: Callable[[Operations], Awaitable[T]]) -> T:
     async def main() -> T:
         engine = create_engine(settings.database_url)
         try:
+            await check_schema(engine)
             ops = Operations(create_session_factory(engine), load_policy(settings.policy_file))
             return await work(ops)
         finally:

@@ -32,6 +32,10 @@ class ConfigurationError(ReturnDeskError):
     pass
 
 
+class SchemaNotCurrent(ReturnDeskError):
+    """The database lacks this version's tables: it needs `returndesk db upgrade`."""
+
+
 class DataError(ReturnDeskError):
     """Store data that cannot be loaded; names the file and the field."""
 

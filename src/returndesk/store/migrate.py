@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+from functools import cache
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from returndesk.errors import SchemaNotCurrent
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -26,3 +33,24 @@ def upgrade(database_url: str, revision: str = "head") -> None:
 async def upgrade_async(database_url: str, revision: str = "head") -> None:
     """Alembic's env runs its own event loop, so it gets a thread of its own."""
     await asyncio.to_thread(upgrade, database_url, revision)
+
+
+@cache
+def newest_revision() -> str | None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return ScriptDirectory.from_config(config).get_current_head()
+
+
+async def check_schema(engine: AsyncEngine) -> None:
+    """Raise SchemaNotCurrent unless the database is at this version's newest migration."""
+
+    def revision(connection: Connection) -> str | None:
+        return MigrationContext.configure(connection).get_current_revision()
+
+    async with engine.connect() as connection:
+        found = await connection.run_sync(revision)
+    wanted = newest_revision()
+    if found != wanted:
+        state = "has no tables yet" if found is None else f"is at migration {found}, not {wanted}"
+        raise SchemaNotCurrent(f"The database {state}: run `returndesk db upgrade`.")

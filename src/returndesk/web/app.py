@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from returndesk import __version__
 from returndesk.chat.assembly import build_server
+from returndesk.errors import SchemaNotCurrent
 from returndesk.llm.usage import UsageMeter
 from returndesk.operations.context import utc_now
 from returndesk.settings import Settings, get_settings
 from returndesk.store.db import create_engine, create_session_factory
+from returndesk.store.migrate import check_schema
 from returndesk.web.embedded import EmbeddedIdentity
 from returndesk.web.errors import install_error_handlers
 from returndesk.web.identity import OwnerCookie
@@ -23,6 +28,8 @@ from returndesk.web.middleware import RequestTelemetry
 from returndesk.web.routes import chatkit, health, labels, metrics, ui
 from returndesk.web.security import SecurityHeaders
 from returndesk.web.state import AppState
+
+logger = logging.getLogger(__name__)
 
 
 def create_app(
@@ -34,6 +41,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine = create_engine(settings.database_url, echo=settings.database_echo)
+        await _warn_unless_schema_current(engine)
         sessions = create_session_factory(engine)
         usage = UsageMeter()
         app.state.returndesk = AppState(
@@ -78,3 +86,13 @@ def create_app(
     app.include_router(ui.router)
     ui.mount_ui(app, settings)
     return app
+
+
+async def _warn_unless_schema_current(engine: AsyncEngine) -> None:
+    """Say at start-up what /readyz will say: serving can start before a migration job ends."""
+    try:
+        await check_schema(engine)
+    except SchemaNotCurrent as exc:
+        logger.error(exc.message)
+    except (SQLAlchemyError, OSError) as exc:
+        logger.error("The database cannot be reached: %s", type(exc).__name__)

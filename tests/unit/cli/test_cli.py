@@ -154,3 +154,11 @@ def test_returns_reject_needs_a_return_under_review(store_url: str) -> None:
 
     assert code == 1
     assert "cannot become rejected" in output
+
+
+def test_a_database_without_tables_asks_for_an_upgrade(env: None, tmp_path: Path) -> None:
+    empty = f"sqlite+aiosqlite:///{tmp_path / 'never-upgraded.db'}"
+    for command in (["seed", "demo"], ["orders", "show", "#W2611340"], ["returns", "list"]):
+        code, output = run(empty, *command)
+        assert code == 1, command
+        assert "has no tables yet: run `returndesk db upgrade`" in output, command

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gc
+from pathlib import Path
+
+import pytest
 
 from returndesk.settings import Settings
 from tests.support.app import http_client, running_app, settings_for
@@ -32,3 +35,15 @@ async def test_what_start_up_built_is_kept_out_of_full_collections_while_serving
     async with running_app(settings_for(sqlite_url)):
         assert gc.get_freeze_count() > 0
     assert gc.get_freeze_count() == 0
+
+
+async def test_readyz_says_a_database_without_tables_needs_an_upgrade(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    empty = f"sqlite+aiosqlite:///{tmp_path / 'never-upgraded.db'}"
+    async with running_app(settings_for(empty)) as app, http_client(app) as http:
+        ready = await http.get("/readyz")
+    assert ready.status_code == 503
+    assert "returndesk db upgrade" in ready.json()["detail"]
+    # Said at start-up too, for whoever reads the log first.
+    assert any("returndesk db upgrade" in record.getMessage() for record in caplog.records)

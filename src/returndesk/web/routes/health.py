@@ -7,6 +7,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.responses import JSONResponse
 
+from returndesk.errors import SchemaNotCurrent
+from returndesk.store.migrate import check_schema
 from returndesk.web.state import app_state
 
 router = APIRouter()
@@ -19,9 +21,13 @@ async def healthz() -> dict[str, str]:
 
 @router.get("/readyz")
 async def readyz(request: Request) -> JSONResponse:
+    engine = app_state(request).engine
     try:
-        async with app_state(request).engine.connect() as connection:
+        async with engine.connect() as connection:
             await connection.execute(text("SELECT 1"))
+        await check_schema(engine)
+    except SchemaNotCurrent as exc:
+        return JSONResponse({"status": "unavailable", "detail": exc.message}, status_code=503)
     except (SQLAlchemyError, OSError) as exc:
         return JSONResponse(
             {"status": "unavailable", "detail": f"database unreachable: {type(exc).__name__}"},
