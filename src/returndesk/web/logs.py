@@ -29,6 +29,14 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+class WithoutColours(logging.Filter):
+    """Drops uvicorn's `color_message`, a copy of the message with terminal colour codes."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.__dict__.pop("color_message", None)
+        return True
+
+
 class FieldsFormatter(logging.Formatter):
     """Text lines for people: the message, then the record's extra fields as key=value."""
 
@@ -56,7 +64,10 @@ def log_config(level: str, log_format: LogFormat = "json") -> dict[str, Any]:
     return {
         "version": 1,
         "disable_existing_loggers": False,
-        "filters": {"request_id": {"()": RequestIdFilter}},
+        "filters": {
+            "request_id": {"()": RequestIdFilter},
+            "without_colours": {"()": WithoutColours},
+        },
         "formatters": {
             "json": {
                 "()": "pythonjsonlogger.json.JsonFormatter",
@@ -69,7 +80,7 @@ def log_config(level: str, log_format: LogFormat = "json") -> dict[str, Any]:
             "stderr": {
                 "class": "logging.StreamHandler",
                 "formatter": resolved_format(log_format),
-                "filters": ["request_id"],
+                "filters": ["request_id", "without_colours"],
                 "stream": "ext://sys.stderr",
             }
         },
