@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Engine, event
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -118,6 +119,13 @@ async def reading(sessions: SessionFactory) -> AsyncIterator[AsyncSession]:
         yield session
 
 
+@asynccontextmanager
+async def reading_connection(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
+    """A Core connection for reads only, as `reading` is for sessions: no write lock."""
+    async with engine.connect() as connection:
+        yield await connection.execution_options(**{_READ_ONLY: True})
+
+
 class ReadOnlySession(RuntimeError):
     """A write was attempted through a session opened by `reading`."""
 
@@ -172,7 +180,10 @@ class _Writers:
         self.holder: asyncio.Task[Any] | None = None
 
 
-_WRITERS: weakref.WeakKeyDictionary[Engine, _Writers] = weakref.WeakKeyDictionary()
+# Per engine and per event loop: an asyncio lock belongs to one loop.
+_WRITERS: weakref.WeakKeyDictionary[
+    Engine, weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Writers]
+] = weakref.WeakKeyDictionary()
 
 
 @asynccontextmanager
@@ -181,7 +192,8 @@ async def _one_writer(sessions: SessionFactory) -> AsyncIterator[None]:
     if not isinstance(bind, AsyncEngine) or bind.dialect.name != "sqlite":
         yield
         return
-    writers = _WRITERS.setdefault(bind.sync_engine, _Writers())
+    loops = _WRITERS.setdefault(bind.sync_engine, weakref.WeakKeyDictionary())
+    writers = loops.setdefault(asyncio.get_running_loop(), _Writers())
     task = asyncio.current_task()
     if task is not None and writers.holder is task:
         # It would wait for itself: SQLite allows no second writer on another connection.

@@ -14,6 +14,7 @@ from sqlalchemy import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from returndesk.errors import SchemaNotCurrent
+from returndesk.store.db import reading_connection
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -48,7 +49,7 @@ async def check_schema(engine: AsyncEngine) -> None:
     def revision(connection: Connection) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
-    async with engine.connect() as connection:
+    async with reading_connection(engine) as connection:
         found = await connection.run_sync(revision)
     wanted = newest_revision()
     if found != wanted:

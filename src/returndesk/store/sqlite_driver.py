@@ -158,7 +158,9 @@ async def _taking_write_lock(raw: sqlite3.Connection, run: Callable[[], _Outcome
             try:
                 return run()
             except sqlite3.OperationalError as error:
-                if error.sqlite_errorcode != sqlite3.SQLITE_BUSY or time.monotonic() >= deadline:
+                # Extended codes (such as SQLITE_BUSY_RECOVERY) carry the primary in the low byte.
+                busy = error.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY
+                if not busy or time.monotonic() >= deadline:
                     raise
             await asyncio.sleep(pause)
             pause = min(pause * 2, _LONGEST_PAUSE)
@@ -173,18 +175,28 @@ class InlineSQLiteConnection(AsyncAdapt_aiosqlite_connection):
     def commit(self) -> None:
         # The request waits for its commit either way; a hop to the thread would only
         # add to it. (Now and then a commit checkpoints the write-ahead log.)
-        raw = self._connection._conn
+        raw = self._open()
+        if raw is None:
+            return
         try:
             raw.commit()
         except Exception as error:
             self._handle_exception(error)
 
     def rollback(self) -> None:
-        raw = self._connection._conn
+        raw = self._open()
+        if raw is None:
+            return
         try:
             raw.rollback()
         except Exception as error:
             self._handle_exception(error)
+
+    def _open(self) -> sqlite3.Connection | None:
+        """The sqlite3 connection, or None once closed (nothing to commit or roll back then,
+        as the stock adapter treats it)."""
+        connection: aiosqlite.Connection = self._connection  # type: ignore[assignment]
+        return None if connection._connection is None else connection._conn
 
 
 class InlineSQLiteDBAPI(AsyncAdapt_aiosqlite_dbapi):

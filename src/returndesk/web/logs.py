@@ -38,19 +38,26 @@ class WithoutColours(logging.Filter):
 
 
 class FieldsFormatter(logging.Formatter):
-    """Text lines for people: the message, then the record's extra fields as key=value."""
+    """Text lines for people: the message, then the record's extra fields as key=value,
+    then any traceback below them."""
 
     def __init__(self) -> None:
         super().__init__("%(asctime)s %(levelname)-7s %(name)s  %(message)s", "%H:%M:%S")
 
     def format(self, record: logging.LogRecord) -> str:
-        line = super().format(record)
-        fields = {
-            key: value
+        record.message = record.getMessage()
+        record.asctime = self.formatTime(record, self.datefmt)
+        fields = [
+            f"{key}={value}"
             for key, value in vars(record).items()
             if key not in _STANDARD_FIELDS and value is not None
-        }
-        return " ".join([line, *(f"{key}={value}" for key, value in fields.items())])
+        ]
+        line = " ".join([self.formatMessage(record), *fields])
+        if record.exc_info:
+            line += "\n" + self.formatException(record.exc_info)
+        if record.stack_info:
+            line += "\n" + self.formatStack(record.stack_info)
+        return line
 
 
 def resolved_format(chosen: LogFormat) -> Literal["json", "text"]:

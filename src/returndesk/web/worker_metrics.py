@@ -23,16 +23,14 @@ VARIABLE = "PROMETHEUS_MULTIPROC_DIR"
 def shared_metrics(workers: int) -> Iterator[Path | None]:
     """The folder the workers share for as long as they run, or None for one worker.
 
-    A folder the operator named is used and cleared of an earlier run's counts;
-    otherwise a temporary one is made and removed afterwards.
+    A folder the operator named is used, cleared of the counts of processes
+    that have ended; otherwise a temporary one is made and removed afterwards.
     """
     named = os.environ.get(VARIABLE)
     if named:
         folder = Path(named)
         folder.mkdir(parents=True, exist_ok=True)
-        # Counts left by an earlier run would be added to this run's.
-        for stale in folder.glob("*.db"):
-            stale.unlink()
+        _clear_ended(folder)
         yield folder
         return
     if workers <= 1:
@@ -44,3 +42,26 @@ def shared_metrics(workers: int) -> Iterator[Path | None]:
             yield Path(made)
         finally:
             os.environ.pop(VARIABLE, None)
+
+
+def _clear_ended(folder: Path) -> None:
+    """Remove counts left by processes that have ended: they would be added to this run's.
+
+    prometheus_client names each file after its process (`counter_1234.db`); files
+    of processes still running, such as another server's during a rolling
+    restart, stay.
+    """
+    for path in folder.glob("*_*.db"):
+        pid = path.stem.rsplit("_", 1)[1]
+        if pid.isdigit() and not _running(int(pid)):
+            path.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

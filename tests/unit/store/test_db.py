@@ -166,6 +166,30 @@ async def test_a_writer_gives_up_after_the_busy_timeout_with_a_clear_error(
         await engine.dispose()
 
 
+def test_one_engine_takes_writers_on_a_second_event_loop(sqlite_url: str) -> None:
+    engine = create_engine(sqlite_url)
+    sessions = create_session_factory(engine)
+
+    async def writers(first: int) -> None:
+        async def write(n: int) -> None:
+            async with transaction(sessions) as session:
+                session.add(thread_row(f"thr_{n}"))
+
+        await asyncio.gather(*(write(n) for n in range(first, first + 5)))
+
+    # As a command line tool or a test harness may: one engine, one loop after another.
+    asyncio.run(writers(0))
+    asyncio.run(writers(5))
+
+    async def count() -> int | None:
+        async with reading(sessions) as session:
+            found = await session.scalar(select(func.count()).select_from(ThreadRow))
+        await engine.dispose()
+        return found
+
+    assert asyncio.run(count()) == 10
+
+
 async def test_a_reading_session_refuses_to_write(sessions: SessionFactory) -> None:
     async def add() -> None:
         async with reading(sessions) as session:

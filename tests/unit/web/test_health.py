@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -47,3 +49,16 @@ async def test_readyz_says_a_database_without_tables_needs_an_upgrade(
     assert "returndesk db upgrade" in ready.json()["detail"]
     # Said at start-up too, for whoever reads the log first.
     assert any("returndesk db upgrade" in record.getMessage() for record in caplog.records)
+
+
+async def test_readyz_answers_while_another_process_writes(sqlite_url: str) -> None:
+    writer = sqlite3.connect(sqlite_url.split("///", 1)[1], isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        async with running_app(settings_for(sqlite_url)) as app, http_client(app) as http:
+            async with asyncio.timeout(5):
+                ready = await http.get("/readyz")
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert ready.status_code == 200

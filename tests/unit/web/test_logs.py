@@ -71,3 +71,19 @@ def test_auto_is_text_on_a_terminal_and_json_elsewhere(monkeypatch: pytest.Monke
     monkeypatch.setattr("sys.stderr", io.StringIO())
     assert resolved_format("auto") == "json"
     assert resolved_format("text") == "text"
+
+
+def test_a_traceback_follows_the_fields_in_text() -> None:
+    config = log_config("info", "text")
+    logging.config.dictConfig(config)
+    stream = io.StringIO()
+    handler = logging.getLogger().handlers[0]
+    assert isinstance(handler, logging.StreamHandler)
+    handler.setStream(stream)
+    try:
+        raise ZeroDivisionError("division by zero")
+    except ZeroDivisionError:
+        logging.getLogger("returndesk.requests").exception("failed", extra={"thread_id": "thr_1"})
+    first, *rest = stream.getvalue().strip().splitlines()
+    assert first.endswith("failed thread_id=thr_1")
+    assert rest[-1] == "ZeroDivisionError: division by zero"

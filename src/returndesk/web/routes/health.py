@@ -8,6 +8,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.responses import JSONResponse
 
 from returndesk.errors import SchemaNotCurrent
+from returndesk.store.db import reading_connection
 from returndesk.store.migrate import check_schema
 from returndesk.web.state import app_state
 
@@ -23,7 +24,7 @@ async def healthz() -> dict[str, str]:
 async def readyz(request: Request) -> JSONResponse:
     engine = app_state(request).engine
     try:
-        async with engine.connect() as connection:
+        async with reading_connection(engine) as connection:
             await connection.execute(text("SELECT 1"))
         await check_schema(engine)
     except SchemaNotCurrent as exc:
