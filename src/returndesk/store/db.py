@@ -23,6 +23,9 @@ from returndesk.store.sqlite_driver import InlineSQLiteDBAPI
 
 SessionFactory = async_sessionmaker[AsyncSession]
 
+# How long a writer waits for another (of this process or another one) before giving up.
+WRITE_WAIT_SECONDS = 30
+
 # Marks a session that only reads; see `reading`.
 _READ_ONLY = "returndesk_read_only"
 # Marks a transaction that writes only conversations (threads, items, flow states).
@@ -53,7 +56,7 @@ def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:
             # Writers from several processes wait for each other instead of failing.
             # Statements run on the event loop's thread; aiosqlite's opens and closes the
             # connection (sqlite_driver.py).
-            connect_args={"timeout": 30, "check_same_thread": False},
+            connect_args={"timeout": WRITE_WAIT_SECONDS, "check_same_thread": False},
             # SQLite on the event loop, without a hop to a thread per statement.
             module=InlineSQLiteDBAPI(),
             # Each connection is a thread of aiosqlite's; opening one per request beyond
@@ -79,7 +82,7 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={WRITE_WAIT_SECONDS * 1000}")
     cursor.close()
     # The driver's own implicit BEGIN is replaced by `_begin_immediately`.
     dbapi_connection.isolation_level = None
@@ -161,6 +164,10 @@ async def transaction(
         yield session
 
 
+class WriteLockTimeout(RuntimeError):
+    """A writer of this process waited the busy timeout for another one to finish."""
+
+
 class NestedWrite(RuntimeError):
     """A write transaction was opened inside another one of the same task on SQLite."""
 
@@ -198,9 +205,17 @@ async def _one_writer(sessions: SessionFactory) -> AsyncIterator[None]:
     if task is not None and writers.holder is task:
         # It would wait for itself: SQLite allows no second writer on another connection.
         raise NestedWrite("a write transaction is already open in this task")
-    async with writers.lock:
-        writers.holder = task
-        try:
-            yield
-        finally:
-            writers.holder = None
+    try:
+        async with asyncio.timeout(WRITE_WAIT_SECONDS):
+            await writers.lock.acquire()
+    except TimeoutError:
+        # As SQLite would say it: a writer that never finishes must not hang the rest.
+        raise WriteLockTimeout(
+            f"database is locked: waited {WRITE_WAIT_SECONDS} s for another write"
+        ) from None
+    writers.holder = task
+    try:
+        yield
+    finally:
+        writers.holder = None
+        writers.lock.release()

@@ -18,6 +18,7 @@ from returndesk.store.db import (
     NestedWrite,
     ReadOnlySession,
     SessionFactory,
+    WriteLockTimeout,
     commits,
     create_engine,
     create_session_factory,
@@ -164,6 +165,28 @@ async def test_a_writer_gives_up_after_the_busy_timeout_with_a_clear_error(
         other.execute("ROLLBACK")
         other.close()
         await engine.dispose()
+
+
+async def test_a_writer_stuck_behind_another_of_its_process_gives_up_in_time(
+    sqlite: SessionFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("returndesk.store.db.WRITE_WAIT_SECONDS", 0.2)
+    release = asyncio.Event()
+
+    async def slow_writer() -> None:
+        async with transaction(sqlite) as session:
+            session.add(thread_row("thr_1"))
+            await release.wait()
+
+    holder = asyncio.create_task(slow_writer())
+    await asyncio.sleep(0.05)
+    with pytest.raises(WriteLockTimeout, match="database is locked"):
+        async with asyncio.timeout(5), transaction(sqlite) as session:
+            session.add(thread_row("thr_2"))
+    release.set()
+    await holder
+    async with reading(sqlite) as session:
+        assert await session.scalar(select(func.count()).select_from(ThreadRow)) == 1
 
 
 def test_one_engine_takes_writers_on_a_second_event_loop(sqlite_url: str) -> None:
