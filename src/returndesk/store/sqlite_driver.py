@@ -175,20 +175,17 @@ class InlineSQLiteConnection(AsyncAdapt_aiosqlite_connection):
     def commit(self) -> None:
         # The request waits for its commit either way; a hop to the thread would only
         # add to it. (Now and then a commit checkpoints the write-ahead log.)
-        raw = self._open()
-        if raw is None:
-            return
-        try:
-            raw.commit()
-        except Exception as error:
-            self._handle_exception(error)
+        self._end(sqlite3.Connection.commit)
 
     def rollback(self) -> None:
+        self._end(sqlite3.Connection.rollback)
+
+    def _end(self, how: Callable[[sqlite3.Connection], None]) -> None:
         raw = self._open()
         if raw is None:
             return
         try:
-            raw.rollback()
+            how(raw)
         except Exception as error:
             self._handle_exception(error)
 
