@@ -36,6 +36,8 @@ DATASET = Path(__file__).parent / "nlu_messages.yaml"
 # The flow knows which line is exchanged only from the offer on.
 _STEPS_WITH_VARIANTS = frozenset({"offer", "resolution", "exchange_variant"})
 _TIMING_ROUNDS = 5
+# The tuned messages, then the held-out sets in the order they were written.
+SECTIONS = ("messages", "holdout", "holdout_2")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,7 @@ class Outcome:
 
 
 def load_cases(path: Path = DATASET, section: str = "messages") -> list[Case]:
-    """The cases of one section of the dataset: "messages" or "holdout"."""
+    """The cases of one section of the dataset (see SECTIONS)."""
     data = yaml.safe_load(path.read_text())
     fixtures: dict[str, dict[str, Any]] = data["contexts"]
     return [_case(entry, fixtures[entry["context"]]) for entry in data.get(section) or []]
@@ -145,17 +147,21 @@ def evaluate(cases: list[Case]) -> tuple[list[Outcome], Latencies]:
 
 
 async def run(results: Results, workdir: Path) -> None:
-    tuned, held_out = load_cases(), load_cases(section="holdout")
-    outcomes, latencies = evaluate(tuned + held_out)
+    sections = {section: load_cases(section=section) for section in SECTIONS}
+    outcomes, latencies = evaluate([case for cases in sections.values() for case in cases])
     total = len(outcomes)
     results.add("nlu", "messages", total, "")
     results.add("nlu", "intent accuracy", _percent(o.intent_ok for o in outcomes), "%", ">= 95 %")
     results.add("nlu", "exact slot match", _percent(o.exact for o in outcomes), "%", ">= 90 %")
-    unseen = outcomes[len(tuned) :]
-    results.add(
-        "nlu", f"holdout ({len(unseen)}) intent", _percent(o.intent_ok for o in unseen), "%"
-    )
-    results.add("nlu", f"holdout ({len(unseen)}) slots", _percent(o.exact for o in unseen), "%")
+    start = 0
+    for section, cases in sections.items():
+        part = outcomes[start : start + len(cases)]
+        start += len(cases)
+        if section == "messages":
+            continue
+        label = f"{section} ({len(part)})"
+        results.add("nlu", f"{label} intent", _percent(o.intent_ok for o in part), "%")
+        results.add("nlu", f"{label} slots", _percent(o.exact for o in part), "%")
     by_intent: dict[str, list[Outcome]] = defaultdict(list)
     for outcome in outcomes:
         by_intent[outcome.case.intent].append(outcome)
@@ -189,6 +195,6 @@ if __name__ == "__main__":
     results = Results()
     asyncio.run(run(results, Path(".")))
     print(results.table())
-    for section in ("messages", "holdout"):
+    for section in SECTIONS:
         print(f"\n--- {section}: misses")
         _report_misses(section)

@@ -17,6 +17,7 @@ _HANDOFF = re.compile(
     r"|\bmanager\b|\bsomeone (?:real|else|in charge)\b|\b(?:speak|talk|chat) (?:to|with) "
     r"(?:someone|somebody|a person|anyone|a human|an agent|staff|support)\b|\bcall me\b"
     r"|\bphone me\b|\bcustomer (?:service|support|care)\b|\bhandoff\b|\bescalate\b"
+    r"|\bactual (?:person|people|human|agent)\b"
 )
 # Requests this assistant cannot serve; a person can.
 _OUT_OF_SCOPE = re.compile(
@@ -40,7 +41,7 @@ _REDO = re.compile(
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|hiya|howdy|yo|heya|sup|good (?:morning|afternoon|evening|day)|greetings"
     r"|hey there|hi there|hello there|hey hey|morning|evening)(?: there| again| team| all)?"
-    r"[\s!.,?]*$"
+    r"[\W_]*$"
 )
 
 _CANCEL = re.compile(r"\bcancel\w*")

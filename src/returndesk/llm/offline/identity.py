@@ -118,11 +118,12 @@ def _runs(raw: str) -> list[tuple[int, list[str]]]:
         word = match.group(0)
         gap = raw[last_end : match.start()] if last_end >= 0 else ""
         broken = bool(re.search(r"[,.;:/!?\d]", gap))
-        if word.lower().strip("'") in _FILLERS or broken:
+        filler = _bare(word) in _FILLERS
+        if filler or broken:
             if current:
                 runs.append((start, current))
             current = []
-        if word.lower().strip("'") not in _FILLERS:
+        if not filler:
             if not current:
                 start = match.start()
             current.append(word)
@@ -130,6 +131,12 @@ def _runs(raw: str) -> list[tuple[int, list[str]]]:
     if current:
         runs.append((start, current))
     return [(s, run) for s, run in runs if len(run) <= _MAX_NAME_WORDS]
+
+
+def _bare(word: str) -> str:
+    """A word as the fillers list it: "zip's" is "zip", "it's" is "it"."""
+    bare = word.lower().strip("'")
+    return bare[:-2] if bare.endswith("'s") else bare
 
 
 def _only_names(raw: str) -> bool:

@@ -47,6 +47,7 @@ KEYWORDS = words(
 # Ordinary words a shopper writes that sit one letter away from a keyword.
 COMMON_WORDS = words(
     """
+    crackle crackles crackled crackling crank cranks tees armrest armrests vibe vibes
     a about above across actual after afternoon again against ago all almost alone along
     already also although always am among an and another any anyone anything anyway anywhere
     are area aren't around as ask asked at away awful bad bag bar bare be bear beat because

@@ -35,6 +35,9 @@ _REPEATS = re.compile(r"([a-z])\1{2,}")
 
 _SLANG: dict[str, str] = {
     "u": "you",
+    "rly": "really",
+    "rlly": "really",
+    "srsly": "seriously",
     "ur": "your",
     "r": "are",
     "pls": "please",

@@ -21,7 +21,7 @@ _ARRIVAL = (
     r"shipping|package|packaging|the box)"
 )
 _HARM = (
-    r"(?:crack\w*|broke\w*|damag\w*|dent\w*|scratch\w*|smash\w*|shatter\w*|torn|rip\w*|"
+    r"(?:crack(?:ed|s|ing)?\b|broke\w*|damag\w*|dent\w*|scratch\w*|smash\w*|shatter\w*|torn|rip\w*|"
     r"crush\w*|bent|chipped|leak\w*|dead)"
 )
 
@@ -41,6 +41,10 @@ _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
             r"|^wrong (?:colou?r|size|model|item|product|one|thing|version)\b"
             r"|\b(?:didn't|did not|never) (?:order|ordered|buy|bought) (?:this|that|these|it"
             r"|them)\b"
+            r"|\b(?:isn't|is not|aren't|are not|wasn't|weren't) (?:the (?:one|ones|item|items"
+            r"|thing|things) |what )?(?:i|we) (?:ordered|bought)\b"
+            r"|\b(?:got|received|sent me|came in|arrived in) (?:a |an |the )?[\w\s-]{1,20}? "
+            r"instead of\b"
         ),
     ),
     (
@@ -54,6 +58,8 @@ _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
             r"navy|silver|gold) (?:is|looks) (?:uglier|ugly|different|darker|lighter|off|weird|"
             r"brighter|duller|nothing like)\b"
             r"|^colou?r$"
+            r"|\bmore (?:red|green|blue|black|white|grey|gray|pink|purple|yellow|orange|brown"
+            r"|beige|navy|silver|gold)(?:ish)? than\b"
             r"|\b(?:red|green|blue|black|white|grey|gray|pink|purple|yellow|orange|brown|beige|navy"
             r"|silver|gold)\b.{0,25}\b(?:looked|looks|appeared|seemed|was)\b.{0,25}\b(?:red|green|"
             r"blue|black|white|grey|gray|pink|purple|yellow|orange|brown|beige|navy|silver|gold)\b"
@@ -115,6 +121,7 @@ _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
         ReasonCode.SIZE_TOO_SMALL,
         re.compile(
             r"\btoo (?:small|tight|short|snug|narrow|little|tiny)\b"
+            r"|\b(?:really |very |so |super |way |a bit |quite )?(?:tight|snug) on (?:me|my)\b"
             r"|\b(?:runs?|ran|fits?|running|fitting|came up|comes up) (?:a bit |a little |very "
             r"|really )?"
             r"(?:small|tight|short|snug|narrow)\b"
@@ -145,7 +152,7 @@ _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
         ReasonCode.STYLE,
         re.compile(
             r"\b(?:doesn't|does not|didn't|did not|don't|do not) (?:really )?suit\b"
-            r"|\bnot (?:really )?my (?:style|taste|thing)\b"
+            r"|\bnot (?:really )?my (?:style|taste|thing|vibe|cup of tea|kind of thing)\b"
             r"|\b(?:don't|do not|didn't) (?:really )?like (?:the |how it |how they )?"
             r"(?:style|look|looks|design|cut|pattern|shape|way it looks|fit on me)\b"
             r"|\blooks? (?:weird|bad|odd|strange|awful|off|terrible|ugly|silly|wrong"
@@ -195,7 +202,8 @@ _LABELS = {
 # "It doesn't fit" says the size is wrong but not which way.
 _FIT = re.compile(
     r"\b(?:doesn't|does not|don't|do not|didn't|did not|won't)\s+fit\b|\bwrong size\b|\bbad fit\b"
-    r"|\bdoesn't fit\b|\bfit (?:is )?(?:off|wrong|weird|bad)\b|\bsizing (?:is )?(?:off|wrong)\b"
+    r"|\bdoesn't fit\b|\bfit (?:is )?(?:all |totally |completely |just )?(?:off|wrong|weird|bad)\b"
+    r"|\bsizing (?:is )?(?:off|wrong)\b"
 )
 
 SIZE_QUESTION = "Is it too small or too large?"
@@ -232,6 +240,7 @@ _MISTAKE = re.compile(
     r"|\b(?:ordered|bought|placed) (?:it |this |that )?(?:twice|two|double)\b|\bduplicate\b"
     r"|\bdidn't mean\b|\bdid not mean\b|\bnot supposed to\b|\boops\b|\bwhoops\b"
     r"|\b(?:picked|chose|selected|clicked|ordered) the wrong\b|\bunintentional\w*"
+    r"|\bmeant to (?:order|buy|get|pick|choose)\b"
 )
 _NOT_NEEDED = re.compile(
     r"\bno longer need\w*|\bnot needed\b|\bneeded\b|\b(?:don't|do not|no) (?:really )?(?:need"

@@ -8,7 +8,14 @@ from returndesk.llm.offline.reading import PolicyTopic
 
 
 @pytest.mark.parametrize(
-    "typed", ["talk to a human", "agent", "can someone call me?", "change my shipping address"]
+    "typed",
+    [
+        "talk to a human",
+        "agent",
+        "can someone call me?",
+        "change my shipping address",
+        "can i speak to an actual person pls",
+    ],
 )
 def test_handoff(typed: str) -> None:
     assert cues.wants_handoff(normalize(typed))
@@ -18,6 +25,7 @@ def test_moves_in_the_conversation() -> None:
     assert cues.wants_start_over(normalize("let's start from scratch"))
     assert cues.wants_go_back(normalize("go back a step"))
     assert cues.is_greeting(normalize("Good morning!"))
+    assert cues.is_greeting(normalize("good afternoon 🙂"))
     assert not cues.is_greeting(normalize("hi, I want to return my chair"))
 
 

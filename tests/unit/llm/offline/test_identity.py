@@ -27,6 +27,7 @@ def test_emails_are_found_and_lower_cased(typed: str, email: str | None) -> None
         "19122 yusuf rossi",
         "YUSUF ROSSI 19122-4410",
         "first name Yusuf last name Rossi zip 19122",
+        "hiya, it's Yusuf Rossi here. zip's 19122 :)",
     ],
 )
 def test_names_with_a_zip_code(typed: str) -> None:

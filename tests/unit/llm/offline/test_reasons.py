@@ -33,6 +33,13 @@ from returndesk.llm.offline.reasons import (
         ("found it cheaper", ReasonCode.UNWANTED),
         ("colour is off", ReasonCode.COLOR),
         ("doesn't suit me", ReasonCode.STYLE),
+        ("not really my vibe tbh", ReasonCode.STYLE),
+        ("rly tight on me", ReasonCode.SIZE_TOO_SMALL),
+        ("colour's way more orange than red irl", ReasonCode.COLOR),
+        ("these aren't the ones I ordered", ReasonCode.WRONG_ITEM),
+        ("got white instead of blue", ReasonCode.WRONG_ITEM),
+        # A sound, not a crack: not "corrected" into damage.
+        ("the left one crackles", ReasonCode.DEFECTIVE),
         ("other", ReasonCode.OTHER),
     ],
 )
@@ -62,6 +69,7 @@ def test_words_that_give_no_reason() -> None:
         ("changed my mind", NO_LONGER_NEEDED),
         ("I accidentally ordered it twice", ORDERED_BY_MISTAKE),
         ("oops misclick", ORDERED_BY_MISTAKE),
+        ("I meant to order a different colour", ORDERED_BY_MISTAKE),
         ("it's taking too long", None),
     ],
 )
