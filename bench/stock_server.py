@@ -23,7 +23,6 @@ from chatkit.server import ChatKitServer, NonStreamingResult, StreamingResult
 from chatkit.store import NotFoundError, Store
 from chatkit.types import (
     Attachment,
-    ChatKitReq,
     Page,
     ThreadItem,
     ThreadItemDoneEvent,
@@ -37,9 +36,9 @@ from chatkit.types import (
 )
 from chatkit.widgets import DynamicWidgetRoot
 from fastapi import FastAPI, Request
-from pydantic import TypeAdapter
 from starlette.responses import Response, StreamingResponse
 
+from returndesk.chat.requests import CHATKIT_REQUEST
 from returndesk.chat.streaming import stream_text
 from returndesk.widgets.components import build_root, button, card, col, title
 from returndesk.widgets.lock import lock_widget
@@ -162,17 +161,14 @@ class StockServer(ChatKitServer[None]):
         )
 
 
-# Built once: the SDK's `process` builds it on every request.
-REQUEST = TypeAdapter[ChatKitReq](ChatKitReq)
-
-
 class CachedParserServer(StockServer):
     """The stock server with only that changed: how fast the SDK's own pipeline can be."""
 
     async def process(
         self, request: str | bytes | bytearray, context: None
     ) -> StreamingResult | NonStreamingResult:
-        parsed = REQUEST.validate_json(request)
+        # The adapter ReturnDesk builds once; the SDK's `process` builds it every request.
+        parsed = CHATKIT_REQUEST.validate_json(request)
         if is_streaming_req(parsed):
             return StreamingResult(self._process_streaming(parsed, context))
         return NonStreamingResult(await self._process_non_streaming(parsed, context))
