@@ -252,19 +252,24 @@ async def test_an_ineligible_item_is_explained_and_cannot_be_chosen(
     assert await returns_of(ops, pick.customer.id) == []
 
 
-async def test_a_hygiene_sealed_item_asks_about_the_seal_once(
-    shopper: Shopper, ops: Operations
-) -> None:
+async def to_seal_question(shopper: Shopper, ops: Operations) -> Pick:
+    """A sealed item chosen with a reason, up to the question about its seal."""
     pick = await find_line(
         ops,
         lambda p: (
             p.eligibility.outcome is Outcome.NEEDS_HYGIENE_ANSWER and p.line.price > Decimal(40)
         ),
     )
-
     await verify(shopper, pick.customer)
     await choose_items(shopper, pick)
     await shopper.click("Defective")
+    return pick
+
+
+async def test_a_hygiene_sealed_item_asks_about_the_seal_once(
+    shopper: Shopper, ops: Operations
+) -> None:
+    pick = await to_seal_question(shopper, ops)
     assert f"Is the seal on the {pick.line.name} unbroken?" in str(shopper.widget)
     await shopper.click("Yes, it's still sealed")
     await shopper.click("Refund")
@@ -277,16 +282,7 @@ async def test_a_hygiene_sealed_item_asks_about_the_seal_once(
 async def test_an_opened_seal_takes_the_item_out_of_the_return(
     shopper: Shopper, ops: Operations
 ) -> None:
-    pick = await find_line(
-        ops,
-        lambda p: (
-            p.eligibility.outcome is Outcome.NEEDS_HYGIENE_ANSWER and p.line.price > Decimal(40)
-        ),
-    )
-
-    await verify(shopper, pick.customer)
-    await choose_items(shopper, pick)
-    await shopper.click("Defective")
+    pick = await to_seal_question(shopper, ops)
     await shopper.click("No, it's been opened")
 
     assert "can only be returned with the seal unbroken" in shopper.said
