@@ -104,7 +104,11 @@ def load_holdouts(path: Path = DATASET) -> list[Holdout]:
 
 
 def _input(text: str) -> dict[str, Any]:
-    return {"content": [{"type": "input_text", "text": text}], "attachments": [], "inference_options": {}}  # fmt: skip
+    return {
+        "content": [{"type": "input_text", "text": text}],
+        "attachments": [],
+        "inference_options": {},
+    }
 
 
 class _Shopper:
@@ -114,7 +118,10 @@ class _Shopper:
 
     async def say(self, text: str) -> list[str]:
         if self.thread_id:
-            body = {"type": "threads.add_user_message", "params": {"thread_id": self.thread_id, "input": _input(text)}}  # fmt: skip
+            body = {
+                "type": "threads.add_user_message",
+                "params": {"thread_id": self.thread_id, "input": _input(text)},
+            }
         else:
             body = {"type": "threads.create", "params": {"input": _input(text)}}
         response = await self.http.post("/chatkit", content=json.dumps(body))
@@ -203,7 +210,10 @@ async def _snapshot(state: AppState) -> _Snapshot:
         handoffs = (await session.scalars(select(HandoffRow.id))).all()
         methods = (await session.scalars(select(PaymentMethodRow.id))).all()
     return _Snapshot(
-        frozenset(returns), {row.id: row.status for row in orders}, len(handoffs), frozenset(methods)
+        frozenset(returns),
+        {row.id: row.status for row in orders},
+        len(handoffs),
+        frozenset(methods),
     )
 
 
@@ -244,7 +254,9 @@ async def _compare(
         if order is None or order.status != "cancelled":
             problems.append(f"order {wanted_cancel['order']} not cancelled")
         elif (order.cancel_reason or "").replace("_", " ") != wanted_cancel["reason"]:
-            problems.append(f"cancelled for {order.cancel_reason!r}, not {wanted_cancel['reason']!r}")
+            problems.append(
+                f"cancelled for {order.cancel_reason!r}, not {wanted_cancel['reason']!r}"
+            )
     if expect.get("handoff") and after.handoffs == before.handoffs:
         problems.append("no hand-off recorded")
     if not expect.get("handoff") and after.handoffs != before.handoffs:
@@ -321,8 +333,10 @@ async def main() -> None:
             print(f"     questions: {' > '.join(record.questions)}")
             print(f"     last said: {record.said[-1][:200] if record.said else ''}")
     passed = sum(record.passed for record in replays)
-    print(f"\n{passed}/{len(replays)} conversations reached what the shopper wanted "
-          f"({100 * passed / len(replays):.1f} %)")  # fmt: skip
+    print(
+        f"\n{passed}/{len(replays)} conversations reached what the shopper wanted "
+        f"({100 * passed / len(replays):.1f} %)"
+    )
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ import os
 import shutil
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -47,6 +48,17 @@ async def _admin(sql: str) -> None:
         await connection.execute(sql)
     finally:
         await connection.close()
+
+
+@contextmanager
+def postgres_database_from(template: str) -> Iterator[str]:
+    """A database of its own cloned from `template`, for fixtures wider than one test."""
+    name = f"rd_test_{uuid.uuid4().hex[:12]}"
+    asyncio.run(_admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    try:
+        yield _with_database(POSTGRES_ADMIN_URL, name)
+    finally:
+        asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 @pytest.fixture(scope="session")

@@ -58,6 +58,7 @@ class Settings(BaseSettings):
     max_request_bytes: int = Field(default=65_536, ge=1_024)
     max_message_chars: int = Field(default=4_000, ge=1)
     max_items_per_request: int = Field(default=50, ge=1)
+    max_json_depth: int = Field(default=32, ge=8)
     # Browser origins allowed to call the API and to frame the UI (a JSON list); none by default.
     cors_allow_origins: list[str] = Field(default_factory=list)
     # Embedded mode: the store's site vouches for its logged-in customer with a signed token.

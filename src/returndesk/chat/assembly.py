@@ -50,7 +50,9 @@ def build_server(
     text: TextResponder = AgentResponder(
         conversation, store, build_model(settings), hybrid=settings.llm_hybrid, usage=usage
     )
-    limits = Limits(settings.max_message_chars, settings.max_items_per_request)
+    limits = Limits(
+        settings.max_message_chars, settings.max_items_per_request, settings.max_json_depth
+    )
     return ReturnDeskServer(
         store,
         feedback=store,

@@ -14,12 +14,18 @@ from chatkit.types import (
 )
 
 from returndesk.errors import InvalidRequest
+from returndesk.untrusted_json import JsonLimits
 
 
 @dataclass(frozen=True, slots=True)
 class Limits:
     max_message_chars: int
     max_items: int
+    max_json_depth: int
+
+    @property
+    def json(self) -> JsonLimits:
+        return JsonLimits(max_depth=self.max_json_depth, max_text_chars=self.max_message_chars)
 
 
 def check_limits(request: ChatKitReq, limits: Limits) -> None:
@@ -38,13 +44,6 @@ def check_limits(request: ChatKitReq, limits: Limits) -> None:
             if _count_items(payload) > limits.max_items:
                 raise InvalidRequest(
                     f"At most {limits.max_items} items can be chosen in one request."
-                )
-            if any(
-                isinstance(value, str) and len(value) > limits.max_message_chars
-                for value in payload.values()
-            ):
-                raise InvalidRequest(
-                    f"Text fields can be at most {limits.max_message_chars} characters long."
                 )
         case _:
             pass

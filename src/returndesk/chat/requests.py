@@ -8,7 +8,6 @@ resolved up front, so a bad request gets a clear 4xx instead of a cut stream.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from chatkit.store import NotFoundError, Store
@@ -17,6 +16,7 @@ from chatkit.types import (
     AttachmentsDeleteReq,
     ChatKitReq,
     InputTranscribeReq,
+    ThreadsAddClientToolOutputReq,
     ThreadsAddStructuredInputReq,
     ThreadsCustomActionReq,
     ThreadsRetryAfterItemReq,
@@ -26,6 +26,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from returndesk.errors import InvalidRequest, NotFound
 from returndesk.request_context import RequestContext
+from returndesk.untrusted_json import JsonLimits, decode_json
 
 CHATKIT_REQUEST = TypeAdapter[ChatKitReq](ChatKitReq)
 
@@ -51,6 +52,10 @@ KNOWN_REQUEST_TYPES = frozenset(
 )
 
 UNSUPPORTED = {
+    # The assistant asks its questions with widgets, never with client tools or
+    # structured-input items, so no request can answer one.
+    ThreadsAddClientToolOutputReq: "This assistant does not use client tools.",
+    ThreadsAddStructuredInputReq: "This assistant does not ask structured-input questions.",
     AttachmentsCreateReq: "This assistant does not accept file uploads.",
     AttachmentsDeleteReq: "This assistant does not accept file uploads.",
     InputTranscribeReq: "This assistant does not transcribe audio.",
@@ -58,12 +63,9 @@ UNSUPPORTED = {
 }
 
 
-def parse_request(body: bytes) -> ChatKitReq:
+def parse_request(body: bytes, limits: JsonLimits) -> ChatKitReq:
     """The typed request, or InvalidRequest with a message a developer can act on."""
-    try:
-        raw = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InvalidRequest(f"The request body is not valid JSON: {exc}") from exc
+    raw = decode_json(body, limits)
     if not isinstance(raw, dict):
         raise InvalidRequest("The request body must be a JSON object with a 'type'.")
     request_type = raw.get("type")
@@ -121,9 +123,7 @@ async def check_references(
 
 def _referenced_item(request: ChatKitReq) -> str | None:
     match request:
-        case ThreadsCustomActionReq() | ThreadsAddStructuredInputReq():
-            return request.params.item_id
-        case ThreadsRetryAfterItemReq():
+        case ThreadsCustomActionReq() | ThreadsRetryAfterItemReq():
             return request.params.item_id
         case _:
             return None

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncGenerator, AsyncIterator
 from typing import Any, Protocol
 
 from chatkit.actions import Action
+from chatkit.errors import ErrorCode
 from chatkit.server import ChatKitServer, NonStreamingResult, StreamingResult
 from chatkit.store import Store
 from chatkit.types import (
+    ErrorEvent,
     FeedbackKind,
     NoticeEvent,
+    StreamingReq,
     ThreadMetadata,
     ThreadStreamEvent,
     UserMessageItem,
@@ -24,6 +28,15 @@ from returndesk.chat.requests import check_references, parse_request
 from returndesk.flow.actions import InvalidAction, event_from_action
 from returndesk.request_context import RequestContext
 from returndesk.store.thread_lock import ThreadLocks
+from returndesk.telemetry import ERRORS
+
+logger = logging.getLogger(__name__)
+
+STREAM_FAILED = ErrorEvent(
+    code=ErrorCode.STREAM_ERROR,
+    message="Something went wrong on our side while answering. Please try again.",
+    allow_retry=True,
+)
 
 
 class FeedbackRecorder(Protocol):
@@ -77,7 +90,7 @@ class ReturnDeskServer(ChatKitServer[RequestContext]):
         Raises InvalidRequest or NotFound, which the web layer answers with 400/404.
         """
         body = request.encode() if isinstance(request, str) else bytes(request)
-        parsed = parse_request(body)
+        parsed = parse_request(body, self.limits.json)
         check_limits(parsed, self.limits)
         # From here on the store may answer again from what this request already read.
         context.memo.active = True
@@ -87,11 +100,28 @@ class ReturnDeskServer(ChatKitServer[RequestContext]):
             context.notes["thread_id"] = thread_id
         await check_references(parsed, self.store, context)
         if is_streaming_req(parsed):
-            stream: AsyncGenerator[bytes, None] = self._process_streaming(parsed, context)
+            stream: AsyncGenerator[bytes, None] = self._stream_to_the_end(parsed, context)
             if thread_id:
                 stream = self._one_at_a_time(thread_id, stream)
             return StreamingResult(stream)
         return NonStreamingResult(await self._process_non_streaming(parsed, context))
+
+    async def _stream_to_the_end(
+        self, request: StreamingReq, context: RequestContext
+    ) -> AsyncGenerator[bytes, None]:
+        """The turn's events; a failure once streaming has begun ends it with an error event.
+
+        The SDK turns a failing handler into an error event, but whatever fails outside
+        one (storing the user's message, encoding an event) escapes and cuts the body,
+        which a client sees as a broken connection instead of a message.
+        """
+        try:
+            async for event in self._process_streaming_impl(request, context):
+                yield _sse(self._serialize(event))
+        except Exception:
+            logger.exception("the turn failed after its stream had started")
+            ERRORS.labels("stream").inc()
+            yield _sse(self._serialize(STREAM_FAILED))
 
     async def _one_at_a_time(
         self, thread_id: str, stream: AsyncIterator[bytes]
@@ -150,6 +180,10 @@ class ReturnDeskServer(ChatKitServer[RequestContext]):
             sent_values=dict(action.payload or {}),
         ):
             yield out
+
+
+def _sse(data: bytes) -> bytes:
+    return b"data: " + data + b"\n\n"
 
 
 def _text_of(message: UserMessageItem | None) -> str:

@@ -138,7 +138,10 @@ def _return_query() -> Any:
 
 
 async def get_return_row(session: AsyncSession, rma: str, *, for_update: bool = False) -> ReturnRow:
-    canonical = normalize_rma(rma) or rma.strip().upper()
+    canonical = normalize_rma(rma)
+    if canonical is None:
+        # Nothing else can name a return, so text of any shape never reaches the query.
+        raise NotFound(f"Return {rma.strip().upper()[:32]} was not found.")
     query = _return_query().where(ReturnRow.rma == canonical)
     if for_update:
         query = query.with_for_update(of=ReturnRow)
