@@ -50,6 +50,8 @@ class DefinitionSpec(_Strict):
     flows: dict[str, FlowSpec]
     # Events accepted at any step once the shopper is verified, e.g. start over.
     anytime: tuple[str, ...] = ()
+    # Requests that wait for verification when made before it, then go ahead.
+    until_verified: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,7 @@ def validate(
             problems += _unknown(where, "event", step.accepts, events)
             problems += _unknown(where, "widget", [step.widget], widgets)
     problems += _unknown("anytime", "event", spec.anytime, events)
+    problems += _unknown("until_verified", "event", spec.until_verified, events)
     if problems:
         raise ConfigurationError("flow definition: " + "; ".join(problems))
 

@@ -10,15 +10,19 @@ the request (records a handler's own command changed are read again).
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from returndesk.flow.definition import FlowDefinition, StepSpec, validate
-from returndesk.flow.events import FlowEvent
+from returndesk.flow.events import EVENTS_BY_NAME, FlowEvent
 from returndesk.flow.facts import Facts, FactSource
 from returndesk.flow.guards import Guard
-from returndesk.flow.state import FlowState, new_token
+from returndesk.flow.state import FlowState, PendingRequest, new_token
 from returndesk.operations.context import Operations
+
+
+KEPT_FOR_LATER = "I can help with that as soon as I've confirmed who you are."
+VERIFY_FIRST = "First I need to confirm who you are."
 
 
 class EventRejected(Exception):
@@ -126,11 +130,15 @@ class FlowEngine:
         """
         source = source or FactSource()
         facts = await source.facts(ops, state)
+        if state.customer_id is None and event.name in self.definition.spec.until_verified:
+            return self._kept_until_verified(state, event, facts)
         self._check_accepted(state, event, facts)
         before = self.current_step(state, facts)
         updated = state.model_copy(deep=True)
         turn = Turn(facts, ops, thread_id, state.token, caller, source)
         remark = await self._handlers[event.name](updated, event, turn)
+        if state.customer_id is None and updated.customer_id is not None:
+            remark = await self._carry_out_pending(updated, remark, turn)
         updated.token = new_token()
         facts = await source.facts(ops, updated)
         step = self.current_step(updated, facts)
@@ -140,12 +148,49 @@ class FlowEngine:
             updated.trail = [*updated.trail, before.id]
         return Dispatched(updated, facts, step, remark)
 
+    def _kept_until_verified(self, state: FlowState, event: FlowEvent, facts: Facts) -> Dispatched:
+        updated = state.model_copy(deep=True)
+        updated.pending = PendingRequest(event=event.name, arguments=_arguments(event))
+        updated.token = new_token()
+        return Dispatched(updated, facts, self.current_step(updated, facts), KEPT_FOR_LATER)
+
+    async def _carry_out_pending(
+        self, state: FlowState, remark: str | None, turn: Turn
+    ) -> str | None:
+        """Go ahead with the request the shopper made before verifying, on their account now."""
+        pending, state.pending = state.pending, None
+        if pending is None:
+            return remark
+        event = EVENTS_BY_NAME[pending.event](**pending.arguments)
+        facts = await turn.source.facts(turn.ops, state)
+        verified = replace(turn, facts=facts)
+        attempt = state.model_copy(deep=True)
+        try:
+            said = await self._handlers[event.name](attempt, event, verified)
+        except EventRejected as refused:
+            # The request cannot go ahead as asked (not their order, say): the shopper,
+            # verified, hears why and chooses again from the menu.
+            return _joined(remark, refused.message)
+        for name in FlowState.model_fields:
+            setattr(state, name, getattr(attempt, name))
+        return _joined(remark, said)
+
     def _check_accepted(self, state: FlowState, event: FlowEvent, facts: Facts) -> None:
         if self.accepts(state, event.name, facts):
             return
         if state.customer_id is None:
-            raise EventRejected("First I need to confirm who you are.")
+            raise EventRejected(KEPT_FOR_LATER if state.pending else VERIFY_FIRST)
         raise EventRejected(self.current_step(state, facts).hint)
 
     def _applies(self, step: StepSpec, state: FlowState, facts: Facts) -> bool:
         return step.when is None or self._guards[step.when](state, facts)
+
+
+def _arguments(event: FlowEvent) -> dict[str, str | None]:
+    # Requests kept until verification carry references only: ids and numbers as text.
+    return {key: value for key, value in asdict(event).items() if isinstance(value, str | None)}
+
+
+def _joined(first: str | None, second: str | None) -> str | None:
+    said = " ".join(part for part in (first, second) if part)
+    return said or None

@@ -60,6 +60,13 @@ class HandoffAnswers(_Model):
     recorded: bool = False
 
 
+class PendingRequest(_Model):
+    """A request made before verification: its event's name and arguments."""
+
+    event: str
+    arguments: dict[str, str | None] = Field(default_factory=dict)
+
+
 class FlowState(_Model):
     flow: str
     customer_id: str | None = None
@@ -74,6 +81,7 @@ class FlowState(_Model):
     handoff: HandoffAnswers = Field(default_factory=HandoffAnswers)
     # Step ids visited in the current flow, newest last, so "go back" knows where to go.
     trail: list[str] = Field(default_factory=list)
+    pending: PendingRequest | None = None
 
     def reset_answers(self) -> None:
         self.returns = ReturnAnswers()

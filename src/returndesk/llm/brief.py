@@ -57,6 +57,8 @@ class Brief:
     orders: tuple[str, ...] = ()
     returns: tuple[str, ...] = ()
     offer: str | None = None
+    # The order the shopper named for this return, whose items they most likely mean.
+    order_id: str | None = None
 
     def nlu_context(self) -> Context:
         return Context(
@@ -68,6 +70,7 @@ class Brief:
             orders=self.orders,
             returns=self.returns,
             offer=self.offer,
+            order_id=self.order_id,
         )
 
     def to_json(self) -> str:
@@ -112,6 +115,7 @@ class Brief:
             "orders": list(self.orders),
             "returns": list(self.returns),
             "offer": self.offer,
+            "order_id": self.order_id,
         }
         return json.dumps(data, separators=(",", ":"))
 
@@ -161,6 +165,7 @@ async def build_brief(
         ),
         returns=tuple(returns),
         offer=facts.options.offer.kind.value if facts.options and facts.options.offer else None,
+        order_id=state.returns.order_id if state.flow == "return" else None,
     )
 
 
@@ -254,4 +259,5 @@ def context_from_json(text: str) -> Context:
         orders=tuple(data.get("orders", [])),
         returns=tuple(data.get("returns", [])),
         offer=data.get("offer"),
+        order_id=data.get("order_id"),
     )

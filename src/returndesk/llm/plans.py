@@ -55,8 +55,18 @@ def plan(reading: Reading, *, step: str, flow: str) -> list[ToolCall]:
         return []
     match reading.intent:
         case Intent.VERIFY:
+            calls = []
+            request = _slot(reading, "request")
+            if request:
+                # Asked first, the request waits for the verification that follows and then
+                # goes ahead, as when the shopper asks before giving their details.
+                refs = {
+                    key: reading.slots[key] for key in ("order_id", "rma") if key in reading.slots
+                }
+                calls += plan(Reading(Intent(request), refs), step="verify", flow="verify")
             identity = ("email", "first_name", "last_name", "zip")
-            return [ToolCall("verify_customer", {key: _slot(reading, key) for key in identity})]
+            verify = ToolCall("verify_customer", {key: _slot(reading, key) for key in identity})
+            return [*calls, verify]
         case Intent.START_RETURN | Intent.SELECT_ITEMS:
             calls = []
             fresh = reading.intent is Intent.START_RETURN and not _refs(reading)

@@ -109,6 +109,8 @@ class Context:
     orders: tuple[str, ...] = ()
     returns: tuple[str, ...] = ()
     offer: str | None = None
+    # The order the conversation is about, when the shopper has named one.
+    order_id: str | None = None
 
     @property
     def known_step(self) -> Step | None:

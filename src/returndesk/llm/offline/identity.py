@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from returndesk.llm.offline.lexicon import words
 
-_EMAIL = re.compile(r"[a-z0-9][a-z0-9._%+\-]*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}", re.I)
+EMAIL = re.compile(r"[a-z0-9][a-z0-9._%+\-]*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}", re.I)
 # "yusuf.rossi7301 at example dot com", as people write addresses to fool spam robots.
 _SPOKEN_EMAIL = re.compile(
     r"\b([a-z0-9][a-z0-9._%+\-]*)\s+(?:at|\(at\)|\[at\])\s+([a-z0-9\-]+(?:\s*(?:\.|dot|\(dot\))\s*"
@@ -57,7 +57,7 @@ class Identity:
 
 
 def find_email(raw: str) -> str | None:
-    match = _EMAIL.search(raw)
+    match = EMAIL.search(raw)
     if match is not None:
         return match.group(0).lower().rstrip(".")
     spoken = _SPOKEN_EMAIL.search(raw)
@@ -73,7 +73,7 @@ def find_identity(raw: str, *, expecting: bool) -> Identity:
     email = find_email(raw)
     if email is not None:
         return Identity(email=email)
-    without_email = _EMAIL.sub(" ", raw)
+    without_email = EMAIL.sub(" ", raw)
     zip_match = _ZIP.search(without_email)
     zip_code = zip_match.group(1) if zip_match else None
     names: tuple[str, str | None] | None = _explicit_names(without_email)

@@ -22,6 +22,7 @@ words are incidental ("the seal's broken" is not a defect).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from returndesk.domain.codes import ReasonCode, Resolution
 from returndesk.llm.offline import cues
@@ -109,7 +110,7 @@ def _go_back(message: Message) -> Reading | None:
 def _verify(message: Message) -> Reading | None:
     identity = message.identity
     if identity.email is not None:
-        return Reading(Intent.VERIFY, {"email": identity.email}, SURE)
+        return Reading(Intent.VERIFY, {"email": identity.email, **_request(message)}, SURE)
     slots: dict[str, SlotValue] = {
         key: value
         for key, value in (
@@ -120,7 +121,7 @@ def _verify(message: Message) -> Reading | None:
         if value is not None
     }
     if identity.complete:
-        return Reading(Intent.VERIFY, slots, LIKELY)
+        return Reading(Intent.VERIFY, slots | _request(message), LIKELY)
     if identity.partial and message.step in (None, Step.VERIFY):
         missing = "your ZIP code" if identity.zip is None else "your first and last name"
         if identity.first_name is not None and identity.last_name is None:
@@ -129,6 +130,28 @@ def _verify(message: Message) -> Reading | None:
             Intent.VERIFY, slots, UNSURE, clarify=f"Thanks! Could you also give me {missing}?"
         )
     return None
+
+
+# What a request made with the shopper's identity keeps: until verified, no item, reason or
+# payment of theirs can be read, but the task and the order or return it names can.
+_REQUEST_SLOTS = ("order_id", "rma")
+_REQUESTS = frozenset(
+    {Intent.START_RETURN, Intent.CANCEL_ORDER, Intent.CANCEL_RETURN, Intent.STATUS}
+)
+
+
+def _request(message: Message) -> dict[str, SlotValue]:
+    """ "I'd like to return something from #W…, I'm Yusuf Rossi, 19122": the request
+    besides the identity, as `request` and its order or return."""
+    if message.step not in (None, Step.VERIFY):
+        return {}
+    as_at_menu = Message(message.text.raw, replace(message.context, step=Step.MENU.value))
+    for rule in (_cancel, _status, _new_return):
+        reading = rule(as_at_menu)
+        if reading is not None and reading.intent in _REQUESTS and reading.clarify is None:
+            kept = {key: reading.slots[key] for key in _REQUEST_SLOTS if key in reading.slots}
+            return {"request": reading.intent.value, **kept}
+    return {}
 
 
 def _policy(message: Message) -> Reading | None:

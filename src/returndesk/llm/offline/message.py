@@ -73,6 +73,12 @@ class Message:
         if self.step in _REASON_STEPS:
             return pick_items(self.text, context.chosen() or candidates, strict=True)
         if self.step is Step.CHOOSE_ITEMS:
+            named = tuple(i for i in candidates if i.order_id == context.order_id)
+            if named and not self.order_ids:
+                # The order named earlier is the one meant, unless nothing in it fits.
+                pick = pick_items(self.text, named, chosen=context.chosen_items, numbers=True)
+                if pick.refs and pick.question is None:
+                    return pick
             return pick_items(self.text, candidates, chosen=context.chosen_items, numbers=True)
         return pick_items(self._before_target, candidates)
 

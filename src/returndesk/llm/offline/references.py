@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from rapidfuzz.distance import Levenshtein
 
 from returndesk.domain.rma import normalize_rma
+from returndesk.llm.offline.identity import EMAIL
 from returndesk.llm.offline.normalize import Text
 
 _ORDER_ID = re.compile(r"(?<![\w$.])#?\s?w\s?-?\s?(\d{7})\b")
@@ -76,7 +77,9 @@ def rmas(text: Text) -> tuple[str, ...]:
     Without a hyphen, the code must hold a digit: "REFERENCE" is a word, not a return.
     """
     found: list[str] = []
-    for match in _RMA.finditer(text.raw.upper()):
+    # "rossi7301@example.com" holds "R-0SS17301" once look-alikes are folded.
+    outside_emails = EMAIL.sub(" ", text.raw)
+    for match in _RMA.finditer(outside_emails.upper()):
         typed = match.group(0)
         code = re.sub(r"[\s\-_]", "", typed)[1:]
         if "-" not in typed and not any(ch.isdigit() for ch in code):

@@ -74,7 +74,9 @@ async def cancel_reason_picker(given: WidgetInput) -> Node:
         )
         for reason in reasons
     ]
-    return card([title("Why are you cancelling?"), col(buttons, gap=2)], key="cancel-reason")
+    order_id = given.state.cancel_order.order_id
+    heading = f"Why are you cancelling order {order_id}?" if order_id else "Why are you cancelling?"
+    return card([title(heading), col(buttons, gap=2)], key="cancel-reason")
 
 
 async def _plan_rows(given: WidgetInput) -> tuple[Order, list[Node]]:

@@ -1,7 +1,9 @@
 """Choosing what to return: the shopper's delivered orders, line by line.
 
 Eligible items can be ticked (several at once; an item bought more than once
-gets a quantity); the others say why not and until when.
+gets a quantity); the others say why not and until when. When the shopper
+has named an order, only its items are shown, with the other orders folded
+behind a button that lists them all.
 """
 
 from __future__ import annotations
@@ -47,11 +49,22 @@ async def item_picker(given: WidgetInput) -> Node:
             ],
             key="items",
         )
-    return card(
-        [title("Which items would you like to return?")]
-        + [node for entry in delivered for node in _order_form(given, entry)],
-        key="items",
-    )
+    named = [entry for entry in delivered if entry.order.id == given.state.returns.order_id]
+    shown = named or delivered
+    children = [title("Which items would you like to return?")]
+    children += [node for entry in shown for node in _order_form(given, entry)]
+    others = len(delivered) - len(shown)
+    if others:
+        children += [
+            divider(),
+            row(
+                [
+                    caption(f"{others} other {'order' if others == 1 else 'orders'} delivered"),
+                    button("Show my other orders", on_click=given.act("start_return")),
+                ]
+            ),
+        ]
+    return card(children, key="items")
 
 
 def _order_form(given: WidgetInput, entry: OrderWithEligibility) -> list[Node]:
