@@ -59,6 +59,8 @@ class Brief:
     offer: str | None = None
     # The order the shopper named for this return, whose items they most likely mean.
     order_id: str | None = None
+    # The source of that order's original payment, where a refund would go.
+    paid_with: str | None = None
 
     def nlu_context(self) -> Context:
         return Context(
@@ -71,6 +73,7 @@ class Brief:
             returns=self.returns,
             offer=self.offer,
             order_id=self.order_id,
+            paid_with=self.paid_with,
         )
 
     def to_json(self) -> str:
@@ -116,6 +119,7 @@ class Brief:
             "returns": list(self.returns),
             "offer": self.offer,
             "order_id": self.order_id,
+            "paid_with": self.paid_with,
         }
         return json.dumps(data, separators=(",", ":"))
 
@@ -166,6 +170,7 @@ async def build_brief(
         returns=tuple(returns),
         offer=facts.options.offer.kind.value if facts.options and facts.options.offer else None,
         order_id=state.returns.order_id if state.flow == "return" else None,
+        paid_with=_paid_with(facts),
     )
 
 
@@ -205,6 +210,16 @@ async def _items_and_orders(
         if verdict.outcome in USABLE
     )
     return items, [(order.id, order.status) for order in orders]
+
+
+def _paid_with(facts: Facts) -> str | None:
+    if facts.order is None or facts.customer is None:
+        return None
+    method_id = facts.order.original_payment_method_id
+    for method in facts.customer.payment_methods:
+        if method.id == method_id:
+            return method.source.value
+    return None
 
 
 def _variants(state: FlowState, facts: Facts) -> tuple[VariantOption, ...]:
@@ -260,4 +275,5 @@ def context_from_json(text: str) -> Context:
         returns=tuple(data.get("returns", [])),
         offer=data.get("offer"),
         order_id=data.get("order_id"),
+        paid_with=data.get("paid_with"),
     )

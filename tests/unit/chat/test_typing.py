@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from returndesk.domain import OrderStatus, ReturnStatus
 from returndesk.operations.context import Operations
 from returndesk.store.repositories.customers import get_customer
@@ -229,3 +231,57 @@ async def test_a_first_message_with_the_email_is_greeted_and_followed(
 
     assert shopper.texts[0].startswith("Hi, I'm ReturnDesk.")
     assert f"Thanks, {pick.customer.first_name}" in shopper.said
+
+
+def paid_by_gift_card(pick: Pick) -> bool:
+    """An ordinary line of an order paid by the shopper's one gift card, defective enough
+    that no offer comes first."""
+    cards = [card.id for card in pick.customer.gift_cards]
+    return (
+        ordinary(pick)
+        and not pick.product.hygiene_sealed
+        and cards == [pick.order.original_payment_method_id]
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "resolution"),
+    [
+        ("refund it to my gift card, the original payment", "REFUND"),
+        ("refund please, back on the gift card i paid with", "REFUND"),
+        ("money back to the original payment", "REFUND"),
+        ("store credit on my gift card", "STORE_CREDIT"),
+        ("put it on the gift card i paid with, with the bonus", "STORE_CREDIT"),
+    ],
+)
+async def test_refund_or_store_credit_on_the_gift_card_that_paid(
+    shopper: Shopper, ops: Operations, typed: str, resolution: str
+) -> None:
+    pick = await find_line(ops, paid_by_gift_card)
+    card = pick.customer.gift_cards[0]
+    await shopper.say(pick.customer.email)
+    await shopper.say(f"I want to send back the {pick.line.name}, order {pick.order.id}")
+    await shopper.say("it stopped working")
+    await shopper.say(typed)
+    await shopper.say("print a label")
+    await shopper.say("yes")
+    [ret] = await returns_of(ops, pick.customer.id)
+    assert ret.resolution.value == resolution
+    assert ret.refund_payment_method_id == card.id
+    assert (ret.bonus > 0) == (resolution == "STORE_CREDIT")
+
+
+async def test_only_a_gift_card_named_asks_refund_or_credit_when_it_paid(
+    shopper: Shopper, ops: Operations
+) -> None:
+    pick = await find_line(ops, paid_by_gift_card)
+    await shopper.say(pick.customer.email)
+    await shopper.say(f"I want to send back the {pick.line.name}, order {pick.order.id}")
+    await shopper.say("it stopped working")
+    await shopper.say("put it back on my gift card")
+    assert "refund to the gift card you paid with, or store credit" in shopper.said
+    await shopper.say("the refund")
+    await shopper.say("print a label")
+    await shopper.say("yes")
+    [ret] = await returns_of(ops, pick.customer.id)
+    assert ret.resolution.value == "REFUND"

@@ -32,32 +32,34 @@ def _said(pattern: re.Pattern[str], clean: str) -> bool:
 
 # ---------------------------------------------------------------- resolutions
 
-_RESOLUTIONS: tuple[tuple[Resolution, re.Pattern[str]], ...] = (
-    (
-        Resolution.STORE_CREDIT,
-        re.compile(
-            r"\bstore credit\b|\bshop credit\b|\bcredit\b(?! card)|\bgift card\b(?! balance)"
-            r"|\bvoucher\b|\bbonus\b"
-        ),
-    ),
-    (
-        Resolution.REFUND,
-        re.compile(
-            r"\brefund\w*|\bmoney back\b|\bmy money\b|\bthe money\b|\bcash\b|\breimburs\w*"
-            r"|\bpay me back\b|\bback to (?:my|the) (?:card|visa|mastercard|amex|paypal|account|"
-            r"original|bank)\b"
-        ),
-    ),
-    (
-        Resolution.EXCHANGE,
-        re.compile(
-            r"\bexchang\w*|\bswap\w*|\breplace\w*|\btrade\b|\bswitch (?:it|them|this)\b"
-            r"|\bdifferent (?:size|colou?r|one|variant|style|model)\b|\banother (?:size|colou?r)\b"
-            r"|\b(?:for|in) (?:a|an|the) (?:smaller|bigger|larger) (?:size|one)\b"
-        ),
-    ),
+_STORE_CREDIT = re.compile(
+    r"\bstore credit\b|\bshop credit\b|\bcredit\b(?! card)|\bvoucher\b|\bbonus\b"
+)
+# A gift card is where store credit goes, but also where a refund goes when one paid.
+_GIFT_CARD = re.compile(r"\bgift card\b(?! balance)")
+_ORIGINAL_PAYMENT = re.compile(
+    r"\boriginal (?:payment|method|card|form)\b|\b(?:card|method|way) i (?:paid|used)\b"
+    r"|\bi paid (?:with|by|on)\b|\bpaid (?:it )?(?:with|by|on)\b|\b(?:same|the) way i paid\b"
+)
+_REFUND = re.compile(
+    r"\brefund\w*|\bmoney back\b|\bmy money\b|\bthe money\b|\bcash\b|\breimburs\w*"
+    r"|\bpay me back\b|\bback to (?:my|the) (?:card|visa|mastercard|amex|paypal|account|"
+    r"original|bank)\b"
+)
+_EXCHANGE = re.compile(
+    r"\bexchang\w*|\bswap\w*|\breplace\w*|\btrade\b|\bswitch (?:it|them|this)\b"
+    r"|\bdifferent (?:size|colou?r|one|variant|style|model)\b|\banother (?:size|colou?r)\b"
+    r"|\b(?:for|in) (?:a|an|the) (?:smaller|bigger|larger) (?:size|one)\b"
 )
 RESOLUTION_QUESTION = "Would you like a refund, store credit, or an exchange?"
+GIFT_CARD_QUESTION = (
+    "Would you like a refund to the gift card you paid with, or store credit with a bonus "
+    "on a gift card?"
+)
+NOT_PAID_BY_GIFT_CARD_QUESTION = (
+    "A refund goes back to the way you paid; store credit, with a bonus, can go on a gift "
+    "card. Which would you like?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,20 +68,48 @@ class ResolutionFinding:
     question: str | None = None
 
 
-def find_resolution(text: Text) -> ResolutionFinding | None:
+def find_resolution(text: Text, paid_with: str | None = None) -> ResolutionFinding | None:
+    """The resolution the text asks for; `paid_with` is how the order was paid, when known.
+
+    Refund words and "the original payment" choose a refund, "store credit" and
+    "bonus" store credit. A gift card alone means store credit, unless the order was
+    paid by gift card: then a refund could go there too, and the shopper is asked.
+    """
     clean = text.clean
-    said = [res for res, pattern in _RESOLUTIONS if _said(pattern, clean)]
-    if not said:
-        return None
-    # "refund it to a gift card" is store credit; refund and exchange together is a question.
-    if Resolution.EXCHANGE in said and len(said) > 1:
+    credit = _said(_STORE_CREDIT, clean)
+    refund = _said(_REFUND, clean)
+    # "the original payment" asks for a refund, but "the card I paid with" after
+    # "store credit on" only says which card.
+    original = _said(_ORIGINAL_PAYMENT, clean)
+    gift_card = _said(_GIFT_CARD, clean)
+    if _said(_EXCHANGE, clean):
+        if credit or refund:
+            return ResolutionFinding(None, RESOLUTION_QUESTION)
+        return ResolutionFinding(Resolution.EXCHANGE)
+    if credit and refund:
         return ResolutionFinding(None, RESOLUTION_QUESTION)
-    return ResolutionFinding(said[0])
+    if credit:
+        return ResolutionFinding(Resolution.STORE_CREDIT)
+    if refund or original:
+        if not gift_card or paid_with == "gift_card" or original:
+            return ResolutionFinding(Resolution.REFUND)
+        if paid_with is None:
+            # Not knowing how the order was paid, money onto a gift card is store credit.
+            return ResolutionFinding(Resolution.STORE_CREDIT)
+        return ResolutionFinding(None, NOT_PAID_BY_GIFT_CARD_QUESTION)
+    if gift_card:
+        # Choosing between an existing card and a new one is where store credit goes.
+        choosing_a_card = _NEW_CARD.search(clean) or _CHOSEN_CARD.search(clean)
+        if paid_with == "gift_card" and not choosing_a_card:
+            return ResolutionFinding(None, GIFT_CARD_QUESTION)
+        return ResolutionFinding(Resolution.STORE_CREDIT)
+    return None
 
 
 _NEW_CARD = re.compile(
     r"\b(?:new|fresh|another|separate|second|brand new|new gift) (?:gift )?card\b|\bnew one\b"
 )
+_CHOSEN_CARD = re.compile(r"\b(?:existing|current|other|old) (?:gift )?card\b")
 _EXISTING_CARD = re.compile(
     r"\b(?:my|existing|current|old|same|the) (?:gift )?card\b|\bgift card i (?:have|already)\b"
     r"|\bcard i (?:have|already)\b|\bmy gift card\b|\bexisting gift card\b|\bthe one i have\b"

@@ -111,6 +111,8 @@ class Context:
     offer: str | None = None
     # The order the conversation is about, when the shopper has named one.
     order_id: str | None = None
+    # How that order was paid (`gift_card`, `credit_card`, `paypal`), where a refund goes.
+    paid_with: str | None = None
 
     @property
     def known_step(self) -> Step | None:

@@ -101,7 +101,7 @@ class Message:
 
     @cached_property
     def resolution(self) -> ResolutionFinding | None:
-        return find_resolution(self.text)
+        return find_resolution(self.text, self.context.paid_with)
 
     @cached_property
     def destination(self) -> PaymentPick | None:

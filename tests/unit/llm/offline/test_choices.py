@@ -139,3 +139,53 @@ def test_the_retention_offer(typed: str, accept: bool) -> None:
 )
 def test_the_hygiene_seal(typed: str, opened: bool) -> None:
     assert seal_answer(normalize(typed)) is opened
+
+
+# Ways of pointing at a gift card, and of asking for each resolution, combined below so
+# the rules are tested as a class rather than as a few sentences.
+GIFT_CARD_PHRASES = ["my gift card", "the gift card", "the gift card i paid with"]
+REFUND_PHRASES = ["refund it to {card}", "refund please, back on {card}", "money back to {card}"]
+ORIGINAL_PHRASES = ["back to the original payment, {card}", "the way i paid, {card}"]
+CREDIT_PHRASES = ["store credit on {card}", "put it on {card} as store credit", "{card} with the bonus"]  # fmt: skip
+
+
+@pytest.mark.parametrize("card", GIFT_CARD_PHRASES)
+@pytest.mark.parametrize("phrase", REFUND_PHRASES + ORIGINAL_PHRASES)
+def test_refund_words_to_a_gift_card_that_paid_are_a_refund(phrase: str, card: str) -> None:
+    found = find_resolution(normalize(phrase.format(card=card)), paid_with="gift_card")
+    assert found is not None
+    assert found.resolution is Resolution.REFUND
+
+
+@pytest.mark.parametrize("card", GIFT_CARD_PHRASES)
+@pytest.mark.parametrize("paid_with", ["gift_card", "credit_card", "paypal", None])
+@pytest.mark.parametrize("phrase", CREDIT_PHRASES)
+def test_store_credit_words_are_store_credit_however_the_order_was_paid(
+    phrase: str, card: str, paid_with: str | None
+) -> None:
+    found = find_resolution(normalize(phrase.format(card=card)), paid_with=paid_with)
+    assert found is not None
+    assert found.resolution is Resolution.STORE_CREDIT
+
+
+@pytest.mark.parametrize("phrase", ["put it on my gift card", "on the gift card please"])
+def test_a_gift_card_alone_asks_when_the_order_was_paid_by_gift_card(phrase: str) -> None:
+    asked = find_resolution(normalize(phrase), paid_with="gift_card")
+    assert asked is not None
+    assert asked.resolution is None
+    assert asked.question is not None
+    assert "refund" in asked.question and "store credit" in asked.question
+    paid_by_card = find_resolution(normalize(phrase), paid_with="credit_card")
+    assert paid_by_card is not None
+    assert paid_by_card.resolution is Resolution.STORE_CREDIT
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["refund me as store credit", "refund or credit, whichever", "money back or a voucher"],
+)
+def test_refund_and_store_credit_together_ask(phrase: str) -> None:
+    found = find_resolution(normalize(phrase), paid_with="gift_card")
+    assert found is not None
+    assert found.resolution is None
+    assert found.question
