@@ -13,13 +13,13 @@ from collections.abc import Awaitable, Callable, Collection, Mapping
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
+from returndesk.flow.actions import event_from_action
 from returndesk.flow.definition import FlowDefinition, StepSpec, validate
-from returndesk.flow.events import EVENTS_BY_NAME, FlowEvent
+from returndesk.flow.events import FlowEvent
 from returndesk.flow.facts import Facts, FactSource
 from returndesk.flow.guards import Guard
 from returndesk.flow.state import FlowState, PendingRequest, new_token
 from returndesk.operations.context import Operations
-
 
 KEPT_FOR_LATER = "I can help with that as soon as I've confirmed who you are."
 VERIFY_FIRST = "First I need to confirm who you are."
@@ -161,7 +161,7 @@ class FlowEngine:
         pending, state.pending = state.pending, None
         if pending is None:
             return remark
-        event = EVENTS_BY_NAME[pending.event](**pending.arguments)
+        event, _ = event_from_action(pending.event, dict(pending.arguments))
         facts = await turn.source.facts(turn.ops, state)
         verified = replace(turn, facts=facts)
         attempt = state.model_copy(deep=True)

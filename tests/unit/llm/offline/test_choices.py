@@ -146,7 +146,11 @@ def test_the_hygiene_seal(typed: str, opened: bool) -> None:
 GIFT_CARD_PHRASES = ["my gift card", "the gift card", "the gift card i paid with"]
 REFUND_PHRASES = ["refund it to {card}", "refund please, back on {card}", "money back to {card}"]
 ORIGINAL_PHRASES = ["back to the original payment, {card}", "the way i paid, {card}"]
-CREDIT_PHRASES = ["store credit on {card}", "put it on {card} as store credit", "{card} with the bonus"]  # fmt: skip
+CREDIT_PHRASES = [
+    "store credit on {card}",
+    "put it on {card} as store credit",
+    "{card} with the bonus",
+]
 
 
 @pytest.mark.parametrize("card", GIFT_CARD_PHRASES)
@@ -174,7 +178,8 @@ def test_a_gift_card_alone_asks_when_the_order_was_paid_by_gift_card(phrase: str
     assert asked is not None
     assert asked.resolution is None
     assert asked.question is not None
-    assert "refund" in asked.question and "store credit" in asked.question
+    assert "refund" in asked.question
+    assert "store credit" in asked.question
     paid_by_card = find_resolution(normalize(phrase), paid_with="credit_card")
     assert paid_by_card is not None
     assert paid_by_card.resolution is Resolution.STORE_CREDIT
