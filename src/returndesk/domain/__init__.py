@@ -95,6 +95,7 @@ from returndesk.domain.returns import (
     kept_line_nos,
     lines_missing_note,
     needs_review,
+    offered_variants,
     return_fault,
     validate_request,
 )
@@ -176,6 +177,7 @@ __all__ = [
     "creation_events",
     "exchange_candidates",
     "exchange_variants",
+    "offered_variants",
     "expires_at",
     "format_day",
     "format_money",

@@ -6,7 +6,7 @@ it is refunded to them. This is the sign the database stores.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -34,8 +34,14 @@ def options_kept(line: OrderLine, variant: Variant) -> int:
     return sum(1 for name, value in line.options.items() if variant.options.get(name) == value)
 
 
-def exchange_variants(line: OrderLine, catalog: Catalog) -> tuple[Variant, ...]:
-    """Available variants of the line's product with other options, closest match first."""
+def exchange_variants(
+    line: OrderLine, catalog: Catalog, *, replacement: bool = False
+) -> tuple[Variant, ...]:
+    """Available variants of the line's product with other options, closest match first.
+
+    With `replacement` (the store was at fault), the very same variant comes first,
+    when it is available: the shopper gets exactly what they ordered again.
+    """
     product = catalog.product(line.product_id)
     variants = [
         variant
@@ -45,10 +51,14 @@ def exchange_variants(line: OrderLine, catalog: Catalog) -> tuple[Variant, ...]:
         and dict(variant.options) != dict(line.options)
     ]
     variants.sort(key=lambda v: (-options_kept(line, v), v.price, v.item_id))
-    return tuple(variants)
+    same = [v for v in product.variants if v.item_id == line.item_id and v.available]
+    return tuple(same + variants) if replacement else tuple(variants)
 
 
 def price_difference(line: OrderLine, variant: Variant) -> Decimal:
+    # A replacement is what the shopper already paid for, whatever its price is today.
+    if variant.item_id == line.item_id:
+        return ZERO
     return variant.price - line.price
 
 
@@ -79,15 +89,17 @@ def exchange_candidates(
 
 
 def choose_variants(
-    lines: Iterable[OrderLine], choices: Mapping[int, str], catalog: Catalog
+    lines: Iterable[OrderLine],
+    choices: Mapping[int, str],
+    offered: Mapping[int, Sequence[Variant]],
 ) -> dict[int, Variant]:
-    """The chosen variant for every line (line number → item id), each checked as exchangeable."""
+    """The chosen variant for every line (line number → item id), each one `offered` for it."""
     chosen: dict[int, Variant] = {}
     for line in lines:
         item_id = choices.get(line.line_no)
         if item_id is None:
             raise InvalidRequest(f"Choose what to exchange the {line.name} for.")
-        for variant in exchange_variants(line, catalog):
+        for variant in offered.get(line.line_no, ()):
             if variant.item_id == item_id:
                 chosen[line.line_no] = variant
                 break

@@ -25,7 +25,7 @@ from enum import StrEnum
 from returndesk.domain.catalog import Catalog
 from returndesk.domain.codes import Fault, Resolution, ReturnMethod
 from returndesk.domain.customers import Customer
-from returndesk.domain.exchanges import choose_variants, exchange_variants, total_difference
+from returndesk.domain.exchanges import choose_variants, total_difference
 from returndesk.domain.lifecycle import ReturnPath, ReturnStatus
 from returndesk.domain.money import ZERO, percent_of, round_cents, total
 from returndesk.domain.policy import Policy
@@ -35,6 +35,7 @@ from returndesk.domain.returns import (
     is_pickup_only,
     kept_line_nos,
     needs_review,
+    offered_variants,
     return_fault,
     validate_request,
 )
@@ -160,7 +161,7 @@ def resolution_options(
                 bonus = store_credit_bonus(items_total, policy)
                 options.append(ResolutionOption(resolution, items_total + bonus, bonus=bonus))
             case Resolution.EXCHANGE:
-                if all(exchange_variants(line, catalog) for line in request.lines):
+                if all(offered_variants(request, catalog, policy).values()):
                     options.append(ResolutionOption(resolution, ZERO))
             case Resolution.KEEP_WITH_DISCOUNT:
                 pass
@@ -221,7 +222,8 @@ def quote_return(
         if resolution not in allowed:
             raise NotEligible(f"{resolution.value.replace('_', ' ').lower()} isn't available.")
         if resolution is Resolution.EXCHANGE:
-            chosen = choose_variants(request.lines, exchange_item_ids or {}, catalog)
+            offered = offered_variants(request, catalog, policy)
+            chosen = choose_variants(request.lines, exchange_item_ids or {}, offered)
             difference = total_difference(request.lines, chosen)
             chosen_items = {line_no: variant.item_id for line_no, variant in chosen.items()}
 

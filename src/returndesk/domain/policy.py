@@ -148,6 +148,11 @@ class RetentionOffers(_Model):
     keep_with_discount: KeepWithDiscountOffer
 
 
+class ExchangeRule(_Model):
+    # Reasons (the store's fault) for which the very same variant may replace the item.
+    replacement_reasons: frozenset[ReasonCode] = frozenset()
+
+
 class StoreCreditRule(_Model):
     bonus_percent: Percent
     bonus_cap: Money
@@ -226,6 +231,7 @@ class Policy(_Model):
     retention: RetentionOffers
     resolutions: tuple[Resolution, ...] = Field(min_length=1)
     store_credit: StoreCreditRule
+    exchanges: ExchangeRule = ExchangeRule()
     fees: Fees
     keep_it: KeepItRule
     methods: Methods

@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from returndesk.domain.catalog import Catalog
+from returndesk.domain.catalog import Catalog, Variant
 from returndesk.domain.codes import Fault, ReasonCode
+from returndesk.domain.exchanges import exchange_variants
 from returndesk.domain.money import total
 from returndesk.domain.orders import Order, OrderLine
 from returndesk.domain.policy import Policy
@@ -70,6 +71,21 @@ def return_fault(request: ReturnRequest, policy: Policy) -> Fault:
     """The shopper's fault if any line is; the merchant's only if every line is."""
     faults = {reason_fault(item.reason, policy) for item in request.items}
     return Fault.CUSTOMER if Fault.CUSTOMER in faults else Fault.MERCHANT
+
+
+def offered_variants(
+    request: ReturnRequest, catalog: Catalog, policy: Policy
+) -> dict[int, tuple[Variant, ...]]:
+    """What each line may be exchanged for: with a reason that is the store's fault, the
+    very same variant first (a replacement), then the others."""
+    replacement = policy.exchanges.replacement_reasons
+    reasons = {item.line_no: item.reason for item in request.items}
+    return {
+        line.line_no: exchange_variants(
+            line, catalog, replacement=reasons[line.line_no] in replacement
+        )
+        for line in request.lines
+    }
 
 
 def lines_missing_note(request: ReturnRequest, policy: Policy) -> tuple[int, ...]:

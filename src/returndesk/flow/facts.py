@@ -9,7 +9,7 @@ per request and derives the facts again for every state a turn passes through.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -28,10 +28,12 @@ from returndesk.domain import (
     ReturnItem,
     ReturnOptions,
     ReturnRequest,
+    Variant,
     check_order,
     choose_variants,
     held_line_nos,
     method_options,
+    offered_variants,
     return_options,
     total_difference,
 )
@@ -61,6 +63,9 @@ class Facts:
     methods: tuple[MethodOption, ...] = ()
     # For an exchange whose variants are all chosen.
     exchange_difference: Decimal | None = None
+    # What each line of the request may be exchanged for, the very same one first when
+    # the store was at fault.
+    offered_variants: Mapping[int, tuple[Variant, ...]] = field(default_factory=dict)
 
     @property
     def hygiene_lines(self) -> tuple[int, ...]:
@@ -204,18 +209,20 @@ def derive_facts(ops: Operations, state: FlowState, records: Records) -> Facts:
     eligibility = {verdict.line_no: verdict for verdict in verdicts}
     request = _request(order, answers)
     options = methods = difference = None
+    offered: dict[int, tuple[Variant, ...]] = {}
     if request is not None:
         try:
             options = return_options(request, customer=customer, catalog=catalog, policy=ops.policy)
         except ReturnDeskError:
             options = None
+        offered = offered_variants(request, catalog, ops.policy)
     resolution = _resolution(answers)
     if request is not None and options is not None and resolution is not None:
         methods = method_options(
             request, resolution=resolution, customer=customer, catalog=catalog, policy=ops.policy
         )
         if resolution is Resolution.EXCHANGE:
-            difference = _difference(request, answers, catalog)
+            difference = _difference(request, answers, offered)
     return Facts(
         ops.policy,
         now,
@@ -227,6 +234,7 @@ def derive_facts(ops: Operations, state: FlowState, records: Records) -> Facts:
         options,
         methods or (),
         difference,
+        offered if options is not None else {},
     )
 
 
@@ -251,11 +259,13 @@ def _resolution(answers: ReturnAnswers) -> Resolution | None:
         return None
 
 
-def _difference(request: ReturnRequest, answers: ReturnAnswers, catalog: Catalog) -> Decimal | None:
+def _difference(
+    request: ReturnRequest, answers: ReturnAnswers, offered: Mapping[int, Sequence[Variant]]
+) -> Decimal | None:
     if any(line not in answers.exchanges for line in answers.line_nos):
         return None
     try:
-        chosen = choose_variants(request.lines, answers.exchanges, catalog)
+        chosen = choose_variants(request.lines, answers.exchanges, offered)
     except ReturnDeskError:
         return None
     return total_difference(request.lines, chosen)

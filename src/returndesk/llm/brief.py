@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from returndesk.domain import OrderStatus, Outcome, exchange_variants
+from returndesk.domain import OrderStatus, Outcome
 from returndesk.flow.engine import FlowEngine
 from returndesk.flow.facts import Facts, FactSource
 from returndesk.flow.state import FlowState
@@ -28,6 +28,8 @@ from returndesk.store.repositories.orders import customer_order_statuses, custom
 from returndesk.store.repositories.returns import customer_rmas
 
 USABLE = {Outcome.ELIGIBLE, Outcome.NEEDS_HYGIENE_ANSWER}
+# Steps at which the exchanged line is known, so an answer may name its new variant.
+EXCHANGE_STEPS = {"offer", "resolution", "exchange_variant"}
 # Steps whose answer names one of the shopper's returnable items.
 ITEM_STEPS = {"choose_items", "menu", "confirmation", "status_result", "handoff_done"}
 
@@ -162,7 +164,7 @@ async def build_brief(
             for n in state.returns.line_nos
             if state.returns.order_id
         ),
-        variants=_variants(state, facts) if step.id == "exchange_variant" else (),
+        variants=_variants(state, facts) if step.id in EXCHANGE_STEPS else (),
         payment_methods=payment_methods,
         orders=tuple(
             order_id for order_id, status in orders if status is not OrderStatus.CANCELLED
@@ -232,7 +234,7 @@ def _variants(state: FlowState, facts: Facts) -> tuple[VariantOption, ...]:
         ref = line_ref(facts.order.id, line.line_no)
         variants += [
             VariantOption(v.item_id, ref, dict(v.options), v.price, v.available)
-            for v in exchange_variants(line, facts.catalog)
+            for v in facts.offered_variants.get(line.line_no, ())
         ]
     return tuple(variants)
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from returndesk.domain import (
+    OrderLine,
     PaymentMethod,
     ReasonCode,
     Resolution,
@@ -16,10 +17,13 @@ from returndesk.domain import (
     choose_variants,
     exchange_candidates,
     exchange_variants,
+    offered_variants,
     quote_return,
     settlement_methods,
     total_difference,
 )
+from returndesk.domain.catalog import Variant
+from returndesk.domain.options import ReturnQuote
 from returndesk.errors import InvalidRequest, NotEligible
 from tests.unit.domain.factories import (
     CARD,
@@ -83,9 +87,13 @@ def test_price_difference_is_new_price_minus_what_was_paid(
     assert chosen.shopper_pays is (money(difference) > 0)
 
 
+def offered(*lines: OrderLine) -> dict[int, tuple[Variant, ...]]:
+    return {each.line_no: exchange_variants(each, CATALOG) for each in lines}
+
+
 def test_differences_of_several_lines_add_up_both_ways() -> None:
     lines = [line(1, "shirt-m-blue"), line(2, "kettle-1l")]
-    chosen = choose_variants(lines, {1: "shirt-m-red", 2: "kettle-2l"}, CATALOG)
+    chosen = choose_variants(lines, {1: "shirt-m-red", 2: "kettle-2l"}, offered(*lines))
 
     assert total_difference(lines, chosen) == money("15.00")  # -5.00 + 20.00
 
@@ -151,7 +159,7 @@ def test_choose_variants_refuses_what_is_not_an_exchange(
     choices = {} if choice is None else {1: choice}
 
     with pytest.raises(error):
-        choose_variants([line(1, "shirt-m-blue")], choices, CATALOG)
+        choose_variants([line(1, "shirt-m-blue")], choices, offered(line(1, "shirt-m-blue")))
 
 
 @pytest.mark.parametrize("tier", list(Tier))
@@ -172,3 +180,61 @@ def test_an_exchange_carries_no_fees(tier: Tier, method: ReturnMethod) -> None:
     assert got.refund_amount == 0
     assert got.exchange_difference == money("2.00")
     assert got.exchange_item_ids == {1: "shirt-l-blue"}
+
+
+STORE_AT_FAULT = sorted(POLICY.exchanges.replacement_reasons)
+SHOPPER_AT_FAULT = sorted(
+    reason for reason in ReasonCode if reason not in POLICY.exchanges.replacement_reasons
+)
+AVAILABLE_ITEMS = sorted(
+    v.item_id for p in CATALOG.products.values() for v in p.variants if v.available
+)
+
+
+@pytest.mark.parametrize("reason", STORE_AT_FAULT)
+@pytest.mark.parametrize("item_id", AVAILABLE_ITEMS)
+def test_the_store_at_fault_offers_the_very_same_variant_first(
+    reason: ReasonCode, item_id: str
+) -> None:
+    got = offered_variants(request(order(line(1, item_id)), reason), CATALOG, POLICY)[1]
+    assert got[0].item_id == item_id
+    assert [v.item_id for v in got[1:]] == [
+        v.item_id for v in exchange_variants(line(1, item_id), CATALOG)
+    ]
+
+
+@pytest.mark.parametrize("reason", SHOPPER_AT_FAULT)
+@pytest.mark.parametrize("item_id", AVAILABLE_ITEMS)
+def test_otherwise_only_other_variants_are_offered(reason: ReasonCode, item_id: str) -> None:
+    the_order = order(line(1, item_id))
+    got = offered_variants(request(the_order, reason), CATALOG, POLICY)[1]
+    assert item_id not in {v.item_id for v in got}
+
+
+def test_a_sold_out_variant_is_never_offered_as_its_own_replacement() -> None:
+    got = offered_variants(
+        request(order(line(1, "shirt-xl-blue")), ReasonCode.DEFECTIVE), CATALOG, POLICY
+    )
+    assert "shirt-xl-blue" not in {v.item_id for v in got[1]}
+
+
+@pytest.mark.parametrize("reason", [*STORE_AT_FAULT, *SHOPPER_AT_FAULT])
+def test_a_replacement_is_quoted_only_when_the_store_was_at_fault(reason: ReasonCode) -> None:
+    the_request = request(order(line(1, "shirt-m-blue")), reason, notes={1: "a note"})
+
+    def quote() -> ReturnQuote:
+        return quote_return(
+            the_request,
+            resolution=Resolution.EXCHANGE,
+            method=ReturnMethod.PREPAID_LABEL,
+            customer=customer(),
+            catalog=CATALOG,
+            policy=POLICY,
+            exchange_item_ids={1: "shirt-m-blue"},
+        )
+
+    if reason in POLICY.exchanges.replacement_reasons:
+        assert quote().exchange_difference == 0
+    else:
+        with pytest.raises(NotEligible):
+            quote()

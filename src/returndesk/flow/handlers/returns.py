@@ -15,7 +15,6 @@ from returndesk.domain import (
     ReturnItem,
     ReturnMethod,
     check_settlement_method,
-    exchange_variants,
 )
 from returndesk.errors import DomainError, InvalidRequest, NotFound
 from returndesk.flow.engine import EventRejected, Turn
@@ -246,12 +245,11 @@ async def choose_variant(state: FlowState, event: ChooseVariant, turn: Turn) -> 
     facts = turn.facts
     if answers.resolution != Resolution.EXCHANGE.value or facts.request is None:
         raise EventRejected("Choose an exchange first.")
-    assert facts.catalog is not None
     candidates = [
         line
         for line in facts.request.lines
         if (event.line_no is None or line.line_no == event.line_no)
-        and any(v.item_id == event.item_id for v in exchange_variants(line, facts.catalog))
+        and any(v.item_id == event.item_id for v in facts.offered_variants.get(line.line_no, ()))
     ]
     if not candidates:
         raise EventRejected("That option isn't available in exchange; please pick one shown.")

@@ -65,6 +65,8 @@ _STATUS = re.compile(
 _RETURN = re.compile(
     r"\breturn\w*|\bsend (?:\w+ ){0,3}back\b|\bship (?:\w+ ){0,2}back\b|\bexchang\w*|\bswap\w*"
     r"|\brefund\w*|\bmoney back\b|\bbring (?:\w+ ){0,2}back\b|\bgive (?:\w+ ){0,2}back\b"
+    r"|\breplac\w*|\bsame (?:one|ones|pair|thing|item) again\b"
+    r"|\b(?:get|send me|have) (?:a new one|another one)\b"
 )
 _REQUEST_HELP = re.compile(
     r"^(?:i need help|help|help me|can you help(?: me)?|i have a (?:problem|question))[\s!.?]*$"

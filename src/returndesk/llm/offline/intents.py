@@ -492,6 +492,10 @@ def _new_return(message: Message) -> Reading | None:
         return _start_return(message)
     if message.items.refs and message.reason is not None:
         return _start_return(message)
+    # Before verification no item can be named, but "my boots arrived torn" is a return.
+    reason = message.reason
+    if not message.context.items and reason is not None and reason.code is not None:
+        return _start_return(message)
     return None
 
 

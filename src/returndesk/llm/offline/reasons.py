@@ -22,7 +22,7 @@ _ARRIVAL = (
 )
 _HARM = (
     r"(?:crack(?:ed|s|ing)?\b|broke\w*|damag\w*|dent\w*|scratch\w*|smash\w*|shatter\w*|torn|rip\w*|"
-    r"crush\w*|bent|chipped|leak\w*|dead)"
+    r"crush\w*|bent|chipped|leak\w*|dead|gash\w*|hole\w*|scuff\w*|tear\b|split)"
 )
 
 _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
@@ -52,7 +52,9 @@ _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
         re.compile(
             r"\bcolou?r\b.{0,30}\b(?:off|wrong|different|nothing like|not (?:the same|what|as)|"
             r"ugl\w*|weird|dull|faded|darker|lighter|brighter|looks)\b"
-            r"|\b(?:don't|do not|didn't) like the (?:colou?r|shade)\b"
+            r"|\b(?:don't|do not|didn't) (?:really )?(?:like|love) the (?:colou?r|shade)\b"
+            r"|\b(?:don't|do not|didn't) (?:really )?(?:like|love) (?:the |this |that )?(?:red|green"
+            r"|blue|black|white|grey|gray|pink|purple|yellow|orange|brown|beige|navy|silver|gold)\b"
             r"|\b(?:shade|hue|tone) is (?:off|wrong|different)\b"
             r"|\b(?:red|green|blue|black|white|grey|gray|pink|purple|yellow|orange|brown|beige|"
             r"navy|silver|gold) (?:is|looks) (?:uglier|ugly|different|darker|lighter|off|weird|"
@@ -92,7 +94,7 @@ _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
             rf"|transit)|"
             rf"during (?:shipping|delivery|transit)|when (?:it )?arrived|right out of the box)\b"
             r"|\b(?:cracked|dented|scratched|smashed|shattered|crushed|damaged|chipped|soaked|"
-            r"stained|water damaged)\b|\b(?:a |huge |big |deep )?(?:dent|scratch|crack)\b"
+            r"stained|water damaged|scuffed)\b|\b(?:a |huge |big |deep )?(?:dent|scratch|crack|gash)\b"
         ),
     ),
     (

@@ -33,6 +33,13 @@ _TARGET = re.compile(
 )
 _SIZE_UP = re.compile(r"\b(?:one |a |next )?size (?:up|bigger|larger)\b|\bnext size\b")
 _SIZE_DOWN = re.compile(r"\b(?:one |a )?size (?:down|smaller)\b|\bprevious size\b")
+# "exactly the same one again": the very variant being returned, as a replacement.
+_SAME_AGAIN = re.compile(
+    r"\b(?:exact(?:ly)?|very|just) (?:the )?same\b|\bsame exact\b|\bidentical\b"
+    r"|\bthe same (?:one|ones|pair|thing|item|model|product|again)\b"
+    r"|\bsame (?:one|ones|pair|thing|item) again\b|\b(?:another|a new) one (?:just )?like it\b"
+    r"|\b(?:a )?replacement of the same\b|\bsame as (?:before|i (?:had|ordered|got))\b"
+)
 _CHEAPEST = re.compile(r"\b(?:cheapest|least expensive|lowest price)\b")
 _DEAREST = re.compile(r"\b(?:most expensive|priciest)\b")
 _BARE_NUMBER = re.compile(r"(?<![\w$.#])(\d{1,2}(?:\.5)?)(?![\w.%$])")
@@ -67,9 +74,11 @@ def pick_variant(
     text: Text, variants: Sequence[VariantOption], current: ItemOption | None = None
 ) -> VariantPick | None:
     """The variant the text asks for; None when it says nothing about one."""
+    clean = text.clean
+    if _SAME_AGAIN.search(clean) and current is not None:
+        return _same_again(variants, current)
     if not variants:
         return _constraints_only(text, current)
-    clean = text.clean
     wanted = _wanted(clean, [v.options for v in variants], current)
     pool = [v for v in variants if _meets(v, wanted)]
     amounts = money_amounts(text)
@@ -165,6 +174,20 @@ def _keeping_the_rest(
         return []
     unchanged = {key: value for key, value in current.options.items() if key not in wanted}
     return [v for v in pool if all(v.options.get(k) == val for k, val in unchanged.items())]
+
+
+def _same_again(variants: Sequence[VariantOption], current: ItemOption) -> VariantPick | None:
+    """The very variant being returned, or a question: never another one on a guess."""
+    if not variants:
+        return None
+    same = [v for v in variants if dict(v.options) == dict(current.options) and v.available]
+    if same:
+        return VariantPick(item_id=same[0].item_id, for_ref=same[0].for_ref)
+    others = [v for v in variants if v.available]
+    question = "I can't send the very same one again. "
+    return VariantPick(
+        question=question + (_which(others) if others else "Would you like a refund?")
+    )
 
 
 def _meets(variant: VariantOption, wanted: dict[str, str]) -> bool:

@@ -111,9 +111,17 @@ def _resolution_buttons(
                 for target, name in targets
             ]
         case Resolution.EXCHANGE:
+            facts = given.facts
+            replaceable = facts.request is not None and all(
+                facts.offered_variants.get(line.line_no, ())[:1]
+                and facts.offered_variants[line.line_no][0].item_id == line.item_id
+                for line in facts.request.lines
+            )
             return [
                 button(
-                    "Exchange for another size or colour",
+                    "Replace it with the same, or exchange it"
+                    if replaceable
+                    else "Exchange for another size or colour",
                     on_click=given.act("choose_resolution", resolution=option.resolution.value),
                     block=True,
                 )

@@ -26,6 +26,24 @@ async def variant_picker(given: WidgetInput) -> Node:
     line = next((line for line in lines if line.line_no not in exchanges), lines[0])
     product = facts.catalog.product(line.product_id)
     rows: list[Node] = []
+    offered = facts.offered_variants.get(line.line_no, ())
+    if offered and offered[0].item_id == line.item_id:
+        # The store was at fault: exactly the same item again comes first.
+        again = given.act("choose_variant", item_id=line.item_id, line_no=line.line_no)
+        rows.append(
+            row(
+                [
+                    col(
+                        [
+                            text(f"The same again: {describe_options(line.options)}"),
+                            caption("A replacement, at no charge"),
+                        ],
+                        flex=1,
+                    ),
+                    button("Replace with the same", on_click=again, style="primary"),
+                ]
+            )
+        )
     for variant in product.variants:
         if variant.item_id == line.item_id:
             continue
