@@ -30,6 +30,12 @@ from returndesk.store.repositories.returns import customer_rmas
 USABLE = {Outcome.ELIGIBLE, Outcome.NEEDS_HYGIENE_ANSWER}
 # Steps at which the exchanged line is known, so an answer may name its new variant.
 EXCHANGE_STEPS = {"offer", "resolution", "exchange_variant"}
+# Steps whose answer names an order, which the shopper may do by naming its items: the
+# orders of these statuses are the ones on the list.
+ORDER_STEPS = {
+    "choose_order": frozenset({OrderStatus.PENDING}),
+    "status_pick": frozenset(OrderStatus) - {OrderStatus.CANCELLED},
+}
 # Steps whose answer names one of the shopper's returnable items.
 ITEM_STEPS = {"choose_items", "menu", "confirmation", "status_result", "handoff_done"}
 
@@ -198,6 +204,22 @@ async def _items_and_orders(
         )
         return items, await customer_order_statuses(session, facts.customer.id)
     orders = await customer_orders(session, facts.customer.id)
+    picking = ORDER_STEPS.get(step)
+    if picking is not None:
+        # "the speaker order": any line of an order on the list names it.
+        items = tuple(
+            ItemOption(
+                line_ref(order.id, line.line_no),
+                order.id,
+                line.name,
+                dict(line.options),
+                line.price,
+            )
+            for order in orders
+            if order.status in picking
+            for line in order.lines
+        )
+        return items, [(order.id, order.status) for order in orders]
     found = await read_eligibility(session, ops, facts.customer, orders)
     items = tuple(
         ItemOption(

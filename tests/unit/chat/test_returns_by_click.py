@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from returndesk.domain import Outcome, ReturnStatus, Tier, exchange_variants
 from returndesk.operations.context import Operations
 from returndesk.store.repositories.customers import get_customer
@@ -146,7 +148,7 @@ async def test_an_exchange_paying_the_difference(shopper: Shopper, ops: Operatio
     await verify(shopper, pick.customer)
     await choose_items(shopper, pick)
     await shopper.click("Defective")
-    await shopper.click("Exchange for another size or colour")
+    await shopper.click("Replace it with the same, or exchange it")
     choose = next(
         b for b in shopper.buttons() if b["onClickAction"]["payload"].get("item_id") == item_id
     )
@@ -306,3 +308,52 @@ async def test_something_else_asks_for_a_short_note(shopper: Shopper, ops: Opera
 
     [ret] = await returns_of(ops, pick.customer.id)
     assert (ret.lines[0].reason.value, ret.lines[0].note) == ("OTHER", "The handle squeaks loudly")
+
+
+def same_variant_available(pick: Pick) -> bool:
+    return (
+        ordinary(pick)
+        and not pick.product.hygiene_sealed
+        and pick.catalog.variant(pick.line.item_id).available
+    )
+
+
+@pytest.mark.parametrize("reason", ["Defective", "Arrived damaged", "Wrong item sent"])
+async def test_a_replacement_by_the_very_same_item_when_the_store_was_at_fault(
+    shopper: Shopper, ops: Operations, reason: str
+) -> None:
+    pick = await find_line(ops, same_variant_available)
+    await verify(shopper, pick.customer)
+    await choose_items(shopper, pick)
+    await shopper.click(reason)
+    await shopper.click("Replace it with the same, or exchange it")
+    # The replacement comes first, before any other variant.
+    first = shopper.buttons()[0]
+    assert first["label"] == "Replace with the same"
+    await shopper.click("Replace with the same")
+    await shopper.click("QR code")
+    await shopper.click("Confirm return")
+
+    [ret] = await returns_of(ops, pick.customer.id)
+    assert ret.exchange_item_ids == (pick.line.item_id,)
+    assert ret.exchange_difference == 0
+
+
+async def test_no_replacement_by_the_same_item_when_the_shopper_changed_their_mind(
+    shopper: Shopper, ops: Operations
+) -> None:
+    pick = await find_line(
+        ops, lambda p: same_variant_available(p) and bool(exchange_variants(p.line, p.catalog))
+    )
+    await verify(shopper, pick.customer)
+    await choose_items(shopper, pick)
+    await shopper.click("Style")
+    if "No thanks" in " ".join(shopper.labels()):
+        await shopper.click("No thanks")
+    await shopper.click("Exchange for another size or colour")
+    assert "Replace with the same" not in shopper.labels()
+    assert all(
+        b["onClickAction"]["payload"].get("item_id") != pick.line.item_id
+        for b in shopper.buttons()
+        if b.get("onClickAction")
+    )

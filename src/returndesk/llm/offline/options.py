@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from decimal import Decimal
 from functools import lru_cache
 
 # Spoken size names and the letters stores print on labels.
@@ -69,14 +70,48 @@ def size_matches(value: str, spoken: frozenset[str]) -> bool:
     return value.upper() in spoken or lowered in spoken or SIZE_WORDS.get(lowered) in spoken
 
 
+# Units as stores print them, and as shoppers type them.
+UNIT_WORDS: dict[str, tuple[str, ...]] = {
+    "ml": ("ml", "milliliter", "milliliters", "millilitre", "millilitres"),
+    "l": ("l", "liter", "liters", "litre", "litres"),
+    "hours": ("hours", "hour", "hrs", "hr", "h"),
+    "ft": ("ft", "foot", "feet"),
+    "inch": ("inch", "inches", "in"),
+    "gb": ("gb", "gig", "gigs"),
+    "tb": ("tb",),
+    "mp": ("mp", "megapixel", "megapixels"),
+    "mah": ("mah",),
+    "bar": ("bar",),
+    "degrees": ("degrees", "degree", "deg"),
+    "lbs": ("lbs", "lb", "pounds"),
+    "cups": ("cups", "cup"),
+    "piece": ("piece", "pieces", "pc", "pcs"),
+    "w": ("w", "watt", "watts"),
+}
+_UNIT_OF = {form: unit for unit, forms in UNIT_WORDS.items() for form in forms}
+_MEASURE = re.compile(r"^(\d+(?:\.\d+)?)\s*-?\s*([a-z]+)\b(.*)$")
+
+
 @lru_cache(maxsize=4096)
 def value_forms(value: str) -> tuple[str, ...]:
-    """The ways a value can be typed: "v-neck" as "v neck" or "vneck", "gray" as "grey"."""
+    """The ways a value can be typed: "v-neck" as "v neck" or "vneck", "gray" as "grey",
+    "1000ml" as "1000 ml" or "1000 millilitres", "20 hours" as "20h"."""
     spaced = re.sub(r"[-/]", " ", value.lower()).strip()
     forms = {spaced, spaced.replace(" ", "")}
     forms |= {form.replace("gray", "grey") for form in forms}
     forms |= {form.replace("grey", "gray") for form in forms}
+    measure = _MEASURE.match(spaced)
+    if measure is not None and measure.group(2) in _UNIT_OF:
+        number, rest = measure.group(1), measure.group(3)
+        for unit in UNIT_WORDS[_UNIT_OF[measure.group(2)]]:
+            forms |= {f"{number} {unit}{rest}", f"{number}{unit}{rest}"}
     return tuple(sorted(form for form in forms if form))
+
+
+def measure_of(value: str) -> Decimal | None:
+    """The number a measured value starts with ("20 hours" → 20), to compare values by."""
+    found = re.match(r"\s*(\d+(?:\.\d+)?)", value)
+    return Decimal(found.group(1)) if found else None
 
 
 def spaced(clean: str) -> str:

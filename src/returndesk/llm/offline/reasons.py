@@ -20,6 +20,10 @@ _ARRIVAL = (
     r"on arrival|when i opened|during (?:shipping|delivery|transit)|in (?:transit|shipping)|"
     r"shipping|package|packaging|the box)"
 )
+_HUES = (
+    r"(?:red|green|blue|black|white|grey|gray|pink|purple|yellow|orange|brown|beige|navy|silver"
+    r"|gold)"
+)
 _HARM = (
     r"(?:crack(?:ed|s|ing)?\b|broke\w*|damag\w*|dent\w*|scratch\w*|smash\w*|shatter\w*|torn|rip\w*|"
     r"crush\w*|bent|chipped|leak\w*|dead|gash\w*|hole\w*|scuff\w*|tear\b|split)"
@@ -53,12 +57,13 @@ _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
             r"\bcolou?r\b.{0,30}\b(?:off|wrong|different|nothing like|not (?:the same|what|as)|"
             r"ugl\w*|weird|dull|faded|darker|lighter|brighter|looks)\b"
             r"|\b(?:don't|do not|didn't) (?:really )?(?:like|love) the (?:colou?r|shade)\b"
-            r"|\b(?:don't|do not|didn't) (?:really )?(?:like|love) (?:the |this |that )?(?:red|green"
-            r"|blue|black|white|grey|gray|pink|purple|yellow|orange|brown|beige|navy|silver|gold)\b"
+            rf"|\b(?:don't|do not|didn't) (?:really )?(?:like|love) (?:the |this |that )?{_HUES}\b"
+            r"|\b(?:i want|i'd prefer|i would prefer|i'd rather have|rather have) "
+            rf"(?:it in |a |the )?{_HUES}\b"
             r"|\b(?:shade|hue|tone) is (?:off|wrong|different)\b"
             r"|\b(?:red|green|blue|black|white|grey|gray|pink|purple|yellow|orange|brown|beige|"
-            r"navy|silver|gold) (?:is|looks) (?:uglier|ugly|different|darker|lighter|off|weird|"
-            r"brighter|duller|nothing like)\b"
+            r"navy|silver|gold) (?:is|looks) (?:a bit |a little |kind of |slightly |way |totally )?"
+            r"(?:uglier|ugly|different|darker|lighter|off|weird|brighter|duller|nothing like)\b"
             r"|^colou?r$"
             r"|\bmore (?:red|green|blue|black|white|grey|gray|pink|purple|yellow|orange|brown"
             r"|beige|navy|silver|gold)(?:ish)? than\b"
@@ -94,7 +99,8 @@ _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
             rf"|transit)|"
             rf"during (?:shipping|delivery|transit)|when (?:it )?arrived|right out of the box)\b"
             r"|\b(?:cracked|dented|scratched|smashed|shattered|crushed|damaged|chipped|soaked|"
-            r"stained|water damaged|scuffed)\b|\b(?:a |huge |big |deep )?(?:dent|scratch|crack|gash)\b"
+            r"stained|water damaged|scuffed)\b"
+            r"|\b(?:a |huge |big |deep )?(?:dent|scratch|crack|gash)\b"
         ),
     ),
     (
@@ -160,7 +166,7 @@ _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
             r"|\blooks? (?:weird|bad|odd|strange|awful|off|terrible|ugly|silly|wrong"
             r"|funny) on (?:me|my)\b"
             r"|\b(?:weird|bad|odd|strange|awful|ugly|silly) on (?:me|my)\b"
-            r"|\bunflattering\b|\bnot flattering\b|\bstyle\b|\bugly\b"
+            r"|\bunflattering\b|\bnot flattering\b|\bstyle\b|\bugly\b|\blooks? (?:cheap|tacky)\b"
             r"|\b(?:doesn't|does not|didn't|don't) (?:really )?(?:go|match|fit in) with\b"
             r"|\b(?:doesn't|does not|didn't) match (?:my|our|the)\b"
         ),

@@ -21,6 +21,7 @@ from returndesk.llm.offline.options import (
     LETTER_SIZES,
     SIZE_WORDS,
     is_size_key,
+    measure_of,
     mentions_value,
     size_matches,
     spaced,
@@ -133,17 +134,83 @@ def _wanted(
             found = _yes_no_option(clean, key)
         else:
             found = [v for v in choices if mentions_value(padded, v)]
+            found = found or _compared(clean, key, choices, current)
         if len(found) == 1:
             wanted[key] = found[0]
     return wanted
 
 
+def _key_at(clean: str, key: str) -> re.Match[str] | None:
+    """Where the text names the option: "battery" for "battery life", "waterproof" or
+    "water resistant" for "water resistance" (a word starting like the key's first word)."""
+    first = key.lower().split()[0]
+    if len(first) < 4:
+        return re.search(rf"\b{re.escape(key.lower())}\b", clean)
+    return re.search(rf"\b{re.escape(first[:5])}\w*", clean)
+
+
 def _yes_no_option(clean: str, key: str) -> list[str]:
     """ "waterproof" asks for waterproof=yes, "not waterproof" for waterproof=no."""
-    match = re.search(rf"\b{re.escape(key.lower())}\b", clean)
+    match = _key_at(clean, key)
     if match is None:
         return []
     return ["no" if _NEGATIVE.search(clean[: match.start()]) else "yes"]
+
+
+_MORE = re.compile(
+    r"\b(?:longer|more|bigger|larger|higher|greater|extra|better|brighter|stronger|faster"
+    r"|longest|most|biggest|largest|highest|max(?:imum)?|best)\b(?:\s+\w+){0,2}\s*$"
+)
+_LESS = re.compile(
+    r"\b(?:shorter|less|smaller|lower|fewer|lighter|dimmer|weaker|slower"
+    r"|shortest|least|smallest|lowest|min(?:imum)?)\b(?:\s+\w+){0,2}\s*$"
+)
+_SUPERLATIVE = re.compile(r"\b(?:\w+est|most|least|max(?:imum)?|min(?:imum)?|best)\b")
+# Word values in their order, for "a brighter one" or "the bigger size".
+_SCALES = (
+    ("low", "medium", "high"),
+    ("small", "medium", "large"),
+    ("beginner", "intermediate", "expert"),
+)
+
+
+def _compared(clean: str, key: str, choices: list[str], current: ItemOption | None) -> list[str]:
+    """ "the longer battery life": the next value up from the line's own (or the highest),
+    for options whose values can be ordered."""
+    match = _key_at(clean, key)
+    if match is None:
+        return []
+    before = clean[: match.start()]
+    up, down = _MORE.search(before), _LESS.search(before)
+    if up is None and down is None:
+        return []
+    mine = current.options.get(key) if current is not None else None
+    ranks = {value: _rank(value) for value in {*choices, *([mine] if mine else [])}}
+    known = {value: rank for value, rank in ranks.items() if rank is not None}
+    if len(known) != len(ranks):
+        return []
+    ordered = sorted(choices, key=known.__getitem__)
+    if up is not None and down is None:
+        direction, said = 1, up.group(0)
+    elif down is not None and up is None:
+        direction, said = -1, down.group(0)
+    else:
+        return []
+    if direction < 0:
+        ordered.reverse()
+    if mine is None or _SUPERLATIVE.search(said):
+        return [ordered[-1]]
+    return [v for v in ordered if (known[v] - known[mine]) * direction > 0][:1]
+
+
+def _rank(value: str) -> Decimal | None:
+    measured = measure_of(value)
+    if measured is not None:
+        return measured
+    for scale in _SCALES:
+        if value.lower() in scale:
+            return Decimal(scale.index(value.lower()))
+    return None
 
 
 def _relative_size(
