@@ -38,7 +38,11 @@ from returndesk.store.tables import HandoffRow, OrderRow, PaymentMethodRow, Retu
 from returndesk.web.app import create_app
 from returndesk.web.state import AppState
 
-DATASET = Path(__file__).parent / "conversation_holdout.yaml"
+# The first set, then a second written later, once the first had been used for tuning.
+DATASETS = (
+    Path(__file__).parent / "conversation_holdout.yaml",
+    Path(__file__).parent / "conversation_holdout_2.yaml",
+)
 # The store is loaded as of this moment and the conversations run at it.
 STORE_DAY = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 MAX_TURNS = 16
@@ -89,7 +93,7 @@ class Replay:
         return not self.problems
 
 
-def load_holdouts(path: Path = DATASET) -> list[Holdout]:
+def load_holdouts(path: Path = DATASETS[0]) -> list[Holdout]:
     data = yaml.safe_load(path.read_text())
     return [
         Holdout(
@@ -318,25 +322,26 @@ def holdout_app(database_url: str) -> FastAPI:
     return create_app(settings, clock=lambda: STORE_DAY)
 
 
-async def replay_all(workdir: Path) -> list[Replay]:
+async def replay_all(workdir: Path, path: Path) -> list[Replay]:
     app = holdout_app(await demo_store(workdir))
     async with app.router.lifespan_context(app):
-        return [await replay(app, holdout) for holdout in load_holdouts()]
+        return [await replay(app, holdout) for holdout in load_holdouts(path)]
 
 
 async def main() -> None:
-    with tempfile.TemporaryDirectory(prefix="returndesk-holdout-") as workdir:
-        replays = await replay_all(Path(workdir))
-    for record in replays:
-        if not record.passed:
-            print(f"MISS {record.holdout.id}: {'; '.join(record.problems)}")
-            print(f"     questions: {' > '.join(record.questions)}")
-            print(f"     last said: {record.said[-1][:200] if record.said else ''}")
-    passed = sum(record.passed for record in replays)
-    print(
-        f"\n{passed}/{len(replays)} conversations reached what the shopper wanted "
-        f"({100 * passed / len(replays):.1f} %)"
-    )
+    for path in DATASETS:
+        with tempfile.TemporaryDirectory(prefix="returndesk-holdout-") as workdir:
+            replays = await replay_all(Path(workdir), path)
+        for record in replays:
+            if not record.passed:
+                print(f"MISS {record.holdout.id}: {'; '.join(record.problems)}")
+                print(f"     questions: {' > '.join(record.questions)}")
+                print(f"     last said: {record.said[-1][:200] if record.said else ''}")
+        passed = sum(record.passed for record in replays)
+        print(
+            f"{path.name}: {passed}/{len(replays)} conversations reached what the shopper "
+            f"wanted ({100 * passed / len(replays):.1f} %)\n"
+        )
 
 
 if __name__ == "__main__":
