@@ -50,6 +50,12 @@ GREETING = (
     "Hi, I'm ReturnDesk. I can help you return or exchange items, cancel an order "
     "that hasn't shipped, or check where a return or order stands."
 )
+# After this many typed answers in a row that changed nothing, ask another way.
+ASKED_ENOUGH = 2
+ANOTHER_WAY = (
+    "Let me make this easier: you can pick your answer on the card below, or say "
+    '"talk to a person" and I\'ll pass your request to someone from our team.'
+)
 STALE_CLICK = "That card is no longer current, so nothing changed. Please use the latest one below."
 OTHER_ACCOUNT = (
     "This conversation belongs to another account, so I can't continue it here. "
@@ -131,6 +137,38 @@ class Conversation:
         if not await self._save(thread, context, state, version, added=[greeting, widget_item]):
             return
         async for event in self._stream(greeting):
+            yield event
+        yield ThreadItemDoneEvent(item=widget_item)
+
+    async def after_no_progress(
+        self, thread: ThreadMetadata, context: RequestContext
+    ) -> AsyncIterator[ThreadStreamEvent]:
+        """A typed turn that changed nothing. From the second in a row the question changes
+        form instead of being asked the same way again: its card is shown afresh, to answer
+        with a click, and a person is offered."""
+        state, version = await self.state_of(thread.id, context)
+        facts = await request_facts(context.memo).facts(self.ops, state)
+        if self.engine.finished(state, facts):
+            return
+        state.unanswered += 1
+        if state.unanswered < ASKED_ENOUGH:
+            await self._save(thread, context, state, version)
+            return
+        step = self.engine.current_step(state, facts)
+        widget = await build_widget(step.widget, WidgetInput(state, facts, self.ops))
+        locked = await self._locked(thread, context, state.widget_item_id, None, {})
+        state.widget_item_id = self.store.generate_item_id("message", thread, context)
+        message = self._message(thread, context, ANOTHER_WAY)
+        widget_item = self._widget(thread, state.widget_item_id, widget)
+        replaced = [locked] if locked else []
+        if not await self._save(
+            thread, context, state, version, replaced=replaced, added=[message, widget_item]
+        ):
+            return
+        if locked is not None:
+            update = WidgetRootUpdated(widget=locked.widget)
+            yield ThreadItemUpdatedEvent(item_id=locked.id, update=update)
+        async for event in self._stream(message):
             yield event
         yield ThreadItemDoneEvent(item=widget_item)
 
@@ -302,7 +340,7 @@ class Conversation:
         thread: ThreadMetadata,
         context: RequestContext,
         item_id: str | None,
-        event_name: str,
+        event_name: str | None,
         values: Mapping[str, Any],
     ) -> WidgetItem | None:
         """The answered widget, locked with the choice made, or None when there is none."""

@@ -128,6 +128,10 @@ class AgentResponder:
             self.usage.llm_calls(spent.requests, spent.input_tokens, spent.output_tokens)
         for event in shown_now(turn.deferred):
             yield event
+        after, _ = await conversation.state_of(thread.id, context)
+        if after.token == state.token and not turn.answered:
+            async for event in conversation.after_no_progress(thread, context):
+                yield event
 
     def _model_for(self, text: str, brief: Brief) -> Model:
         if self.model is self.offline or not self.hybrid:

@@ -98,6 +98,11 @@ class FlowEngine:
                 return step
         return steps[-1]
 
+    def finished(self, state: FlowState, facts: Facts) -> bool:
+        """Whether the flow's request is done and its last step only shows the outcome."""
+        steps = self.definition.flow(state.flow).steps
+        return len(steps) > 1 and self.current_step(state, facts).id == steps[-1].id
+
     def reached_steps(self, state: FlowState, facts: Facts) -> list[StepSpec]:
         """The steps up to and including the current one that apply to this state."""
         current = self.current_step(state, facts)
@@ -140,6 +145,7 @@ class FlowEngine:
         if state.customer_id is None and updated.customer_id is not None:
             remark = await self._carry_out_pending(updated, remark, turn)
         updated.token = new_token()
+        updated.unanswered = 0
         facts = await source.facts(ops, updated)
         step = self.current_step(updated, facts)
         if updated.flow != state.flow:

@@ -86,6 +86,15 @@ class ChooseVariant:
 
 
 @dataclass(frozen=True, slots=True)
+class ShortlistVariants:
+    """The few variants that fit what the shopper described, shown as the choices;
+    none shows every variant again."""
+
+    name: ClassVar[str] = "shortlist_variants"
+    item_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class ChoosePaymentMethod:
     name: ClassVar[str] = "choose_payment_method"
     payment_method_id: str
@@ -174,6 +183,7 @@ FlowEvent = (
     | AnswerOffer
     | ChooseResolution
     | ChooseVariant
+    | ShortlistVariants
     | ChoosePaymentMethod
     | ChooseMethod
     | Confirm
@@ -199,6 +209,7 @@ EVENT_TYPES: tuple[type[FlowEvent], ...] = (
     AnswerOffer,
     ChooseResolution,
     ChooseVariant,
+    ShortlistVariants,
     ChoosePaymentMethod,
     ChooseMethod,
     Confirm,

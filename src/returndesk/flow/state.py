@@ -34,6 +34,8 @@ class ReturnAnswers(_Model):
     resolution: str | None = None
     credit_destination: str | None = None
     exchanges: dict[int, str] = Field(default_factory=dict)
+    # Variants that fit what the shopper described, when several did: the ones shown.
+    shortlist: list[str] = Field(default_factory=list)
     exchange_payment_method_id: str | None = None
     method: str | None = None
     confirmed_rma: str | None = None
@@ -82,6 +84,8 @@ class FlowState(_Model):
     # Step ids visited in the current flow, newest last, so "go back" knows where to go.
     trail: list[str] = Field(default_factory=list)
     pending: PendingRequest | None = None
+    # Typed turns in a row that changed nothing: the question is not working as asked.
+    unanswered: int = 0
 
     def reset_answers(self) -> None:
         self.returns = ReturnAnswers()

@@ -250,6 +250,8 @@ def _variants(state: FlowState, facts: Facts) -> tuple[VariantOption, ...]:
     if facts.request is None or facts.catalog is None or facts.order is None:
         return ()
     variants = []
+    # What the card shows: the shortlist, when the shopper's words narrowed it down.
+    shortlist = set(state.returns.shortlist)
     for line in facts.request.lines:
         if line.line_no in state.returns.exchanges:
             continue
@@ -257,6 +259,7 @@ def _variants(state: FlowState, facts: Facts) -> tuple[VariantOption, ...]:
         variants += [
             VariantOption(v.item_id, ref, dict(v.options), v.price, v.available)
             for v in facts.offered_variants.get(line.line_no, ())
+            if not shortlist or v.item_id in shortlist
         ]
     return tuple(variants)
 

@@ -51,6 +51,10 @@ def _reason_call(reading: Reading) -> list[ToolCall]:
 
 def plan(reading: Reading, *, step: str, flow: str) -> list[ToolCall]:
     """The calls for `reading` at `step` of `flow`; empty when there is nothing to do."""
+    fitting = _slot(reading, "fitting")
+    if reading.intent is Intent.CHOOSE_VARIANT and fitting and step == "exchange_variant":
+        # Several variants fit the description: ask with just those, as buttons.
+        return [ToolCall("shortlist_variants", {"item_ids": list(fitting)})]
     if reading.clarify is not None:
         return []
     match reading.intent:

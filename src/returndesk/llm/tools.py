@@ -30,6 +30,7 @@ from returndesk.flow.events import (
     GoBack,
     RequestHandoff,
     SelectItems,
+    ShortlistVariants,
     StartOrderCancellation,
     StartOver,
     StartReturn,
@@ -60,6 +61,7 @@ STATUS: dict[str, tuple[str, str, str]] = {
     "answer_offer": ("Noting your answer", "Noted your answer", "check"),
     "choose_resolution": ("Working out the amounts", "Worked out the amounts", "analytics"),
     "choose_exchange_variant": ("Checking availability", "Checked availability", "cube"),
+    "shortlist_variants": ("Finding what fits", "Found what fits", "cube"),
     "choose_payment_method": ("Checking the payment method", "Checked the payment", "keys"),
     "choose_return_method": ("Arranging the return", "Arranged the return", "map-pin"),
     "confirm": ("Confirming", "Confirmed", "check-circle"),
@@ -235,6 +237,17 @@ async def choose_exchange_variant(ctx: Ctx, item_id: str, item_ref: str | None =
 
 
 @function_tool
+async def shortlist_variants(ctx: Ctx, item_ids: list[str]) -> str:
+    """Show the shopper only the exchange options that fit what they described, as choices,
+    when several do. An empty list shows every option again.
+
+    Args:
+        item_ids: The fitting variants' item_ids, from the brief's exchange options.
+    """
+    return await apply_events(ctx, "shortlist_variants", [ShortlistVariants(tuple(item_ids))])
+
+
+@function_tool
 async def choose_payment_method(ctx: Ctx, payment_method_id: str) -> str:
     """Choose the payment method that pays or receives an exchange's price difference.
 
@@ -337,6 +350,7 @@ async def policy_question(ctx: Ctx, topic: PolicyTopic) -> str:
     """
     turn = ctx.context
     turn.tool_calls += 1
+    turn.answered = True
     _, finished, icon = STATUS["policy_question"]
     task = CustomTask(title=finished, icon=icon, status_indicator="complete")
     await turn.add_workflow_task(task)
@@ -363,6 +377,7 @@ TOOLS: list[FunctionTool] = [
     answer_offer,
     choose_resolution,
     choose_exchange_variant,
+    shortlist_variants,
     choose_payment_method,
     choose_return_method,
     confirm,

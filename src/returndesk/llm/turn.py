@@ -40,3 +40,5 @@ class TurnContext(AgentContext[Any]):
     policy: Annotated[Policy, SkipValidation]
     deferred: list[ThreadStreamEvent] = Field(default_factory=list)
     tool_calls: int = 0
+    # A question of the shopper's was answered (the policy), which is progress too.
+    answered: bool = False

@@ -33,6 +33,7 @@ HANDLERS: Mapping[str, Handler] = {
     "answer_offer": returns.answer_offer,
     "choose_resolution": returns.choose_resolution,
     "choose_variant": returns.choose_variant,
+    "shortlist_variants": returns.shortlist_variants,
     "choose_payment_method": returns.choose_payment_method,
     "choose_method": returns.choose_method,
     "confirm": confirm,

@@ -36,6 +36,11 @@ def _clear_resolution(state: FlowState) -> None:
     state.returns.credit_destination = None
 
 
+def _clear_exchanges(state: FlowState) -> None:
+    state.returns.exchanges = {}
+    state.returns.shortlist = []
+
+
 # Going back to a step forgets the answer given there, so that step asks again;
 # later answers stay and count again if they still fit.
 _FORGET: Mapping[str, Callable[[FlowState], None]] = {
@@ -45,7 +50,7 @@ _FORGET: Mapping[str, Callable[[FlowState], None]] = {
     "hygiene": lambda state: state.returns.seal_opened.clear(),
     "offer": _clear_offer,
     "resolution": _clear_resolution,
-    "exchange_variant": lambda state: state.returns.exchanges.clear(),
+    "exchange_variant": _clear_exchanges,
     "exchange_payment": lambda state: setattr(state.returns, "exchange_payment_method_id", None),
     "method": lambda state: setattr(state.returns, "method", None),
     "choose_order": lambda state: setattr(state.cancel_order, "order_id", None),

@@ -15,6 +15,7 @@ from returndesk.domain import (
     ReturnItem,
     ReturnMethod,
     check_settlement_method,
+    format_money,
 )
 from returndesk.errors import DomainError, InvalidRequest, NotFound
 from returndesk.flow.engine import EventRejected, Turn
@@ -28,6 +29,7 @@ from returndesk.flow.events import (
     GiveNote,
     GiveReason,
     SelectItems,
+    ShortlistVariants,
     StartReturn,
 )
 from returndesk.flow.state import FlowState, ReturnAnswers
@@ -256,7 +258,30 @@ async def choose_variant(state: FlowState, event: ChooseVariant, turn: Turn) -> 
     open_first = sorted(candidates, key=lambda line: line.line_no in answers.exchanges)
     answers.exchanges[open_first[0].line_no] = event.item_id
     answers.exchange_payment_method_id = None
+    answers.shortlist = []
     return None
+
+
+async def shortlist_variants(state: FlowState, event: ShortlistVariants, turn: Turn) -> str | None:
+    answers = state.returns
+    facts = turn.facts
+    if answers.resolution != Resolution.EXCHANGE.value or facts.request is None:
+        raise EventRejected("Choose an exchange first.")
+    line = next(
+        (line for line in facts.request.lines if line.line_no not in answers.exchanges), None
+    )
+    if line is None:
+        raise EventRejected("Every item already has its replacement.")
+    offered = {v.item_id: v for v in facts.offered_variants.get(line.line_no, ())}
+    fitting = [offered[item_id] for item_id in dict.fromkeys(event.item_ids) if item_id in offered]
+    if len(fitting) != len(set(event.item_ids)):
+        raise EventRejected("That option isn't available in exchange; please pick one shown.")
+    answers.shortlist = [variant.item_id for variant in fitting]
+    if not fitting:
+        return None
+    labels = [f"{'/'.join(v.options.values())} ({format_money(v.price)})" for v in fitting]
+    listed = ", ".join(labels[:-1]) + " or " + labels[-1] if len(labels) > 1 else labels[0]
+    return f"These fit: {listed}. I've put them on the card."
 
 
 async def choose_payment_method(

@@ -337,6 +337,8 @@ def _exchange_variant(message: Message) -> Reading | None:
         slots: dict[str, SlotValue] = (
             {"variant_options": list(pick.options)} if pick.options else {}
         )
+        if pick.fitting:
+            slots["fitting"] = list(pick.fitting)
         return Reading(Intent.CHOOSE_VARIANT, slots, UNSURE, clarify=pick.question)
     slots = {"item_id": pick.item_id}
     if len({v.for_ref for v in message.context.variants}) > 1 and pick.for_ref is not None:

@@ -100,6 +100,8 @@ def value_forms(value: str) -> tuple[str, ...]:
     forms = {spaced, spaced.replace(" ", "")}
     forms |= {form.replace("gray", "grey") for form in forms}
     forms |= {form.replace("grey", "gray") for form in forms}
+    # "80%" is read as "80 %".
+    forms |= {form.replace("%", " %") for form in forms if "%" in form}
     measure = _MEASURE.match(spaced)
     if measure is not None and measure.group(2) in _UNIT_OF:
         number, rest = measure.group(1), measure.group(3)

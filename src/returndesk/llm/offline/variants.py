@@ -26,6 +26,7 @@ from returndesk.llm.offline.options import (
     size_matches,
     spaced,
     spoken_sizes,
+    value_forms,
 )
 from returndesk.llm.offline.references import money_amounts, ordinals, price_matches
 
@@ -41,6 +42,7 @@ _SAME_AGAIN = re.compile(
     r"|\bsame (?:one|ones|pair|thing|item) again\b|\b(?:another|a new) one (?:just )?like it\b"
     r"|\b(?:a )?replacement of the same\b|\bsame as (?:before|i (?:had|ordered|got))\b"
 )
+_LABEL_SIZE = re.compile(r"(?<![\w'’])(XXXL|XXL|XL|XS|S|M|L)(?![\w'’])")
 _CHEAPEST = re.compile(r"\b(?:cheapest|least expensive|lowest price)\b")
 _DEAREST = re.compile(r"\b(?:most expensive|priciest)\b")
 _BARE_NUMBER = re.compile(r"(?<![\w$.#])(\d{1,2}(?:\.5)?)(?![\w.%$])")
@@ -60,6 +62,8 @@ class VariantPick:
     # The constraints heard, sorted, as "option=value" in the store's spelling.
     options: tuple[str, ...] = ()
     question: str | None = None
+    # When several variants fit what was said, and fewer than all: those that do.
+    fitting: tuple[str, ...] = ()
 
 
 def exchange_target(text: Text) -> Text:
@@ -80,7 +84,7 @@ def pick_variant(
         return _same_again(variants, current)
     if not variants:
         return _constraints_only(text, current)
-    wanted = _wanted(clean, [v.options for v in variants], current)
+    wanted = _wanted(text, [v.options for v in variants], current)
     pool = [v for v in variants if _meets(v, wanted)]
     amounts = money_amounts(text)
     if amounts:
@@ -94,7 +98,9 @@ def pick_variant(
         if len(positions) != 1:
             return None
         available = [shown[positions[0]]]
-    options = tuple(sorted(f"{key}={value}" for key, value in wanted.items()))
+    options = tuple(
+        sorted(f"{key}={values[0]}" for key, values in wanted.items() if len(values) == 1)
+    )
     if len(available) > 1 and wanted:
         # "size large" means large and otherwise like the item being exchanged.
         alike = _keeping_the_rest(available, wanted, current)
@@ -102,7 +108,9 @@ def pick_variant(
     if len(available) == 1:
         return VariantPick(item_id=available[0].item_id, for_ref=available[0].for_ref)
     if available:
-        return VariantPick(options=options, question=_which(available))
+        narrowed = len(available) < len([v for v in variants if v.available])
+        fitting = tuple(v.item_id for v in available) if narrowed else ()
+        return VariantPick(options=options, question=_which(available), fitting=fitting)
     if pool:
         return VariantPick(options=options, question=_sold_out(pool[0]))
     return VariantPick(
@@ -112,9 +120,11 @@ def pick_variant(
 
 
 def _wanted(
-    clean: str, offered: Sequence[Mapping[str, str]], current: ItemOption | None
-) -> dict[str, str]:
-    """Option values on offer that the text asks for, one per option name."""
+    text: Text, offered: Sequence[Mapping[str, str]], current: ItemOption | None
+) -> dict[str, list[str]]:
+    """The option values on offer that the text asks for, by option name: one value, or
+    several when the words could mean more than one ("medium" size or ventilation)."""
+    clean = text.clean
     values: dict[str, list[str]] = {}
     for options in offered:
         for key, value in options.items():
@@ -124,20 +134,45 @@ def _wanted(
     spoken = spoken_sizes(clean, bare_numbers=True)
     # On the variant picker a lone "11" can only be a size (prices carry a $ or cents).
     numbers = frozenset(_BARE_NUMBER.findall(clean))
-    wanted: dict[str, str] = {}
+    # A capital "S" or "XL" standing alone, as printed on labels, is a size here.
+    spoken |= frozenset(_LABEL_SIZE.findall(text.raw))
+    wanted: dict[str, list[str]] = {}
     for key, choices in values.items():
         if is_size_key(key):
-            found = [v for v in choices if size_matches(v, spoken) or v in numbers]
+            found = [
+                v
+                for v in choices
+                if size_matches(v, spoken)
+                or v in numbers
+                or (v.upper() not in LETTER_SIZES and mentions_value(padded, v))
+            ]
             relative = _relative_size(clean, key, choices, current)
             found = found or ([relative] if relative else [])
         elif set(v.lower() for v in choices) <= {"yes", "no"}:
             found = _yes_no_option(clean, key)
         else:
-            found = [v for v in choices if mentions_value(padded, v)]
+            found = _longest_mentions([v for v in choices if mentions_value(padded, v)])
             found = found or _compared(clean, key, choices, current)
-        if len(found) == 1:
-            wanted[key] = found[0]
+        if found:
+            wanted[key] = found
     return wanted
+
+
+def _longest_mentions(found: list[str]) -> list[str]:
+    """ "non-polarized" mentions "polarized" too, and "Wi-Fi + Cellular" "Wi-Fi": the
+    longer value is the one meant."""
+    forms = {value: value_forms(value) for value in found}
+    return [
+        value
+        for value in found
+        if not any(
+            other != value
+            and any(
+                f" {mine} " in f" {theirs} " for mine in forms[value] for theirs in forms[other]
+            )
+            for other in found
+        )
+    ]
 
 
 def _key_at(clean: str, key: str) -> re.Match[str] | None:
@@ -234,7 +269,7 @@ def _size_rank(size: str) -> tuple[int, Decimal, str]:
 
 
 def _keeping_the_rest(
-    pool: list[VariantOption], wanted: dict[str, str], current: ItemOption | None
+    pool: list[VariantOption], wanted: Mapping[str, list[str]], current: ItemOption | None
 ) -> list[VariantOption]:
     """The variants that change only what was asked for and keep the line's other options."""
     if current is None:
@@ -257,8 +292,8 @@ def _same_again(variants: Sequence[VariantOption], current: ItemOption) -> Varia
     )
 
 
-def _meets(variant: VariantOption, wanted: dict[str, str]) -> bool:
-    return all(variant.options.get(key) == value for key, value in wanted.items())
+def _meets(variant: VariantOption, wanted: Mapping[str, list[str]]) -> bool:
+    return all(variant.options.get(key) in values for key, values in wanted.items())
 
 
 def _by_price(pool: list[VariantOption], *, cheapest: bool) -> list[VariantOption]:

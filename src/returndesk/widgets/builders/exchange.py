@@ -27,7 +27,9 @@ async def variant_picker(given: WidgetInput) -> Node:
     product = facts.catalog.product(line.product_id)
     rows: list[Node] = []
     offered = facts.offered_variants.get(line.line_no, ())
-    if offered and offered[0].item_id == line.item_id:
+    shortlist = given.state.returns.shortlist
+    same_shown = not shortlist or line.item_id in shortlist
+    if offered and offered[0].item_id == line.item_id and same_shown:
         # The store was at fault: exactly the same item again comes first.
         again = given.act("choose_variant", item_id=line.item_id, line_no=line.line_no)
         rows.append(
@@ -45,7 +47,7 @@ async def variant_picker(given: WidgetInput) -> Node:
             )
         )
     for variant in product.variants:
-        if variant.item_id == line.item_id:
+        if variant.item_id == line.item_id or (shortlist and variant.item_id not in shortlist):
             continue
         difference = variant.price - line.price
         change = (
@@ -69,14 +71,16 @@ async def variant_picker(given: WidgetInput) -> Node:
                 ]
             )
         )
-    return card(
-        [
-            title(f"What would you like instead of the {line.name}?"),
-            caption(f"You have: {line_label(line)} at {format_money(line.price)}"),
-            col(rows, gap=2),
-        ],
-        key=f"variant-{line.line_no}",
-    )
+    children = [
+        title(f"What would you like instead of the {line.name}?"),
+        caption(f"You have: {line_label(line)} at {format_money(line.price)}"),
+        col(rows, gap=2),
+    ]
+    if shortlist:
+        # Only what fits the shopper's description is shown; everything is one click away.
+        children[1:1] = [caption("These fit what you described.")]
+        children.append(button("Show all options", on_click=given.act("shortlist_variants")))
+    return card(children, key=f"variant-{line.line_no}")
 
 
 async def payment_picker(given: WidgetInput) -> Node:
