@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from returndesk.domain import OrderStatus, ReturnStatus
+from returndesk.domain import OrderStatus, ReturnStatus, exchange_variants
 from returndesk.operations.context import Operations
 from returndesk.store.repositories.customers import get_customer
 from returndesk.store.repositories.orders import get_order
@@ -285,3 +285,51 @@ async def test_only_a_gift_card_named_asks_refund_or_credit_when_it_paid(
     await shopper.say("yes")
     [ret] = await returns_of(ops, pick.customer.id)
     assert ret.resolution.value == "REFUND"
+
+
+def shared_value(pick: Pick) -> tuple[str, str] | None:
+    """An option value that two or more of the line's exchange options share, but not all."""
+    offered = exchange_variants(pick.line, pick.catalog)
+    for key in pick.line.options:
+        for value in {v.options.get(key) for v in offered}:
+            sharing = [v for v in offered if v.options.get(key) == value]
+            if value and 2 <= len(sharing) < len(offered) and value not in ("yes", "no"):
+                return key, value
+    return None
+
+
+async def test_several_variants_fitting_a_description_are_offered_as_buttons(
+    shopper: Shopper, ops: Operations
+) -> None:
+    pick = await find_line(
+        ops,
+        lambda p: ordinary(p) and not p.product.hygiene_sealed and shared_value(p) is not None,
+    )
+    found = shared_value(pick)
+    assert found is not None
+    key, value = found
+    fitting = {
+        v.item_id for v in exchange_variants(pick.line, pick.catalog) if v.options[key] == value
+    }
+    await shopper.say(pick.customer.email)
+    await shopper.say(f"I want to exchange the {pick.line.name}, order {pick.order.id}")
+    await shopper.say("I changed my mind")
+    if "No thanks" in " ".join(shopper.labels()):
+        await shopper.say("no thanks")
+    await shopper.say("an exchange")
+    await shopper.say(f"the {value} one")
+
+    offered = {
+        b["onClickAction"]["payload"]["item_id"]
+        for b in shopper.buttons()
+        if b.get("onClickAction", {}).get("type") == "choose_variant"
+    }
+    assert offered == fitting
+    assert "These fit" in shopper.said
+    await shopper.click("Show all options")
+    everything = {
+        b["onClickAction"]["payload"]["item_id"]
+        for b in shopper.buttons()
+        if b.get("onClickAction", {}).get("type") == "choose_variant"
+    }
+    assert fitting < everything
