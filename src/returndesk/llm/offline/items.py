@@ -41,6 +41,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "dumbbells": ("dumbbell",),
     "weights": ("dumbbell",),
     "powerbank": ("charger",),
+    "bank": ("charger",),
     "gopro": ("camera",),
     "cam": ("camera",),
     "bulb": ("bulb",),
@@ -83,7 +84,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 # Words that appear in product names but say nothing about which line is meant.
 _GENERIC = frozenset({"set", "kit", "the", "and", "with", "for", "of", "one", "ones", "item"})
 
-_SEPARATORS = re.compile(r"\s*(?:,|;|&|\+|/|\band\b|\bplus\b|\bas well as\b|\balong with\b)\s*")
+_SEPARATORS = re.compile(
+    r"\s*(?:,|;|&|\+|/|\band\b|\bplus\b|\bas well as\b|\balong with\b"
+    # "the steel one not the glass ones": what follows "not" is a part of its own.
+    r"|(?=\b(?:but )?(?:not|except|excluding|without) (?:the|my|those|these|that|any)\b))\s*"
+)
 _ALL = re.compile(
     r"\b(?:all of (?:them|it|these|those|my stuff)|all (?:the |my )?(?:items|things|stuff|lines|"
     r"three|four|five|of the above)|everything|every (?:item|single one|one)|each (?:one|item)|"
@@ -184,8 +189,10 @@ def pick_items(
         else:
             unclear = list(candidates)
         said = True
-    if unclear:
-        return ItemPick(question=which_one(_unique_items(unclear)), mentioned=True)
+    # A line one part of the message named is no longer in doubt because another was vague.
+    unclear = [item for item in _unique_items(unclear) if item.ref not in picked]
+    if len(unclear) > 1 or (unclear and not picked):
+        return ItemPick(question=which_one(unclear), mentioned=True)
     if not picked:
         return ItemPick(mentioned=said or bool(_OTHER.search(clean)) or names_a_product(text))
     if chosen and _ADDITIVE.search(clean):
@@ -343,6 +350,8 @@ def names_a_product(text: Text) -> bool:
 def which_one(items: Sequence[ItemOption]) -> str:
     """ "Which one do you mean: the blue T-Shirt or the black T-Shirt?" """
     labels = describe(items)
+    if len(labels) == 1:
+        return f"Do you mean {labels[0]}?"
     if len(labels) > 4:
         return "Which items do you mean? You can name them, or say 'the first one' and so on."
     listed = ", ".join(labels[:-1]) + " or " + labels[-1]

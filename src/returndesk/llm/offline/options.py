@@ -88,6 +88,14 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "piece": ("piece", "pieces", "pc", "pcs"),
     "w": ("w", "watt", "watts"),
 }
+# Everyday words for option values the way stores print them.
+VALUE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "wired": ("with a cable", "with a cord", "corded", "cabled", "plug in"),
+    "wireless": ("cordless", "bluetooth", "no cable", "without a cable", "cable free"),
+    "over ear": ("big over ear", "full size", "around the ear"),
+    "in ear": ("earbuds", "buds", "in the ear"),
+    "stainless steel": ("steel", "metal"),
+}
 _UNIT_OF = {form: unit for unit, forms in UNIT_WORDS.items() for form in forms}
 _MEASURE = re.compile(r"^(\d+(?:\.\d+)?)\s*-?\s*([a-z]+)\b(.*)$")
 
@@ -102,6 +110,7 @@ def value_forms(value: str) -> tuple[str, ...]:
     forms |= {form.replace("grey", "gray") for form in forms}
     # "80%" is read as "80 %".
     forms |= {form.replace("%", " %") for form in forms if "%" in form}
+    forms |= set(VALUE_SYNONYMS.get(spaced, ()))
     measure = _MEASURE.match(spaced)
     if measure is not None and measure.group(2) in _UNIT_OF:
         number, rest = measure.group(1), measure.group(3)

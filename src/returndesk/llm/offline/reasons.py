@@ -57,6 +57,7 @@ _PATTERNS: tuple[tuple[ReasonCode, re.Pattern[str]], ...] = (
             r"\bcolou?r\b.{0,30}\b(?:off|wrong|different|nothing like|not (?:the same|what|as)|"
             r"ugl\w*|weird|dull|faded|darker|lighter|brighter|looks)\b"
             r"|\b(?:don't|do not|didn't) (?:really )?(?:like|love) the (?:colou?r|shade)\b"
+            r"|\b(?:isn't|isnt|is not|not|wasn't) (?:really |quite )?my colou?r\b"
             rf"|\b(?:don't|do not|didn't) (?:really )?(?:like|love) (?:the |this |that )?{_HUES}\b"
             r"|\b(?:i want|i'd prefer|i would prefer|i'd rather have|rather have) "
             rf"(?:it in |a |the )?{_HUES}\b"
