@@ -257,6 +257,9 @@ def _step_answer(message: Message) -> Reading | None:
 
 def _choose_items(message: Message) -> Reading | None:
     pick = message.items
+    if not pick.refs and message.order_ids:
+        # "it's from order #W…": the picker narrows to that order's items.
+        return Reading(Intent.START_RETURN, {"order_id": message.order_ids[0]}, LIKELY)
     if pick.question is not None:
         return Reading(Intent.SELECT_ITEMS, confidence=UNSURE, clarify=pick.question)
     if not pick.refs and pick.mentioned:
