@@ -6,7 +6,15 @@ import asyncio
 import tempfile
 from pathlib import Path
 
-from bench import conversation_bench, http_bench, nlu_bench, scale_bench, store_bench, ui_bench
+from bench import (
+    conversation_bench,
+    conversation_holdout,
+    http_bench,
+    nlu_bench,
+    scale_bench,
+    store_bench,
+    ui_bench,
+)
 from bench.measure import Results
 
 RESULTS_DIR = Path(__file__).parent / "results"
@@ -17,6 +25,7 @@ async def main() -> None:
     with tempfile.TemporaryDirectory(prefix="returndesk-bench-") as workdir:
         await store_bench.run(results, Path(workdir))
         await nlu_bench.run(results, Path(workdir))
+        await conversation_holdout.run(results, Path(workdir))
         await conversation_bench.run(results, Path(workdir))
         await http_bench.run(results, Path(workdir))
         await scale_bench.run(results, Path(workdir))

@@ -29,6 +29,7 @@ from fastapi import FastAPI
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from bench.measure import Results
 from returndesk.flow.facts import FactSource
 from returndesk.settings import Settings
 from returndesk.store.db import create_engine, create_session_factory, reading
@@ -326,6 +327,21 @@ async def replay_all(workdir: Path, path: Path) -> list[Replay]:
     app = holdout_app(await demo_store(workdir))
     async with app.router.lifespan_context(app):
         return [await replay(app, holdout) for holdout in load_holdouts(path)]
+
+
+async def run(results: Results, workdir: Path) -> None:
+    """The share of each holdout's conversations that reached what the shopper wanted."""
+    for index, path in enumerate(DATASETS):
+        folder = workdir / f"holdout-{index}"
+        folder.mkdir()
+        replays = await replay_all(folder, path)
+        passed = sum(record.passed for record in replays)
+        results.add(
+            "conversation holdout",
+            f"{path.stem} ({len(replays)}) reached",
+            100 * passed / len(replays),
+            "%",
+        )
 
 
 async def main() -> None:

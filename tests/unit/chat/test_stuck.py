@@ -21,28 +21,29 @@ ANOTHER_WAY = "Let me make this easier"
 GIBBERISH = ["blorp", "?!", "hmm", "zzz"]
 
 
-async def at_question(shopper: Shopper, ops: Operations, question: str) -> None:
-    """Bring the conversation to `question` by typing."""
+async def at_question(new_shopper: ShopperFactory, ops: Operations, question: str) -> Shopper:
+    """A shopper who has typed their way to `question`."""
+    shopper = await new_shopper()
+    await shopper.start()
     pick = await find_line(ops, lambda p: ordinary(p) and not p.product.hygiene_sealed)
     if question == "who":
-        return
+        return shopper
     await shopper.say(pick.customer.email)
     if question == "menu":
-        return
+        return shopper
     await shopper.say(f"I want to send back the {pick.line.name}, order {pick.order.id}")
     if question == "reason":
-        return
+        return shopper
     await shopper.say("it stopped working")
     assert question == "resolution"
+    return shopper
 
 
 @pytest.mark.parametrize("question", ["who", "menu", "reason", "resolution"])
 async def test_the_second_answer_that_changes_nothing_changes_strategy(
     new_shopper: ShopperFactory, ops: Operations, question: str
 ) -> None:
-    shopper = await new_shopper()
-    await shopper.start()
-    await at_question(shopper, ops, question)
+    shopper = await at_question(new_shopper, ops, question)
     card_before = shopper.widget
     await shopper.say(GIBBERISH[0])
     assert ANOTHER_WAY not in shopper.said
@@ -63,9 +64,7 @@ async def test_the_second_answer_that_changes_nothing_changes_strategy(
 async def test_progress_in_between_resets_the_count(
     new_shopper: ShopperFactory, ops: Operations
 ) -> None:
-    shopper = await new_shopper()
-    await shopper.start()
-    await at_question(shopper, ops, "reason")
+    shopper = await at_question(new_shopper, ops, "reason")
     await shopper.say(GIBBERISH[0])
     await shopper.say("it stopped working")
     await shopper.say(GIBBERISH[2])
@@ -75,9 +74,7 @@ async def test_progress_in_between_resets_the_count(
 async def test_policy_questions_are_not_a_dead_end(
     new_shopper: ShopperFactory, ops: Operations
 ) -> None:
-    shopper = await new_shopper()
-    await shopper.start()
-    await at_question(shopper, ops, "resolution")
+    shopper = await at_question(new_shopper, ops, "resolution")
     await shopper.say("how long do refunds take?")
     await shopper.say("and is the pickup free?")
     assert ANOTHER_WAY not in shopper.said
@@ -86,9 +83,7 @@ async def test_policy_questions_are_not_a_dead_end(
 async def test_a_person_can_be_asked_for_once_offered(
     new_shopper: ShopperFactory, ops: Operations
 ) -> None:
-    shopper = await new_shopper()
-    await shopper.start()
-    await at_question(shopper, ops, "reason")
+    shopper = await at_question(new_shopper, ops, "reason")
     await shopper.say(GIBBERISH[0])
     await shopper.say(GIBBERISH[3])
     await shopper.say("talk to a person")
