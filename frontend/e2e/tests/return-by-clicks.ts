@@ -1,6 +1,6 @@
 /**
  * A whole return without typing a word: a suggestion starts the conversation,
- * then every step is a card (verification form, menu, item picker, reason,
+ * then every step is a card (verification form, item picker, reason,
  * resolution, method, summary). Each card is locked once answered, with the
  * choice marked.
  */
@@ -16,12 +16,17 @@ export const returnByClicks = defineTest('return by clicks only', async (context
 
   await chat.startWith('Return');
   await chat.verifyByEmail(shopper.email);
+  const verified = await chat.lastReply();
   assert(
-    (await chat.lastReply()).includes(`Thanks, ${shopper.firstName}`),
+    verified.includes(`Thanks, ${shopper.firstName}`),
     'the shopper is verified by the email form',
   );
+  // The request the suggestion made is kept through verification: no menu in between.
+  assert(
+    verified.includes('Which items would you like to return?'),
+    `the return asked for before verifying goes ahead (${verified})`,
+  );
 
-  await chat.choose('Return or exchange items');
   await chat.pickItems(shopper.orderId, [shopper.item.name]);
 
   await chat.choose('Defective');
