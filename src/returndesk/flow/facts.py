@@ -22,6 +22,7 @@ from returndesk.domain import (
     LineEligibility,
     MethodOption,
     Order,
+    OrderLine,
     Policy,
     ReasonCode,
     Resolution,
@@ -66,6 +67,11 @@ class Facts:
     # What each line of the request may be exchanged for, the very same one first when
     # the store was at fault.
     offered_variants: Mapping[int, tuple[Variant, ...]] = field(default_factory=dict)
+
+    def replacement_offered(self, line: OrderLine) -> bool:
+        """Whether the very same variant is offered first for `line`: the store was at fault."""
+        offered = self.offered_variants.get(line.line_no, ())
+        return bool(offered) and offered[0].item_id == line.item_id
 
     @property
     def hygiene_lines(self) -> tuple[int, ...]:

@@ -111,11 +111,9 @@ def _resolution_buttons(
                 for target, name in targets
             ]
         case Resolution.EXCHANGE:
-            facts = given.facts
-            replaceable = facts.request is not None and all(
-                facts.offered_variants.get(line.line_no, ())[:1]
-                and facts.offered_variants[line.line_no][0].item_id == line.item_id
-                for line in facts.request.lines
+            request = given.facts.request
+            replaceable = request is not None and all(
+                given.facts.replacement_offered(line) for line in request.lines
             )
             return [
                 button(

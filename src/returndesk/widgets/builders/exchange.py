@@ -26,10 +26,9 @@ async def variant_picker(given: WidgetInput) -> Node:
     line = next((line for line in lines if line.line_no not in exchanges), lines[0])
     product = facts.catalog.product(line.product_id)
     rows: list[Node] = []
-    offered = facts.offered_variants.get(line.line_no, ())
     shortlist = given.state.returns.shortlist
     same_shown = not shortlist or line.item_id in shortlist
-    if offered and offered[0].item_id == line.item_id and same_shown:
+    if facts.replacement_offered(line) and same_shown:
         # The store was at fault: exactly the same item again comes first.
         again = given.act("choose_variant", item_id=line.item_id, line_no=line.line_no)
         rows.append(
