@@ -351,6 +351,7 @@ async def main() -> None:
         for record in replays:
             if not record.passed:
                 print(f"MISS {record.holdout.id}: {'; '.join(record.problems)}")
+                print(f"     goal: {record.holdout.goal}")
                 print(f"     questions: {' > '.join(record.questions)}")
                 print(f"     last said: {record.said[-1][:200] if record.said else ''}")
         passed = sum(record.passed for record in replays)

@@ -1,7 +1,8 @@
-"""The one exception tree of ReturnDesk.
+"""The errors ReturnDesk reports to whoever made a request or runs a command.
 
     ReturnDeskError
     ├── ConfigurationError      bad settings or policy file; start-up stops
+    ├── SchemaNotCurrent        the database needs `returndesk db upgrade`
     ├── DataError               malformed store data given to `seed`
     ├── NotFound                no such thing for this owner or customer
     ├── TooManyAttempts         verification locked after repeated failures
@@ -14,7 +15,11 @@
         └── Conflict            the change collides with another one
 
 Third-party errors are translated at the boundary with ``raise ... from exc``;
-`returndesk.web.errors` maps this tree to HTTP answers in one place.
+`returndesk.web.errors` maps this tree to HTTP answers in one place. A few
+exceptions are signals inside one layer and never reach a caller as such: the
+engine's `EventRejected` and `InvalidAction` become a sentence for the shopper,
+the store's `ReadOnlySession`, `WriteLockTimeout` and `NestedWrite` guard its
+sessions.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 /**
  * The open conversation: sends messages and actions, applies what streams
- * back, and keeps one stream at a time (the server does not lock a thread,
- * so two requests on it would interleave their writes).
+ * back, and keeps one stream at a time (the server would only queue a second
+ * turn of the thread behind the first, and the shopper would see neither
+ * answer until both were done).
  */
 
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';

@@ -21,6 +21,7 @@ from returndesk.flow.handlers import HANDLERS
 from returndesk.llm.providers import build_model
 from returndesk.llm.usage import UsageMeter
 from returndesk.operations.context import Operations, VerificationLimits, utc_now
+from returndesk.request_context import RequestContext
 from returndesk.settings import Settings
 from returndesk.store.chatkit_store import SQLAlchemyStore
 from returndesk.store.db import SessionFactory
@@ -39,7 +40,7 @@ def build_server(
     usage: UsageMeter,
     clock: Callable[[], datetime] = utc_now,
 ) -> ReturnDeskServer:
-    store = SQLAlchemyStore(sessions)
+    store = SQLAlchemyStore[RequestContext](sessions)
     verification = VerificationLimits(
         settings.verification_max_failures_per_owner,
         settings.verification_max_failures_per_address,

@@ -81,7 +81,9 @@ class Outcome:
 
 
 class Conversation:
-    def __init__(self, ops: Operations, engine: FlowEngine, store: SQLAlchemyStore) -> None:
+    def __init__(
+        self, ops: Operations, engine: FlowEngine, store: SQLAlchemyStore[RequestContext]
+    ) -> None:
         self.ops = ops
         self.engine = engine
         self.store = store

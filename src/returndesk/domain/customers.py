@@ -60,10 +60,6 @@ class Customer:
     payment_methods: tuple[PaymentMethod, ...] = ()
 
     @property
-    def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}"
-
-    @property
     def gift_cards(self) -> tuple[PaymentMethod, ...]:
         return tuple(method for method in self.payment_methods if method.is_gift_card)
 

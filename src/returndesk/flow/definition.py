@@ -10,7 +10,7 @@ that every guard, event and widget it names exists.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -67,9 +67,6 @@ class FlowDefinition:
                 return step
         raise KeyError(f"{flow_id}.{step_id}")
 
-    def step_index(self, flow_id: str, step_id: str) -> int:
-        return [step.id for step in self.flow(flow_id).steps].index(step_id)
-
 
 def load_definition(path: Path | None = None) -> FlowDefinition:
     if path is None:
@@ -123,11 +120,3 @@ def _unknown(
     where: str, kind: str, names: Collection[str | None], known: Collection[str]
 ) -> list[str]:
     return [f"{where}: unknown {kind} {name!r}" for name in names if name and name not in known]
-
-
-def accepted_events(definition: FlowDefinition) -> Mapping[str, set[str]]:
-    """For each flow, every event some step of it accepts."""
-    return {
-        flow_id: {event for step in flow.steps for event in step.accepts}
-        for flow_id, flow in definition.spec.flows.items()
-    }

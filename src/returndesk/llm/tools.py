@@ -83,7 +83,6 @@ def result(done: bool, say: str) -> str:
 async def apply_events(ctx: Ctx, tool: str, events: Sequence[FlowEvent]) -> str:
     """Run the events in order, stopping at the first that is refused."""
     turn = ctx.context
-    turn.tool_calls += 1
     running, finished, icon = STATUS[tool]
     task = CustomTask(title=running, icon=icon, status_indicator="loading")
     await turn.add_workflow_task(task)
@@ -349,7 +348,6 @@ async def policy_question(ctx: Ctx, topic: PolicyTopic) -> str:
         topic: What the question is about.
     """
     turn = ctx.context
-    turn.tool_calls += 1
     turn.answered = True
     _, finished, icon = STATUS["policy_question"]
     task = CustomTask(title=finished, icon=icon, status_indicator="complete")

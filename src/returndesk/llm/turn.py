@@ -39,6 +39,5 @@ class TurnContext(AgentContext[Any]):
     runner: Annotated[EventRunner, SkipValidation]
     policy: Annotated[Policy, SkipValidation]
     deferred: list[ThreadStreamEvent] = Field(default_factory=list)
-    tool_calls: int = 0
     # A question of the shopper's was answered (the policy), which is progress too.
     answered: bool = False

@@ -44,8 +44,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from returndesk.errors import Conflict, InvalidRequest, NotFound
-from returndesk.request_context import RequestContext
 from returndesk.store.db import SessionFactory, reading, transaction
+from returndesk.store.owner import StoreContext
 from returndesk.store.request_memo import LatestItems
 from returndesk.store.tables import AttachmentRow, FeedbackRow, ThreadItemRow, ThreadRow
 
@@ -98,6 +98,8 @@ _RETITLE = (
 ATTACHMENT = TypeAdapter[Attachment](Attachment)
 
 _Row = TypeVar("_Row", ThreadRow, ThreadItemRow)
+# Whoever asks: the app's request context, or anything else with an owner and a memo.
+Caller = TypeVar("Caller", bound=StoreContext)
 _Model = TypeVar("_Model")
 
 
@@ -116,17 +118,17 @@ class RecordNotFound(NotFoundError, NotFound):
     """The SDK and `chat.requests` catch NotFoundError; the web layer answers NotFound with 404."""
 
 
-class SQLAlchemyStore(Store[RequestContext]):
+class SQLAlchemyStore(Store[Caller]):
     def __init__(self, sessions: SessionFactory) -> None:
         self._sessions = sessions
 
     # --- ids ---------------------------------------------------------------------------------
 
-    def generate_thread_id(self, context: RequestContext) -> str:
+    def generate_thread_id(self, context: Caller) -> str:
         return _random_id("thr")
 
     def generate_item_id(
-        self, item_type: StoreItemType, thread: ThreadMetadata, context: RequestContext
+        self, item_type: StoreItemType, thread: ThreadMetadata, context: Caller
     ) -> str:
         # The SDK's eight hex digits collide too soon for ids that name a customer's
         # conversation; its prefix is kept, taken from its own generator so new types match.
@@ -134,7 +136,7 @@ class SQLAlchemyStore(Store[RequestContext]):
 
     # --- threads -----------------------------------------------------------------------------
 
-    async def load_thread(self, thread_id: str, context: RequestContext) -> ThreadMetadata:
+    async def load_thread(self, thread_id: str, context: Caller) -> ThreadMetadata:
         data = context.memo.threads.get(thread_id) if context.memo.active else None
         if data is None:
             async with reading(self._sessions) as session:
@@ -146,7 +148,7 @@ class SQLAlchemyStore(Store[RequestContext]):
             context.memo.saw_thread(thread_id, data)
         return ThreadMetadata.model_validate_json(data)
 
-    async def save_thread(self, thread: ThreadMetadata, context: RequestContext) -> None:
+    async def save_thread(self, thread: ThreadMetadata, context: Caller) -> None:
         staged = context.memo.staged_threads.pop(thread.id, None)
         if staged is not None and _thread_json(thread, _stamp(staged)) == staged:
             return
@@ -180,7 +182,7 @@ class SQLAlchemyStore(Store[RequestContext]):
         context.memo.saw_thread(thread.id, data)
 
     async def load_threads(
-        self, limit: int, after: str | None, order: str, context: RequestContext
+        self, limit: int, after: str | None, order: str, context: Caller
     ) -> Page[ThreadMetadata]:
         descending = _is_descending(order)
         _check_limit(limit)
@@ -192,7 +194,7 @@ class SQLAlchemyStore(Store[RequestContext]):
             rows = (await session.scalars(_ordered(query, ThreadRow, descending, limit))).all()
         return _page(rows, limit, ThreadMetadata.model_validate_json)
 
-    async def delete_thread(self, thread_id: str, context: RequestContext) -> None:
+    async def delete_thread(self, thread_id: str, context: Caller) -> None:
         # Items, feedback and conversation state go with it by ON DELETE CASCADE.
         async with transaction(self._sessions, conversation_only=True) as session:
             deleted = await session.scalar(
@@ -212,7 +214,7 @@ class SQLAlchemyStore(Store[RequestContext]):
         after: str | None,
         limit: int,
         order: str,
-        context: RequestContext,
+        context: Caller,
     ) -> Page[ThreadItem]:
         descending = _is_descending(order)
         _check_limit(limit)
@@ -234,10 +236,10 @@ class SQLAlchemyStore(Store[RequestContext]):
             )
         return _page(rows, limit, THREAD_ITEM.validate_json)
 
-    async def load_item(self, thread_id: str, item_id: str, context: RequestContext) -> ThreadItem:
+    async def load_item(self, thread_id: str, item_id: str, context: Caller) -> ThreadItem:
         return THREAD_ITEM.validate_json(await self.load_item_json(thread_id, item_id, context))
 
-    async def load_item_json(self, thread_id: str, item_id: str, context: RequestContext) -> str:
+    async def load_item_json(self, thread_id: str, item_id: str, context: Caller) -> str:
         """The item as stored, for a caller that only edits its JSON."""
         data = context.memo.item(thread_id, item_id)
         if data is None:
@@ -254,7 +256,7 @@ class SQLAlchemyStore(Store[RequestContext]):
         return data
 
     async def read_ahead_latest(
-        self, session: AsyncSession, thread_id: str, limit: int, context: RequestContext
+        self, session: AsyncSession, thread_id: str, limit: int, context: Caller
     ) -> None:
         """Read a thread's newest `limit` items into the memo, through `session`."""
         if not context.memo.owns(thread_id) or thread_id in context.memo.latest:
@@ -267,7 +269,7 @@ class SQLAlchemyStore(Store[RequestContext]):
         )
 
     async def read_ahead(
-        self, session: AsyncSession, thread_id: str, item_id: str, context: RequestContext
+        self, session: AsyncSession, thread_id: str, item_id: str, context: Caller
     ) -> None:
         """Read an item of a thread this request owns into the memo, through `session`."""
         if not context.memo.owns(thread_id) or context.memo.item(thread_id, item_id) is not None:
@@ -276,9 +278,7 @@ class SQLAlchemyStore(Store[RequestContext]):
         if data is not None:
             context.memo.saw_item(thread_id, item_id, data)
 
-    async def add_thread_item(
-        self, thread_id: str, item: ThreadItem, context: RequestContext
-    ) -> None:
+    async def add_thread_item(self, thread_id: str, item: ThreadItem, context: Caller) -> None:
         staged = context.memo.staged.pop((thread_id, item.id), None)
         if staged is not None:
             if _item_json(item) == staged:
@@ -293,7 +293,7 @@ class SQLAlchemyStore(Store[RequestContext]):
             await session.execute(_INSERT_ITEMS, [values])
         context.memo.items_changed(thread_id, item.id, values["data"])
 
-    async def save_item(self, thread_id: str, item: ThreadItem, context: RequestContext) -> None:
+    async def save_item(self, thread_id: str, item: ThreadItem, context: Caller) -> None:
         async with self._write(
             f"Item {item.id} was added twice at once.", thread_id, context
         ) as session:
@@ -305,7 +305,7 @@ class SQLAlchemyStore(Store[RequestContext]):
         self,
         session: AsyncSession,
         thread_id: str,
-        context: RequestContext,
+        context: Caller,
         *,
         replaced: Sequence[ThreadItem] = (),
         added: Sequence[ThreadItem] = (),
@@ -334,7 +334,7 @@ class SQLAlchemyStore(Store[RequestContext]):
             thread,
         )
 
-    def staged(self, context: RequestContext, staged: Staged) -> None:
+    def staged(self, context: Caller, staged: Staged) -> None:
         """Record in the memo what `stage` wrote, now that it is committed."""
         memo = context.memo
         if staged.thread is not None and memo.active:
@@ -347,9 +347,7 @@ class SQLAlchemyStore(Store[RequestContext]):
             if memo.active:
                 memo.staged[staged.thread_id, item_id] = data
 
-    async def delete_thread_item(
-        self, thread_id: str, item_id: str, context: RequestContext
-    ) -> None:
+    async def delete_thread_item(self, thread_id: str, item_id: str, context: Caller) -> None:
         # An item that is already gone is not an error: the SDK removes items that were
         # announced while streaming but never stored.
         async with transaction(self._sessions, conversation_only=True) as session:
@@ -364,7 +362,7 @@ class SQLAlchemyStore(Store[RequestContext]):
     # --- feedback ----------------------------------------------------------------------------
 
     async def add_feedback(
-        self, thread_id: str, item_ids: list[str], kind: FeedbackKind, context: RequestContext
+        self, thread_id: str, item_ids: list[str], kind: FeedbackKind, context: Caller
     ) -> None:
         wanted = list(dict.fromkeys(item_ids))
         now = datetime.now(UTC)
@@ -395,7 +393,7 @@ class SQLAlchemyStore(Store[RequestContext]):
 
     # --- attachments -------------------------------------------------------------------------
 
-    async def save_attachment(self, attachment: Attachment, context: RequestContext) -> None:
+    async def save_attachment(self, attachment: Attachment, context: Caller) -> None:
         data = attachment.model_dump_json(by_alias=True)
         async with self._write(f"Attachment {attachment.id} was saved twice at once.") as session:
             row = await session.get(AttachmentRow, attachment.id)
@@ -415,7 +413,7 @@ class SQLAlchemyStore(Store[RequestContext]):
             row.thread_id = attachment.thread_id
             row.data = data
 
-    async def load_attachment(self, attachment_id: str, context: RequestContext) -> Attachment:
+    async def load_attachment(self, attachment_id: str, context: Caller) -> Attachment:
         async with reading(self._sessions) as session:
             data = await session.scalar(
                 select(AttachmentRow.data).where(
@@ -426,7 +424,7 @@ class SQLAlchemyStore(Store[RequestContext]):
             raise _attachment_not_found(attachment_id)
         return ATTACHMENT.validate_json(data)
 
-    async def delete_attachment(self, attachment_id: str, context: RequestContext) -> None:
+    async def delete_attachment(self, attachment_id: str, context: Caller) -> None:
         async with transaction(self._sessions, conversation_only=True) as session:
             deleted = await session.scalar(
                 delete(AttachmentRow)
@@ -442,7 +440,7 @@ class SQLAlchemyStore(Store[RequestContext]):
 
     @asynccontextmanager
     async def _write(
-        self, conflict: str, thread_id: str | None = None, context: RequestContext | None = None
+        self, conflict: str, thread_id: str | None = None, context: Caller | None = None
     ) -> AsyncIterator[AsyncSession]:
         """A transaction whose constraint violations become Conflict, said in `conflict`.
 
@@ -475,7 +473,7 @@ def _thread_json(thread: ThreadMetadata, created_at: datetime) -> str:
     return pinned.model_dump_json(by_alias=True, exclude={"items"})
 
 
-def _item_values(thread_id: str, item: ThreadItem, context: RequestContext) -> dict[str, Any]:
+def _item_values(thread_id: str, item: ThreadItem, context: Caller) -> dict[str, Any]:
     """A new item's row, as values for an INSERT."""
     return {
         "id": item.id,
@@ -492,7 +490,7 @@ def _item_json(item: ThreadItem) -> str:
 
 
 async def _check_owner(
-    session: AsyncSession, thread_id: str, context: RequestContext, *, for_write: bool = False
+    session: AsyncSession, thread_id: str, context: Caller, *, for_write: bool = False
 ) -> None:
     """Raise RecordNotFound unless the thread is the owner's; once per thread per request."""
     if context.memo.owns(thread_id):
@@ -502,7 +500,7 @@ async def _check_owner(
 
 
 async def _replace_item(
-    session: AsyncSession, thread_id: str, item: ThreadItem, context: RequestContext
+    session: AsyncSession, thread_id: str, item: ThreadItem, context: Caller
 ) -> str:
     """Write `item` over the stored one (or add it); the JSON stored."""
     known = context.memo.item(thread_id, item.id)
@@ -527,7 +525,7 @@ async def _replace_item(
 
 
 async def _update_thread(
-    session: AsyncSession, thread: ThreadMetadata, context: RequestContext
+    session: AsyncSession, thread: ThreadMetadata, context: Caller
 ) -> str | None:
     """Update a thread this request has read, without reading it again; its JSON, or None.
 
@@ -561,7 +559,7 @@ def _replacement(item: ThreadItem, created_at: datetime) -> str:
 
 
 async def _owned_thread(
-    session: AsyncSession, thread_id: str, context: RequestContext, *, for_write: bool = False
+    session: AsyncSession, thread_id: str, context: Caller, *, for_write: bool = False
 ) -> ThreadRow:
     query = select(ThreadRow).where(
         ThreadRow.id == thread_id, ThreadRow.owner_id == context.owner_id
@@ -576,7 +574,7 @@ async def _owned_thread(
 
 
 async def _owned_thread_item(
-    session: AsyncSession, thread_id: str, item_id: str, context: RequestContext
+    session: AsyncSession, thread_id: str, item_id: str, context: Caller
 ) -> str:
     """An item's JSON, proving in the same statement that its thread is the owner's."""
     found = (

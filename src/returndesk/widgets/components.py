@@ -119,10 +119,6 @@ def divider() -> Node:
     return _node("Divider", {"spacing": 2})
 
 
-def spacer() -> Node:
-    return _node("Spacer", {})
-
-
 def icon(name: str, *, color: str | None = None, size: str | None = None) -> Node:
     return _node("Icon", {"name": name, "color": color, "size": size})
 
@@ -181,30 +177,6 @@ def select(name: str, options: Iterable[Mapping[str, Any]], *, placeholder: str 
             "disabled": disabled,
         },
     )
-
-
-def radio_group(name: str, options: Iterable[Mapping[str, Any]], *, aria_label: str,
-                default: str | None = None, disabled: bool | None = None) -> Node:  # fmt: skip
-    return _node(
-        "RadioGroup",
-        {
-            "name": name,
-            "options": [dict(option) for option in options],
-            "ariaLabel": aria_label,
-            "defaultValue": default,
-            "disabled": disabled,
-            "direction": "col",
-        },
-    )
-
-
-def list_view(children: Iterable[Node]) -> Node:
-    return _node("ListView", {"children": list(children)})
-
-
-def list_view_item(children: Iterable[Node], *, on_click: Node | None = None) -> Node:
-    return _node("ListViewItem", {"children": list(children), "onClickAction": on_click,
-                                  "gap": 3})  # fmt: skip
 
 
 def unknown_types(node: Any) -> list[str]:

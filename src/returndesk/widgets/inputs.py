@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from returndesk.domain import OrderLine, Variant
+from returndesk.domain import OrderLine
 from returndesk.flow.facts import Facts
 from returndesk.flow.state import FlowState
 from returndesk.operations.context import Operations
@@ -35,7 +35,3 @@ def describe_options(options: Mapping[str, str]) -> str:
 
 def line_label(line: OrderLine) -> str:
     return f"{line.name} ({describe_options(line.options)})" if line.options else line.name
-
-
-def variant_label(variant: Variant) -> str:
-    return describe_options(variant.options)

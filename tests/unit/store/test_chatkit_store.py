@@ -88,8 +88,8 @@ def receipt(attachment_id: str = "atc_receipt", thread_id: str | None = None) ->
 
 
 @pytest.fixture
-def store(sessions: SessionFactory) -> SQLAlchemyStore:
-    return SQLAlchemyStore(sessions)
+def store(sessions: SessionFactory) -> SQLAlchemyStore[RequestContext]:
+    return SQLAlchemyStore[RequestContext](sessions)
 
 
 @pytest.fixture
@@ -107,7 +107,7 @@ def local_clock_behind_utc() -> Iterator[None]:
 
 
 async def all_items(
-    store: SQLAlchemyStore, thread_id: str, context: RequestContext
+    store: SQLAlchemyStore[RequestContext], thread_id: str, context: RequestContext
 ) -> list[ThreadItem]:
     return (await store.load_thread_items(thread_id, None, 1000, "asc", context)).data
 
@@ -125,7 +125,7 @@ async def count_rows(
 # --- threads --------------------------------------------------------------------------------
 
 
-async def test_a_thread_comes_back_as_saved(store: SQLAlchemyStore) -> None:
+async def test_a_thread_comes_back_as_saved(store: SQLAlchemyStore[RequestContext]) -> None:
     untitled = make_thread("thr_untitled", title=None)
     await store.save_thread(untitled, ALICE)
 
@@ -133,7 +133,7 @@ async def test_a_thread_comes_back_as_saved(store: SQLAlchemyStore) -> None:
 
 
 async def test_saving_again_updates_a_thread_but_keeps_its_creation_time(
-    store: SQLAlchemyStore,
+    store: SQLAlchemyStore[RequestContext],
 ) -> None:
     await store.save_thread(make_thread("thr_first", T0), ALICE)
     await store.save_thread(make_thread("thr_second", T0 + 60 * SECOND), ALICE)
@@ -154,7 +154,7 @@ async def test_saving_again_updates_a_thread_but_keeps_its_creation_time(
 
 @pytest.mark.parametrize("order", ["asc", "desc"])
 async def test_updates_keep_a_thread_and_an_item_in_place_among_equal_stamps(
-    store: SQLAlchemyStore, order: Order
+    store: SQLAlchemyStore[RequestContext], order: Order
 ) -> None:
     # An update that re-inserted the row (as the SDK's sample store does) would move it last.
     for thread_id in ("thr_1", "thr_2", "thr_3"):
@@ -172,7 +172,7 @@ async def test_updates_keep_a_thread_and_an_item_in_place_among_equal_stamps(
 
 
 async def test_naive_local_and_aware_stamps_sort_by_the_instant_they_name(
-    store: SQLAlchemyStore, local_clock_behind_utc: None
+    store: SQLAlchemyStore[RequestContext], local_clock_behind_utc: None
 ) -> None:
     # 08:00 local is 13:00 UTC; read as UTC it would come before 12:30 UTC.
     naive_local = datetime(2025, 3, 1, 8, 0)
@@ -194,7 +194,7 @@ async def test_naive_local_and_aware_stamps_sort_by_the_instant_they_name(
 
 
 async def test_thread_ids_keep_the_sdk_prefix_with_more_randomness(
-    store: SQLAlchemyStore,
+    store: SQLAlchemyStore[RequestContext],
 ) -> None:
     thread_id = store.generate_thread_id(ALICE)
     thread = make_thread(thread_id)
@@ -241,7 +241,7 @@ async def walk(
 
 @pytest.mark.parametrize("order", ["asc", "desc"])
 async def test_threads_page_in_a_stable_order_without_gaps_or_repeats(
-    store: SQLAlchemyStore, order: Order
+    store: SQLAlchemyStore[RequestContext], order: Order
 ) -> None:
     ids: list[str] = []
     for stamp in STAMPS:
@@ -260,7 +260,7 @@ async def test_threads_page_in_a_stable_order_without_gaps_or_repeats(
 
 @pytest.mark.parametrize("order", ["asc", "desc"])
 async def test_items_page_in_a_stable_order_without_gaps_or_repeats(
-    store: SQLAlchemyStore, order: Order
+    store: SQLAlchemyStore[RequestContext], order: Order
 ) -> None:
     thread = make_thread("thr_paged")
     await store.save_thread(thread, ALICE)
@@ -284,7 +284,9 @@ async def test_items_page_in_a_stable_order_without_gaps_or_repeats(
         assert await walk(load_page, limit) == expected_order(ids, order), f"limit {limit}"
 
 
-async def test_a_new_reply_does_not_shift_older_pages(store: SQLAlchemyStore) -> None:
+async def test_a_new_reply_does_not_shift_older_pages(
+    store: SQLAlchemyStore[RequestContext],
+) -> None:
     await store.save_thread(make_thread("thr_live"), ALICE)
     for index in range(4):
         await store.add_thread_item("thr_live", reply("thr_live", f"msg_{index}", "", T0), ALICE)
@@ -303,7 +305,9 @@ async def test_a_new_reply_does_not_shift_older_pages(store: SQLAlchemyStore) ->
     [(0, "asc"), (-1, "desc"), (10, "sideways")],
     ids=["zero", "negative", "order"],
 )
-async def test_paging_arguments_are_checked(store: SQLAlchemyStore, limit: int, order: str) -> None:
+async def test_paging_arguments_are_checked(
+    store: SQLAlchemyStore[RequestContext], limit: int, order: str
+) -> None:
     await store.save_thread(make_thread("thr_a"), ALICE)
     with pytest.raises(InvalidRequest):
         await store.load_threads(limit, None, order, ALICE)
@@ -314,7 +318,9 @@ async def test_paging_arguments_are_checked(store: SQLAlchemyStore, limit: int, 
 # --- items ----------------------------------------------------------------------------------
 
 
-async def test_items_of_every_kind_come_back_as_saved(store: SQLAlchemyStore) -> None:
+async def test_items_of_every_kind_come_back_as_saved(
+    store: SQLAlchemyStore[RequestContext],
+) -> None:
     await store.save_thread(make_thread("thr_a"), ALICE)
     saved: list[ThreadItem] = [
         user_message("thr_a", "msg_1", "Where is my refund?", T0),
@@ -336,7 +342,7 @@ async def test_items_of_every_kind_come_back_as_saved(store: SQLAlchemyStore) ->
 
 
 async def test_save_item_replaces_in_place_and_keeps_the_original_stamp(
-    store: SQLAlchemyStore,
+    store: SQLAlchemyStore[RequestContext],
 ) -> None:
     await store.save_thread(make_thread("thr_a"), ALICE)
     await store.add_thread_item("thr_a", reply("thr_a", "msg_1", "Checking", T0), ALICE)
@@ -353,7 +359,9 @@ async def test_save_item_replaces_in_place_and_keeps_the_original_stamp(
     ]
 
 
-async def test_save_item_adds_an_item_that_is_not_there_yet(store: SQLAlchemyStore) -> None:
+async def test_save_item_adds_an_item_that_is_not_there_yet(
+    store: SQLAlchemyStore[RequestContext],
+) -> None:
     await store.save_thread(make_thread("thr_a"), ALICE)
     await store.add_thread_item("thr_a", reply("thr_a", "msg_2", "second", T0 + SECOND), ALICE)
 
@@ -363,7 +371,7 @@ async def test_save_item_adds_an_item_that_is_not_there_yet(store: SQLAlchemySto
 
 
 async def test_adding_an_item_twice_is_a_conflict_that_changes_nothing(
-    store: SQLAlchemyStore,
+    store: SQLAlchemyStore[RequestContext],
 ) -> None:
     await store.save_thread(make_thread("thr_a"), ALICE)
     await store.add_thread_item("thr_a", reply("thr_a", "msg_1", "original"), ALICE)
@@ -374,7 +382,7 @@ async def test_adding_an_item_twice_is_a_conflict_that_changes_nothing(
     assert await all_items(store, "thr_a", ALICE) == [reply("thr_a", "msg_1", "original")]
 
 
-async def test_item_ids_are_scoped_to_their_thread(store: SQLAlchemyStore) -> None:
+async def test_item_ids_are_scoped_to_their_thread(store: SQLAlchemyStore[RequestContext]) -> None:
     await store.save_thread(make_thread("thr_a"), ALICE)
     await store.save_thread(make_thread("thr_b"), ALICE)
     await store.add_thread_item("thr_a", reply("thr_a", "msg_1", "in a"), ALICE)
@@ -389,7 +397,7 @@ async def test_item_ids_are_scoped_to_their_thread(store: SQLAlchemyStore) -> No
         await store.load_item("thr_b", "msg_only_a", ALICE)
 
 
-async def test_deleting_an_item_leaves_the_others(store: SQLAlchemyStore) -> None:
+async def test_deleting_an_item_leaves_the_others(store: SQLAlchemyStore[RequestContext]) -> None:
     await store.save_thread(make_thread("thr_a"), ALICE)
     for index in range(3):
         await store.add_thread_item(
@@ -406,7 +414,7 @@ async def test_deleting_an_item_leaves_the_others(store: SQLAlchemyStore) -> Non
 
 
 async def test_deleting_a_thread_removes_everything_hanging_off_it(
-    store: SQLAlchemyStore, sessions: SessionFactory
+    store: SQLAlchemyStore[RequestContext], sessions: SessionFactory
 ) -> None:
     for thread_id in ("thr_gone", "thr_kept"):
         await store.save_thread(make_thread(thread_id), ALICE)
@@ -435,7 +443,7 @@ async def test_deleting_a_thread_removes_everything_hanging_off_it(
 
 
 async def test_feedback_is_recorded_once_per_item(
-    store: SQLAlchemyStore, sessions: SessionFactory
+    store: SQLAlchemyStore[RequestContext], sessions: SessionFactory
 ) -> None:
     await store.save_thread(make_thread("thr_a"), ALICE)
     await store.add_thread_item("thr_a", reply("thr_a", "msg_1", "one"), ALICE)
@@ -452,7 +460,7 @@ async def test_feedback_is_recorded_once_per_item(
 
 
 async def test_feedback_on_an_unknown_item_records_nothing(
-    store: SQLAlchemyStore, sessions: SessionFactory
+    store: SQLAlchemyStore[RequestContext], sessions: SessionFactory
 ) -> None:
     await store.save_thread(make_thread("thr_a"), ALICE)
     await store.add_thread_item("thr_a", reply("thr_a", "msg_1", "one"), ALICE)
@@ -466,7 +474,7 @@ async def test_feedback_on_an_unknown_item_records_nothing(
 # --- attachments ----------------------------------------------------------------------------
 
 
-async def test_attachments_come_back_as_saved(store: SQLAlchemyStore) -> None:
+async def test_attachments_come_back_as_saved(store: SQLAlchemyStore[RequestContext]) -> None:
     image = ImageAttachment(
         id="atc_photo",
         name="scuff.png",
@@ -481,7 +489,9 @@ async def test_attachments_come_back_as_saved(store: SQLAlchemyStore) -> None:
     assert await store.load_attachment("atc_photo", ALICE) == image
 
 
-async def test_saving_an_attachment_again_updates_it(store: SQLAlchemyStore) -> None:
+async def test_saving_an_attachment_again_updates_it(
+    store: SQLAlchemyStore[RequestContext],
+) -> None:
     await store.save_attachment(receipt(), ALICE)
     await store.save_thread(make_thread("thr_a"), ALICE)
 
@@ -490,7 +500,7 @@ async def test_saving_an_attachment_again_updates_it(store: SQLAlchemyStore) -> 
     assert await store.load_attachment("atc_receipt", ALICE) == receipt(thread_id="thr_a")
 
 
-async def test_a_deleted_attachment_is_gone(store: SQLAlchemyStore) -> None:
+async def test_a_deleted_attachment_is_gone(store: SQLAlchemyStore[RequestContext]) -> None:
     await store.save_attachment(receipt(), ALICE)
     await store.save_attachment(receipt("atc_other"), ALICE)
 
@@ -514,7 +524,7 @@ class Target:
     context: RequestContext
 
 
-Operation = Callable[[SQLAlchemyStore, Target], Awaitable[object]]
+Operation = Callable[[SQLAlchemyStore[RequestContext], Target], Awaitable[object]]
 
 # Each raises NotFoundError when the thread or attachment is someone else's or missing.
 NEEDS_EXISTING: dict[str, Operation] = {
@@ -552,7 +562,7 @@ class Seeded:
 
 
 @pytest.fixture
-async def alices(store: SQLAlchemyStore) -> Seeded:
+async def alices(store: SQLAlchemyStore[RequestContext]) -> Seeded:
     thread_id = store.generate_thread_id(ALICE)
     await store.save_thread(make_thread(thread_id), ALICE)
     await store.add_thread_item(thread_id, user_message(thread_id, "msg_q", "My boots?", T0), ALICE)
@@ -564,7 +574,9 @@ async def alices(store: SQLAlchemyStore) -> Seeded:
     return Seeded(thread_id, ("msg_q", "msg_a"), "atc_alice")
 
 
-async def alices_view(store: SQLAlchemyStore, sessions: SessionFactory, seeded: Seeded) -> object:
+async def alices_view(
+    store: SQLAlchemyStore[RequestContext], sessions: SessionFactory, seeded: Seeded
+) -> object:
     return (
         await store.load_thread(seeded.thread_id, ALICE),
         await all_items(store, seeded.thread_id, ALICE),
@@ -582,7 +594,10 @@ async def alices_view(store: SQLAlchemyStore, sessions: SessionFactory, seeded: 
     ],
 )
 async def test_another_owners_records_are_not_found_and_not_touched(
-    store: SQLAlchemyStore, sessions: SessionFactory, alices: Seeded, operation: Operation
+    store: SQLAlchemyStore[RequestContext],
+    sessions: SessionFactory,
+    alices: Seeded,
+    operation: Operation,
 ) -> None:
     before = await alices_view(store, sessions, alices)
     bob = Target(alices.thread_id, alices.item_ids[1], alices.attachment_id, BOB)
@@ -598,7 +613,10 @@ async def test_another_owners_records_are_not_found_and_not_touched(
     "operation", [pytest.param(operation, id=name) for name, operation in NEEDS_EXISTING.items()]
 )
 async def test_missing_records_are_not_found_and_nothing_else_changes(
-    store: SQLAlchemyStore, sessions: SessionFactory, alices: Seeded, operation: Operation
+    store: SQLAlchemyStore[RequestContext],
+    sessions: SessionFactory,
+    alices: Seeded,
+    operation: Operation,
 ) -> None:
     before = await alices_view(store, sessions, alices)
     missing = Target("thr_missing", alices.item_ids[1], "atc_missing", ALICE)
@@ -609,7 +627,9 @@ async def test_missing_records_are_not_found_and_nothing_else_changes(
     assert await alices_view(store, sessions, alices) == before
 
 
-async def test_another_owner_sees_no_threads(store: SQLAlchemyStore, alices: Seeded) -> None:
+async def test_another_owner_sees_no_threads(
+    store: SQLAlchemyStore[RequestContext], alices: Seeded
+) -> None:
     page = await store.load_threads(10, None, "desc", BOB)
     assert page.data == []
     assert not page.has_more
@@ -629,9 +649,9 @@ async def test_another_owner_sees_no_threads(store: SQLAlchemyStore, alices: See
     ],
 )
 async def test_unknown_item_or_cursor_in_an_own_thread_is_not_found(
-    store: SQLAlchemyStore,
+    store: SQLAlchemyStore[RequestContext],
     alices: Seeded,
-    call: Callable[[SQLAlchemyStore, Seeded], Awaitable[object]],
+    call: Callable[[SQLAlchemyStore[RequestContext], Seeded], Awaitable[object]],
 ) -> None:
     with pytest.raises(NotFoundError):
         await call(store, alices)

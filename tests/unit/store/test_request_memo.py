@@ -32,8 +32,8 @@ def afresh(owner_id: str = "own_alice") -> RequestContext:
 
 
 @pytest.fixture
-def store(sessions: SessionFactory) -> SQLAlchemyStore:
-    return SQLAlchemyStore(sessions)
+def store(sessions: SessionFactory) -> SQLAlchemyStore[RequestContext]:
+    return SQLAlchemyStore[RequestContext](sessions)
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def statements(sessions: SessionFactory) -> Iterator[list[str]]:
         yield seen
 
 
-async def seeded(store: SQLAlchemyStore, count: int = 5) -> str:
+async def seeded(store: SQLAlchemyStore[RequestContext], count: int = 5) -> str:
     await store.save_thread(make_thread("thr_m", T0), afresh())
     for n in range(count):
         item = reply("thr_m", f"msg_{n}", f"text {n}", T0 + n * SECOND)
@@ -54,7 +54,7 @@ async def seeded(store: SQLAlchemyStore, count: int = 5) -> str:
 
 
 async def test_a_request_reads_its_thread_and_items_once(
-    store: SQLAlchemyStore, statements: list[str]
+    store: SQLAlchemyStore[RequestContext], statements: list[str]
 ) -> None:
     thread_id = await seeded(store)
     context = request()
@@ -70,7 +70,9 @@ async def test_a_request_reads_its_thread_and_items_once(
     assert thread == await store.load_thread(thread_id, afresh())
 
 
-async def test_writes_within_a_request_are_what_it_reads_back(store: SQLAlchemyStore) -> None:
+async def test_writes_within_a_request_are_what_it_reads_back(
+    store: SQLAlchemyStore[RequestContext],
+) -> None:
     thread_id = await seeded(store)
     context = request()
     await store.load_thread_items(thread_id, None, 3, "desc", context)
@@ -96,7 +98,7 @@ async def test_writes_within_a_request_are_what_it_reads_back(store: SQLAlchemyS
 
 @pytest.mark.parametrize("limit", [1, 2, 4, 5, 6, 20])
 async def test_the_newest_items_page_the_same_from_memory(
-    store: SQLAlchemyStore, statements: list[str], limit: int
+    store: SQLAlchemyStore[RequestContext], statements: list[str], limit: int
 ) -> None:
     thread_id = await seeded(store)
     context = request()
@@ -111,7 +113,7 @@ async def test_the_newest_items_page_the_same_from_memory(
 
 
 async def test_a_thread_deleted_by_another_request_is_not_found_by_a_write(
-    store: SQLAlchemyStore,
+    store: SQLAlchemyStore[RequestContext],
 ) -> None:
     thread_id = await seeded(store)
     context = request()
@@ -124,7 +126,7 @@ async def test_a_thread_deleted_by_another_request_is_not_found_by_a_write(
     assert isinstance(raised.value, NotFound)
 
 
-async def test_a_thread_it_deleted_is_forgotten(store: SQLAlchemyStore) -> None:
+async def test_a_thread_it_deleted_is_forgotten(store: SQLAlchemyStore[RequestContext]) -> None:
     thread_id = await seeded(store)
     context = request()
     await store.load_thread(thread_id, context)
@@ -138,7 +140,7 @@ async def test_a_thread_it_deleted_is_forgotten(store: SQLAlchemyStore) -> None:
 
 
 async def test_another_owner_learns_nothing_from_anyone_elses_request(
-    store: SQLAlchemyStore,
+    store: SQLAlchemyStore[RequestContext],
 ) -> None:
     thread_id = await seeded(store)
     alice = request()
@@ -161,7 +163,7 @@ def message(thread_id: str, item_id: str, text: str) -> AssistantMessageItem:
 
 
 async def test_items_stored_ahead_of_the_stream_are_not_stored_twice(
-    store: SQLAlchemyStore, sessions: SessionFactory, statements: list[str]
+    store: SQLAlchemyStore[RequestContext], sessions: SessionFactory, statements: list[str]
 ) -> None:
     thread_id = await seeded(store)
     context = request()

@@ -11,7 +11,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from returndesk.store.db import SessionFactory, reading, transaction
+from returndesk.store.db import SessionFactory, transaction
 from returndesk.store.tables import ConversationStateRow
 
 T = TypeVar("T")
@@ -42,11 +42,6 @@ class StoredState:
     data: dict[str, Any]
     # 0 when the thread has no state yet.
     version: int
-
-
-async def load_state(sessions: SessionFactory, thread_id: str) -> StoredState:
-    async with reading(sessions) as session:
-        return await read_state(session, thread_id)
 
 
 async def read_state(session: AsyncSession, thread_id: str) -> StoredState:

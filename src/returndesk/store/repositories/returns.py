@@ -81,11 +81,6 @@ class StoredReturn:
     def exchange_item_ids(self) -> tuple[str, ...]:
         return tuple(line.exchange_item_id for line in self.lines if line.exchange_item_id)
 
-    def as_existing(self) -> ExistingReturn:
-        return ExistingReturn(
-            self.rma, self.order_id, self.status, frozenset(line.line_no for line in self.lines)
-        )
-
 
 def return_from_row(row: ReturnRow) -> StoredReturn:
     return StoredReturn(
