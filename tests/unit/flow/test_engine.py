@@ -41,7 +41,11 @@ flows:
       - {id: menu, widget: card, hint: "What can I do?", done: never}
   status:
     steps:
-      - {id: pick, widget: card, hint: "Which order?", done: chosen, accepts: [select_status_target]}
+      - id: pick
+        widget: card
+        hint: Which order?
+        done: chosen
+        accepts: [select_status_target]
       - {id: shown, widget: card, hint: "Anything else?", done: never}
 """
 KNOWN_ORDER = "#W1000001"

@@ -29,7 +29,13 @@ def test_the_demo_data_is_valid() -> None:
 
 
 def test_the_sample_data_is_valid(tmp_path: Path) -> None:
-    _load(write_files(tmp_path, sample_files()))
+    files = sample_files()
+    data = read_seed_data(write_files(tmp_path, files))
+    check_seed_data(data)
+
+    assert len(data.users) == len(files["users.json"])
+    assert len(data.orders) == len(files["orders.json"])
+    assert len(data.products) == len(files["products.json"])
 
 
 def test_a_price_written_as_text_names_the_order_item_and_field(tmp_path: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import sqlite3
 from pathlib import Path
 
@@ -29,14 +28,6 @@ async def test_readyz_reports_an_unreachable_database() -> None:
     assert alive.status_code == 200
     assert ready.status_code == 503
     assert ready.json()["status"] == "unavailable"
-
-
-async def test_what_start_up_built_is_kept_out_of_full_collections_while_serving(
-    sqlite_url: str,
-) -> None:
-    async with running_app(settings_for(sqlite_url)):
-        assert gc.get_freeze_count() > 0
-    assert gc.get_freeze_count() == 0
 
 
 async def test_readyz_says_a_database_without_tables_needs_an_upgrade(
