@@ -17,12 +17,10 @@ from returndesk.operations.context import Operations
 from returndesk.store.db import create_engine, create_session_factory
 from returndesk.store.tables import ReturnEventRow, ReturnLineRow, ReturnRow
 from tests.support.chatkit_client import ChatKitClient
-from tests.support.demo import find_line
+from tests.support.demo import find_line, ordinary, returns_of
+from tests.support.flows import choose_items, to_summary, verify
 from tests.support.servers import Server, run_cli
 from tests.support.shopper import Shopper
-from tests.unit.chat.flows import choose_items, to_summary, verify
-from tests.unit.chat.test_returns_by_click import returns_of
-from tests.unit.operations.test_returns import ordinary
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sqlalchemy import select
 
@@ -18,17 +19,24 @@ from returndesk.domain import (
     Order,
     OrderLine,
     OrderStatus,
+    Outcome,
     Product,
+    ReasonCode,
+    Resolution,
+    ReturnItem,
+    ReturnMethod,
     check_order,
+    exchange_variants,
     held_line_nos,
     load_policy,
 )
 from returndesk.operations.context import Operations
+from returndesk.operations.returns import ReturnDraft
 from returndesk.store.db import SessionFactory
 from returndesk.store.repositories.catalog import load_catalog
 from returndesk.store.repositories.customers import get_customer
 from returndesk.store.repositories.orders import get_order
-from returndesk.store.repositories.returns import existing_returns
+from returndesk.store.repositories.returns import StoredReturn, existing_returns, list_returns
 from returndesk.store.tables import OrderRow
 from tests.conftest import DEMO_NOW
 
@@ -90,3 +98,97 @@ async def find_order(ops: Operations, wanted: Callable[[Order, Customer], bool])
             if wanted(order, await get_customer(session, order.customer_id)):
                 return order
     raise AssertionError("the demo store has no order fitting this test")
+
+
+def ordinary(pick: Pick) -> bool:
+    """An eligible line that ships back normally: no pickup-only, no review, no seal."""
+    return (
+        pick.eligibility.outcome is Outcome.ELIGIBLE
+        and pick.product.category != "furniture"
+        and pick.product.name != "Bicycle"
+        and Decimal("40.01") <= pick.line.price < Decimal(1000)
+        and pick.order.items_total < Decimal(1500)
+    )
+
+
+def draft(pick: Pick, key: str, **changes: object) -> ReturnDraft:
+    fields: dict[str, object] = {
+        "customer_id": pick.customer.id,
+        "order_id": pick.order.id,
+        "items": (ReturnItem(pick.line.line_no, ReasonCode.UNWANTED),),
+        "resolution": Resolution.REFUND,
+        "method": ReturnMethod.PREPAID_LABEL,
+        "idempotency_key": key,
+    }
+    fields.update(changes)
+    return ReturnDraft(**fields)  # type: ignore[arg-type]
+
+
+async def returns_of(ops: Operations, customer_id: str) -> list[StoredReturn]:
+    async with ops.sessions() as session:
+        return list(await list_returns(session, customer_id=customer_id))
+
+
+def second_ordinary_line(pick: Pick) -> Pick | None:
+    for line in pick.order.lines:
+        if line.line_no == pick.line.line_no or line.item_id == pick.line.item_id:
+            continue
+        if sum(1 for other in pick.order.lines if other.item_id == line.item_id) != 1:
+            continue
+        product = pick.catalog.product(line.product_id)
+        other = Pick(pick.customer, pick.order, line, product, pick.eligibility, pick.catalog)
+        verdict_ok = (
+            line.price > 40 and product.category != "furniture" and not product.hygiene_sealed
+        )
+        if verdict_ok and ordinary(other):
+            return other
+    return None
+
+
+def dearer_variant(pick: Pick) -> str | None:
+    for variant in exchange_variants(pick.line, pick.catalog):
+        if variant.price > pick.line.price:
+            return variant.item_id
+    return None
+
+
+def cheaper_variant(pick: Pick) -> str | None:
+    for variant in exchange_variants(pick.line, pick.catalog):
+        if variant.price < pick.line.price:
+            return variant.item_id
+    return None
+
+
+@dataclass(frozen=True)
+class Request:
+    """A kind of request: the orders it fits, how shoppers ask, and what must come next."""
+
+    kind: str
+    fits: Callable[[Order, list[Order]], bool]
+    asks: tuple[str, ...]
+    next_question: str
+
+
+def delivered_among_several(order: Order, all_orders: list[Order]) -> bool:
+    delivered = [o for o in all_orders if o.status is OrderStatus.DELIVERED]
+    # Named order is not the first one listed, so showing it first is visible.
+    return order.status is OrderStatus.DELIVERED and len(delivered) >= 2 and delivered[0] != order
+
+
+async def story(ops: Operations, request: Request, skip: int) -> tuple[Customer, Order]:
+    """The `skip`-th customer and order of the demo store fitting `request`."""
+    found = 0
+    async with ops.sessions() as session:
+        rows = (await session.execute(select(OrderRow.customer_id, OrderRow.id))).all()
+        by_customer: dict[str, list[str]] = {}
+        for customer_id, order_id in rows:
+            by_customer.setdefault(customer_id, []).append(order_id)
+        for customer_id in sorted(by_customer):
+            orders = [await get_order(session, o) for o in sorted(by_customer[customer_id])]
+            for order in orders:
+                if request.fits(order, orders):
+                    if found == skip:
+                        return await get_customer(session, customer_id), order
+                    found += 1
+                    break
+    raise AssertionError("the demo store has no order fitting this request")

@@ -7,7 +7,7 @@ forms are filled by field name and sent with their own submit action.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
 from tests.support.chatkit_client import ChatKitClient, assistant_texts, parse_sse, user_input
@@ -115,3 +115,7 @@ class Shopper:
     async def submit(self, form: Node, values: dict[str, Any]) -> None:
         action = form["onSubmitAction"]
         await self.send({**action, "payload": {**action["payload"], **values}})
+
+
+# What the `new_shopper` fixture gives: a coroutine making a fresh shopper.
+ShopperFactory = Callable[[], Awaitable["Shopper"]]

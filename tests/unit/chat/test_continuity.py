@@ -12,11 +12,9 @@ from returndesk.store.db import create_engine, create_session_factory
 from tests.conftest import DEMO_NOW
 from tests.support.app import http_client, running_app, settings_for
 from tests.support.chatkit_client import ChatKitClient
-from tests.support.demo import demo_operations, find_line
+from tests.support.demo import demo_operations, find_line, ordinary, returns_of
+from tests.support.flows import choose_items, verify
 from tests.support.shopper import Shopper
-from tests.unit.chat.flows import choose_items, verify
-from tests.unit.chat.test_returns_by_click import returns_of
-from tests.unit.operations.test_returns import ordinary
 
 
 def moved_to(shopper: Shopper, http: httpx.AsyncClient, previous: httpx.AsyncClient) -> None:

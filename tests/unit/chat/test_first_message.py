@@ -8,37 +8,14 @@ order the shopper named: never the main menu asking again.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 import pytest
-from sqlalchemy import select
 
 from returndesk.domain import Customer, Order, OrderStatus
 from returndesk.operations.context import Operations
-from returndesk.store.repositories.customers import get_customer
-from returndesk.store.repositories.orders import get_order
-from returndesk.store.tables import OrderRow
-from tests.support.shopper import Shopper
-from tests.unit.chat.conftest import ShopperFactory
+from tests.support.demo import Request, delivered_among_several, story
+from tests.support.shopper import Shopper, ShopperFactory
 
 MENU_QUESTION = "What can I help you with?"
-
-
-@dataclass(frozen=True)
-class Request:
-    """A kind of request: the orders it fits, how shoppers ask, and what must come next."""
-
-    kind: str
-    fits: Callable[[Order, list[Order]], bool]
-    asks: tuple[str, ...]
-    next_question: str
-
-
-def delivered_among_several(order: Order, all_orders: list[Order]) -> bool:
-    delivered = [o for o in all_orders if o.status is OrderStatus.DELIVERED]
-    # Named order is not the first one listed, so showing it first is visible.
-    return order.status is OrderStatus.DELIVERED and len(delivered) >= 2 and delivered[0] != order
 
 
 REQUESTS = [
@@ -70,25 +47,6 @@ REQUESTS = [
         "Is there anything else I can help with?",
     ),
 ]
-
-
-async def story(ops: Operations, request: Request, skip: int) -> tuple[Customer, Order]:
-    """The `skip`-th customer and order of the demo store fitting `request`."""
-    found = 0
-    async with ops.sessions() as session:
-        rows = (await session.execute(select(OrderRow.customer_id, OrderRow.id))).all()
-        by_customer: dict[str, list[str]] = {}
-        for customer_id, order_id in rows:
-            by_customer.setdefault(customer_id, []).append(order_id)
-        for customer_id in sorted(by_customer):
-            orders = [await get_order(session, o) for o in sorted(by_customer[customer_id])]
-            for order in orders:
-                if request.fits(order, orders):
-                    if found == skip:
-                        return await get_customer(session, customer_id), order
-                    found += 1
-                    break
-    raise AssertionError("the demo store has no order fitting this request")
 
 
 def identity_of(customer: Customer, by_email: bool) -> str:

@@ -8,9 +8,10 @@ from fastapi import FastAPI
 from returndesk.domain import Order, OrderStatus
 from returndesk.operations.context import Operations
 from returndesk.web.state import AppState
-from tests.support.shopper import Shopper
-from tests.unit.chat.conftest import ShopperFactory
-from tests.unit.chat.test_first_message import REQUESTS, Request, story
+from tests.support.demo import Request, delivered_among_several, story
+from tests.support.shopper import Shopper, ShopperFactory
+
+A_RETURN = Request("return", delivered_among_several, (), "Which items would you like to return?")
 
 
 def order_forms(shopper: Shopper) -> list[str]:
@@ -23,7 +24,7 @@ def order_forms(shopper: Shopper) -> list[str]:
 async def test_an_order_named_while_choosing_items_leads_the_picker(
     new_shopper: ShopperFactory, ops: Operations, named: str
 ) -> None:
-    customer, order = await story(ops, REQUESTS[0], skip=len(named) % 3)
+    customer, order = await story(ops, A_RETURN, skip=len(named) % 3)
     shopper = await new_shopper()
     await shopper.start(f"my email is {customer.email}")
     await shopper.say("I'd like to return something")

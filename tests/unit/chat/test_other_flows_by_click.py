@@ -9,11 +9,9 @@ from returndesk.operations.context import Operations
 from returndesk.store.repositories.customers import get_customer
 from returndesk.store.repositories.orders import get_order
 from returndesk.store.tables import HandoffRow
-from tests.support.demo import find_line, find_order
+from tests.support.demo import find_line, find_order, ordinary, returns_of
+from tests.support.flows import choose_items, to_summary, verify
 from tests.support.shopper import Shopper
-from tests.unit.chat.flows import choose_items, to_summary, verify
-from tests.unit.chat.test_returns_by_click import returns_of
-from tests.unit.operations.test_returns import ordinary
 
 
 async def test_failed_verification_reveals_nothing(shopper: Shopper, ops: Operations) -> None:

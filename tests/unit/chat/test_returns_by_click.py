@@ -9,16 +9,17 @@ import pytest
 from returndesk.domain import Outcome, ReturnStatus, Tier, exchange_variants
 from returndesk.operations.context import Operations
 from returndesk.store.repositories.customers import get_customer
-from returndesk.store.repositories.returns import StoredReturn, list_returns
-from tests.support.demo import Pick, find_line
+from tests.support.demo import (
+    Pick,
+    cheaper_variant,
+    dearer_variant,
+    find_line,
+    ordinary,
+    returns_of,
+    second_ordinary_line,
+)
+from tests.support.flows import choose_items, verify
 from tests.support.shopper import Shopper
-from tests.unit.chat.flows import choose_items, verify
-from tests.unit.operations.test_returns import ordinary
-
-
-async def returns_of(ops: Operations, customer_id: str) -> list[StoredReturn]:
-    async with ops.sessions() as session:
-        return list(await list_returns(session, customer_id=customer_id))
 
 
 async def test_a_one_item_refund_by_clicks(shopper: Shopper, ops: Operations) -> None:
@@ -71,10 +72,10 @@ async def test_several_items_with_different_reasons(shopper: Shopper, ops: Opera
         lambda p: (
             ordinary(p)
             and sum(1 for line in p.order.lines if line.item_id == p.line.item_id) == 1
-            and _second_ordinary_line(p) is not None
+            and second_ordinary_line(p) is not None
         ),
     )
-    second = _second_ordinary_line(first)
+    second = second_ordinary_line(first)
     assert second is not None
 
     await verify(shopper, first.customer)
@@ -92,42 +93,12 @@ async def test_several_items_with_different_reasons(shopper: Shopper, ops: Opera
     assert f"Return: {first.line.name}" in str(await _title(shopper))
 
 
-def _second_ordinary_line(pick: Pick) -> Pick | None:
-    for line in pick.order.lines:
-        if line.line_no == pick.line.line_no or line.item_id == pick.line.item_id:
-            continue
-        if sum(1 for other in pick.order.lines if other.item_id == line.item_id) != 1:
-            continue
-        product = pick.catalog.product(line.product_id)
-        other = Pick(pick.customer, pick.order, line, product, pick.eligibility, pick.catalog)
-        verdict_ok = (
-            line.price > 40 and product.category != "furniture" and not product.hygiene_sealed
-        )
-        if verdict_ok and ordinary(other):
-            return other
-    return None
-
-
 async def _title(shopper: Shopper) -> str | None:
     thread = await shopper.client.call(
         {"type": "threads.get_by_id", "params": {"thread_id": shopper.thread_id}}
     )
     title: str | None = thread.get("title")
     return title
-
-
-def dearer_variant(pick: Pick) -> str | None:
-    for variant in exchange_variants(pick.line, pick.catalog):
-        if variant.price > pick.line.price:
-            return variant.item_id
-    return None
-
-
-def cheaper_variant(pick: Pick) -> str | None:
-    for variant in exchange_variants(pick.line, pick.catalog):
-        if variant.price < pick.line.price:
-            return variant.item_id
-    return None
 
 
 async def test_an_exchange_paying_the_difference(shopper: Shopper, ops: Operations) -> None:

@@ -13,11 +13,9 @@ from returndesk.chat.server import ReturnDeskServer
 from returndesk.operations.context import Operations
 from returndesk.web.state import AppState
 from tests.support.chatkit_client import parse_sse
-from tests.support.demo import find_line
-from tests.support.shopper import Shopper
-from tests.unit.chat.conftest import ShopperFactory
-from tests.unit.chat.flows import choose_items, verify
-from tests.unit.operations.test_returns import ordinary
+from tests.support.demo import find_line, ordinary
+from tests.support.flows import choose_items, verify
+from tests.support.shopper import Shopper, ShopperFactory
 
 
 def server_of(app: FastAPI) -> ReturnDeskServer:

@@ -11,10 +11,8 @@ from __future__ import annotations
 import pytest
 
 from returndesk.operations.context import Operations
-from tests.support.demo import find_line
-from tests.support.shopper import Shopper
-from tests.unit.chat.conftest import ShopperFactory
-from tests.unit.operations.test_returns import ordinary
+from tests.support.demo import find_line, ordinary
+from tests.support.shopper import Shopper, ShopperFactory
 
 ANOTHER_WAY = "Let me make this easier"
 # One word, or none: at the reason question two words of anything are taken as a note.

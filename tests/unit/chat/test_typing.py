@@ -10,14 +10,15 @@ from returndesk.domain import OrderStatus, ReturnStatus, exchange_variants
 from returndesk.operations.context import Operations
 from returndesk.store.repositories.customers import get_customer
 from returndesk.store.repositories.orders import get_order
-from tests.support.demo import Pick, find_line, find_order
-from tests.support.shopper import Shopper
-from tests.unit.chat.conftest import ShopperFactory
-from tests.unit.chat.test_returns_by_click import (
-    _second_ordinary_line,
+from tests.support.demo import (
+    Pick,
+    find_line,
+    find_order,
+    ordinary,
     returns_of,
+    second_ordinary_line,
 )
-from tests.unit.operations.test_returns import ordinary
+from tests.support.shopper import Shopper, ShopperFactory
 
 
 def workflow_tasks(shopper: Shopper) -> list[str]:
@@ -35,11 +36,11 @@ async def test_a_refund_of_two_items_by_typing(shopper: Shopper, ops: Operations
         lambda p: (
             ordinary(p)
             and not p.product.hygiene_sealed
-            and _second_ordinary_line(p) is not None
-            and p.line.name != (_second_ordinary_line(p) or p).line.name
+            and second_ordinary_line(p) is not None
+            and p.line.name != (second_ordinary_line(p) or p).line.name
         ),
     )
-    second = _second_ordinary_line(first)
+    second = second_ordinary_line(first)
     assert second is not None
 
     await shopper.say(f"hi! my email is {first.customer.email}")

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from returndesk.operations.context import Operations
-from tests.support.demo import find_line
-from tests.support.shopper import Shopper
-from tests.unit.chat.conftest import ShopperFactory
-from tests.unit.operations.test_returns import ordinary
+from tests.support.demo import find_line, ordinary
+from tests.support.shopper import Shopper, ShopperFactory
 
 LOCKED = "too many attempts"
 

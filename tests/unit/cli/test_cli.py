@@ -15,8 +15,7 @@ from returndesk.operations.context import Operations, utc_now
 from returndesk.operations.returns import create_return
 from returndesk.store.db import create_engine, create_session_factory
 from returndesk.store.seed import demo_data_dir, seed_store
-from tests.support.demo import find_line
-from tests.unit.operations.test_returns import draft, ordinary
+from tests.support.demo import draft, find_line, ordinary
 
 runner = CliRunner()
 

@@ -17,7 +17,7 @@ from returndesk.domain import (
     plan_order_cancellation,
 )
 from returndesk.errors import InvalidRequest, NotEligible
-from tests.unit.domain.factories import (
+from tests.support.domain_factories import (
     CARD,
     NOW,
     PAYPAL,

@@ -20,7 +20,7 @@ from returndesk.domain import (
     require_eligible,
 )
 from returndesk.errors import NotEligible
-from tests.unit.domain.factories import CATALOG, NOW, POLICY, customer, line, order
+from tests.support.domain_factories import CATALOG, NOW, POLICY, customer, line, order
 
 DELIVERED_MARCH_1 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 ITEM_OF_KIND = {"default": "shirt-m-blue", "electronics": "speaker-red", "activatable": "phone-128"}

@@ -25,7 +25,7 @@ from returndesk.domain import (
 from returndesk.domain.catalog import Variant
 from returndesk.domain.options import ReturnQuote
 from returndesk.errors import InvalidRequest, NotEligible
-from tests.unit.domain.factories import (
+from tests.support.domain_factories import (
     CARD,
     CATALOG,
     PAYPAL,

@@ -35,7 +35,7 @@ from returndesk.domain import (
     transition,
 )
 from returndesk.errors import InvalidTransition
-from tests.unit.domain.factories import (
+from tests.support.domain_factories import (
     CATALOG,
     NOW,
     PHONE_ID,
@@ -47,7 +47,7 @@ from tests.unit.domain.factories import (
     line,
     order,
 )
-from tests.unit.domain.test_lifecycle import KEEP_ITEM, SHIP_BACK
+from tests.support.lifecycle_tables import KEEP_ITEM, SHIP_BACK
 
 FAST = settings(max_examples=150, deadline=None, database=None)
 CENT = Decimal("0.01")

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from returndesk.domain import format_money, from_cents, parse_money, round_cents, to_cents
-from tests.unit.domain.factories import money
+from tests.support.domain_factories import money
 
 
 @pytest.mark.parametrize(

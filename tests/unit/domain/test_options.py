@@ -28,7 +28,7 @@ from returndesk.domain import (
     store_credit_destinations,
 )
 from returndesk.errors import InvalidRequest, NotEligible
-from tests.unit.domain.factories import (
+from tests.support.domain_factories import (
     CATALOG,
     POLICY,
     customer,

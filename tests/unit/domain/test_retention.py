@@ -18,7 +18,7 @@ from returndesk.domain import (
     Tier,
     retention_offer,
 )
-from tests.unit.domain.factories import (
+from tests.support.domain_factories import (
     CATALOG,
     POLICY,
     customer,

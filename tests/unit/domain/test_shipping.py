@@ -18,7 +18,7 @@ from returndesk.domain import (
     shipment_from_dict,
     shipment_to_dict,
 )
-from tests.unit.domain.factories import NOW, POLICY
+from tests.support.domain_factories import NOW, POLICY
 
 RMA = "R-7K3QX9M2"
 

@@ -18,7 +18,7 @@ from returndesk.domain import (
     refund_timing,
     return_refund_timing,
 )
-from tests.unit.domain.factories import (
+from tests.support.domain_factories import (
     CARD,
     CATALOG,
     PAYPAL,

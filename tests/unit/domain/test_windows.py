@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from returndesk.domain import Product, Tier, load_policy, return_deadline, window_days
-from tests.unit.domain.factories import (
+from tests.support.domain_factories import (
     BUNDLED_POLICY_PATH,
     CATALOG,
     PERFUME_ID,

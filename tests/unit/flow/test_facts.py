@@ -12,9 +12,8 @@ from returndesk.flow.state import FlowState, ReturnAnswers
 from returndesk.operations.context import Operations
 from returndesk.operations.returns import create_return
 from returndesk.store.db import commits
-from tests.support.demo import Pick, find_line
+from tests.support.demo import Pick, draft, find_line, ordinary
 from tests.support.sql_log import is_select, sent_statements
-from tests.unit.operations.test_returns import draft, ordinary
 
 
 @pytest.fixture

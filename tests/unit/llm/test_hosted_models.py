@@ -13,7 +13,7 @@ from returndesk.web.state import AppState
 from tests.conftest import DEMO_NOW
 from tests.support.app import http_client, running_app, settings_for
 from tests.support.chatkit_client import ChatKitClient
-from tests.support.demo import demo_operations, find_line
+from tests.support.demo import demo_operations, find_line, ordinary
 from tests.support.fake_openai import (
     Failure,
     FakeModelServer,
@@ -22,7 +22,6 @@ from tests.support.fake_openai import (
     fake_model_server,
 )
 from tests.support.shopper import Shopper
-from tests.unit.operations.test_returns import ordinary
 
 
 @pytest.fixture

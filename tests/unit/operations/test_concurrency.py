@@ -10,8 +10,7 @@ from returndesk.errors import DomainError
 from returndesk.operations.context import Operations
 from returndesk.operations.returns import create_return
 from returndesk.store.tables import ReturnRow
-from tests.support.demo import find_line
-from tests.unit.operations.test_returns import draft, ordinary
+from tests.support.demo import draft, find_line, ordinary
 
 ATTEMPTS = 20
 

@@ -22,8 +22,7 @@ from returndesk.operations.returns import ReturnDraft, cancel_return, create_ret
 from returndesk.operations.staff import advance_return
 from returndesk.store.repositories.customers import get_customer
 from returndesk.store.repositories.orders import get_order
-from tests.support.demo import Pick, find_line
-from tests.unit.operations.test_returns import ordinary
+from tests.support.demo import Pick, find_line, ordinary
 
 
 def cheaper_or_dearer(pick: Pick, *, dearer: bool) -> str | None:

@@ -13,7 +13,6 @@ from returndesk.domain import (
     ReasonCode,
     Resolution,
     ReturnItem,
-    ReturnMethod,
     ReturnStatus,
     Tier,
     TransactionKind,
@@ -23,35 +22,11 @@ from returndesk.domain import (
 from returndesk.domain.shipping import PrepaidLabel
 from returndesk.errors import InvalidTransition, NotEligible, NotFound
 from returndesk.operations.context import Operations
-from returndesk.operations.returns import ReturnDraft, cancel_return, create_return
+from returndesk.operations.returns import cancel_return, create_return
 from returndesk.store.repositories.customers import get_customer
 from returndesk.store.repositories.orders import get_order
 from returndesk.store.tables import ReturnRow
-from tests.support.demo import Pick, find_line
-
-
-def ordinary(pick: Pick) -> bool:
-    """An eligible line that ships back normally: no pickup-only, no review, no seal."""
-    return (
-        pick.eligibility.outcome is Outcome.ELIGIBLE
-        and pick.product.category != "furniture"
-        and pick.product.name != "Bicycle"
-        and Decimal("40.01") <= pick.line.price < Decimal(1000)
-        and pick.order.items_total < Decimal(1500)
-    )
-
-
-def draft(pick: Pick, key: str, **changes: object) -> ReturnDraft:
-    fields: dict[str, object] = {
-        "customer_id": pick.customer.id,
-        "order_id": pick.order.id,
-        "items": (ReturnItem(pick.line.line_no, ReasonCode.UNWANTED),),
-        "resolution": Resolution.REFUND,
-        "method": ReturnMethod.PREPAID_LABEL,
-        "idempotency_key": key,
-    }
-    fields.update(changes)
-    return ReturnDraft(**fields)  # type: ignore[arg-type]
+from tests.support.demo import draft, find_line, ordinary
 
 
 async def return_count(ops: Operations) -> int:

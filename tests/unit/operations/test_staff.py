@@ -23,8 +23,7 @@ from returndesk.operations.returns import ReturnDraft, create_return
 from returndesk.operations.staff import advance_return, reject_return
 from returndesk.store.repositories.customers import get_customer
 from returndesk.store.repositories.orders import get_order
-from tests.support.demo import Pick, find_line
-from tests.unit.operations.test_returns import draft, ordinary
+from tests.support.demo import Pick, draft, find_line, ordinary
 
 
 async def test_a_return_moved_to_refunded_pays_the_refund_once(ops: Operations) -> None:

@@ -9,22 +9,15 @@ import time
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Literal
 
 import pytest
 from chatkit.store import NotFoundError
 from chatkit.types import (
-    AssistantMessageContent,
-    AssistantMessageItem,
     ClientToolCallItem,
     FileAttachment,
     ImageAttachment,
-    InferenceOptions,
     LockedStatus,
     ThreadItem,
-    ThreadMetadata,
-    UserMessageItem,
-    UserMessageTextContent,
 )
 from pydantic import AnyUrl
 from sqlalchemy import func, select
@@ -38,43 +31,17 @@ from returndesk.store.tables import (
     FeedbackRow,
     ThreadItemRow,
 )
+from tests.support.thread_items import (
+    SECOND,
+    T0,
+    Order,
+    make_thread,
+    reply,
+    user_message,
+)
 
 ALICE = RequestContext(owner_id="own_alice")
 BOB = RequestContext(owner_id="own_bob")
-T0 = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
-SECOND = timedelta(seconds=1)
-Order = Literal["asc", "desc"]
-
-
-def make_thread(
-    thread_id: str, created_at: datetime = T0, title: str | None = "Boots"
-) -> ThreadMetadata:
-    return ThreadMetadata(
-        id=thread_id, title=title, created_at=created_at, metadata={"order": "W1"}
-    )
-
-
-def user_message(
-    thread_id: str, item_id: str, text: str, created_at: datetime = T0
-) -> UserMessageItem:
-    return UserMessageItem(
-        id=item_id,
-        thread_id=thread_id,
-        created_at=created_at,
-        content=[UserMessageTextContent(text=text)],
-        inference_options=InferenceOptions(),
-    )
-
-
-def reply(
-    thread_id: str, item_id: str, text: str, created_at: datetime = T0
-) -> AssistantMessageItem:
-    return AssistantMessageItem(
-        id=item_id,
-        thread_id=thread_id,
-        created_at=created_at,
-        content=[AssistantMessageContent(text=text)],
-    )
 
 
 def receipt(attachment_id: str = "atc_receipt", thread_id: str | None = None) -> FileAttachment:

@@ -18,7 +18,7 @@ from returndesk.request_context import RequestContext
 from returndesk.store.chatkit_store import SQLAlchemyStore
 from returndesk.store.db import SessionFactory, transaction
 from tests.support.sql_log import sent_statements
-from tests.unit.store.test_chatkit_store import SECOND, T0, make_thread, reply
+from tests.support.thread_items import SECOND, T0, make_thread, reply
 
 
 def request(owner_id: str = "own_alice") -> RequestContext:

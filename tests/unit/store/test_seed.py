@@ -32,7 +32,7 @@ from returndesk.store.tables import (
     VariantRow,
 )
 from tests.conftest import SHARED_DATA_DIR
-from tests.unit.store.seed_samples import sample_files, write_files
+from tests.support.seed_samples import sample_files, write_files
 
 NOW = datetime(2025, 3, 14, 15, 9, 26, tzinfo=UTC)
 DEMO_COUNTS = SeedCounts(

@@ -1,3 +1,3 @@
-from tests.unit.chat.conftest import app, new_shopper, ops, shopper
+from tests.support.app_fixtures import app, new_shopper, ops, shopper
 
 __all__ = ["app", "new_shopper", "ops", "shopper"]

@@ -17,8 +17,7 @@ from returndesk.store.db import create_engine, create_session_factory
 from tests.conftest import DEMO_NOW
 from tests.support.app import http_client, running_app, settings_for
 from tests.support.chatkit_client import ChatKitClient, assistant_texts, parse_sse, user_input
-from tests.support.demo import find_line
-from tests.unit.operations.test_returns import ordinary
+from tests.support.demo import find_line, ordinary
 
 SECRET = "shared-secret-with-the-store-site-0123456789"
 

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from returndesk.operations.context import Operations
-from tests.support.demo import find_line
-from tests.support.shopper import Shopper
-from tests.unit.chat.conftest import ShopperFactory
-from tests.unit.chat.flows import to_summary
-from tests.unit.chat.test_returns_by_click import returns_of
-from tests.unit.operations.test_returns import ordinary
+from tests.support.demo import find_line, ordinary, returns_of
+from tests.support.flows import to_summary
+from tests.support.shopper import Shopper, ShopperFactory
 
 
 async def test_the_label_opens_for_its_shopper_only(

@@ -15,11 +15,9 @@ from typing import Any
 import pytest
 
 from returndesk.operations.context import Operations
-from tests.support.demo import find_line
+from tests.support.demo import dearer_variant, find_line, ordinary
+from tests.support.flows import verify
 from tests.support.shopper import Shopper
-from tests.unit.chat.flows import verify
-from tests.unit.chat.test_returns_by_click import dearer_variant
-from tests.unit.operations.test_returns import ordinary
 
 GOLDEN = Path(__file__).parent / "golden"
 RMA = re.compile(r"R-[0-9A-Z]{8}")

@@ -13,7 +13,7 @@ from returndesk.llm.offline.choices import (
     yes_or_no,
 )
 from returndesk.llm.offline.normalize import normalize
-from tests.unit.llm.offline.factories import GIFT_CARD, MASTERCARD, PAYPAL, VISA, WALLET
+from tests.support.nlu_contexts import GIFT_CARD, MASTERCARD, PAYPAL, VISA, WALLET
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from returndesk.llm.offline import Context, Intent, understand
-from tests.unit.llm.offline.factories import (
+from tests.support.nlu_contexts import (
     BLACK_TEE,
     BLUE_TEE,
     CHAIR,

@@ -5,7 +5,7 @@ import pytest
 from returndesk.llm.offline.context import ItemOption
 from returndesk.llm.offline.items import ItemPick, context_words, pick_items
 from returndesk.llm.offline.normalize import normalize
-from tests.unit.llm.offline.factories import (
+from tests.support.nlu_contexts import (
     BLACK_TEE,
     BLUE_TEE,
     CHAIR,

@@ -6,7 +6,7 @@ import pytest
 
 from returndesk.llm.offline import Context, Intent, Reading, understand
 from returndesk.llm.offline.reading import CONFIDENT
-from tests.unit.llm.offline.factories import (
+from tests.support.nlu_contexts import (
     BLACK_TEE,
     BLUE_TEE,
     CHAIR,

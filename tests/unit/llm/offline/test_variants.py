@@ -7,7 +7,7 @@ import pytest
 from returndesk.llm.offline.context import ItemOption, VariantOption
 from returndesk.llm.offline.normalize import normalize
 from returndesk.llm.offline.variants import exchange_target, pick_variant
-from tests.unit.llm.offline.factories import BLACK_TEE, TEE_VARIANTS
+from tests.support.nlu_contexts import BLACK_TEE, TEE_VARIANTS
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,7 @@ from returndesk.domain import (
     load_policy,
 )
 
-BUNDLED_POLICY_PATH = Path(__file__).parents[3] / "src" / "returndesk" / "data" / "policy.yaml"
+BUNDLED_POLICY_PATH = Path(__file__).parents[2] / "src" / "returndesk" / "data" / "policy.yaml"
 POLICY = load_policy()
 
 

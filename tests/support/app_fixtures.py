@@ -1,0 +1,51 @@
+"""Fixtures: the real app on the demo store, at the demo store's day, and shoppers to
+drive it, for the tests that talk to the app over its HTTP interface."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from fastapi import FastAPI
+
+from returndesk.operations.context import Operations
+from returndesk.web.state import AppState
+from tests.conftest import DEMO_NOW
+from tests.support.app import http_client, running_app, settings_for
+from tests.support.chatkit_client import ChatKitClient
+from tests.support.demo import demo_operations
+from tests.support.shopper import Shopper, ShopperFactory
+
+
+@pytest.fixture
+async def app(demo_database_url: str) -> AsyncIterator[FastAPI]:
+    async with running_app(settings_for(demo_database_url), clock=lambda: DEMO_NOW) as app:
+        yield app
+
+
+@pytest.fixture
+def ops(app: FastAPI) -> Operations:
+    state: AppState = app.state.returndesk
+    return demo_operations(state.sessions)
+
+
+@pytest.fixture
+async def new_shopper(app: FastAPI) -> AsyncIterator[ShopperFactory]:
+    clients = []
+
+    async def make() -> Shopper:
+        http = http_client(app)
+        clients.append(http)
+        return Shopper(ChatKitClient(http))
+
+    yield make
+    for http in clients:
+        await http.aclose()
+
+
+@pytest.fixture
+async def shopper(new_shopper: ShopperFactory) -> Shopper:
+    """A shopper who has opened a conversation with "hi"."""
+    shopper = await new_shopper()
+    await shopper.start()
+    return shopper
