@@ -1,3 +1,0 @@
-from tests.support.app_fixtures import app, new_shopper, ops, shopper
-
-__all__ = ["app", "new_shopper", "ops", "shopper"]
