@@ -13,7 +13,7 @@ from returndesk.web.state import AppState
 from tests.conftest import DEMO_NOW
 from tests.support.app import http_client, running_app, settings_for
 from tests.support.chatkit_client import ChatKitClient
-from tests.support.demo import demo_operations, find_line, ordinary
+from tests.support.demo import find_line, ordinary
 from tests.support.fake_openai import (
     Failure,
     FakeModelServer,
@@ -67,12 +67,6 @@ async def app(
         )
     async with running_app(settings, clock=lambda: DEMO_NOW) as app:
         yield app
-
-
-@pytest.fixture
-def ops(app: FastAPI) -> Operations:
-    state: AppState = app.state.returndesk
-    return demo_operations(state.sessions)
 
 
 @pytest.fixture
