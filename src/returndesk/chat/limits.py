@@ -1,4 +1,4 @@
-"""How much one ChatKit request may carry: message length and items chosen at once."""
+"""How much one ChatKit request may carry: nesting depth, message length, items chosen at once."""
 
 from __future__ import annotations
 
