@@ -35,7 +35,6 @@ from returndesk.chat.titles import thread_title
 from returndesk.flow.engine import Caller, Dispatched, EventRejected, FlowEngine
 from returndesk.flow.events import FlowEvent
 from returndesk.flow.facts import records_key, request_facts
-from returndesk.flow.handlers.identity import AFTER_VERIFICATION
 from returndesk.flow.state import FlowState
 from returndesk.operations.context import Operations
 from returndesk.request_context import RequestContext
@@ -259,7 +258,7 @@ class Conversation:
         # Stamped after the reply, so the card sorts after it when reloaded.
         widget_item = self._widget(thread, widget_id, widget)
         added: list[ThreadItem] = [] if message is None else [message, widget_item]
-        title = thread_title(done.state, done.facts)
+        title = thread_title(done.state, done.facts, self.engine.title(done.state))
         retitled = None
         if title is not None and title != thread.title:
             retitled = thread.model_copy(update={"title": title})
@@ -291,7 +290,7 @@ class Conversation:
         key = (context.verified_customer_id, None)
         await request_facts(context.memo).records(self.ops, key)
         state.customer_id = context.verified_customer_id
-        state.flow = AFTER_VERIFICATION
+        self.engine.after_verification(state)
         return True
 
     async def _first_name(self, state: FlowState, context: RequestContext) -> str:

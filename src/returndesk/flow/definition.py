@@ -41,7 +41,6 @@ class StepSpec(_Strict):
 class FlowSpec(_Strict):
     title: str | None = None
     steps: tuple[StepSpec, ...] = Field(min_length=1)
-    then: str | None = None
 
 
 class DefinitionSpec(_Strict):
@@ -99,8 +98,6 @@ def validate(
         if flow_name not in spec.flows:
             problems.append(f"flow {flow_name!r} is not defined")
     for flow_id, flow in spec.flows.items():
-        if flow.then is not None and flow.then not in spec.flows:
-            problems.append(f"{flow_id}.then: flow {flow.then!r} is not defined")
         seen: set[str] = set()
         for step in flow.steps:
             where = f"{flow_id}.{step.id}"

@@ -98,6 +98,14 @@ class FlowEngine:
                 return step
         return steps[-1]
 
+    def after_verification(self, state: FlowState) -> None:
+        """Where a shopper goes once verified, as the definition says."""
+        state.flow = self.definition.spec.after_verification
+
+    def title(self, state: FlowState) -> str | None:
+        """The definition's title of the state's flow, if it has one."""
+        return self.definition.flow(state.flow).title
+
     def finished(self, state: FlowState, facts: Facts) -> bool:
         """Whether the flow's request is done and its last step only shows the outcome."""
         steps = self.definition.flow(state.flow).steps
@@ -143,6 +151,7 @@ class FlowEngine:
         turn = Turn(facts, ops, thread_id, state.token, caller, source)
         remark = await self._handlers[event.name](updated, event, turn)
         if state.customer_id is None and updated.customer_id is not None:
+            self.after_verification(updated)
             remark = await self._carry_out_pending(updated, remark, turn)
         updated.token = new_token()
         updated.unanswered = 0

@@ -23,8 +23,6 @@ from returndesk.store.repositories.attempts import (
 from returndesk.store.repositories.customers import find_by_email, find_by_name_and_zip
 from returndesk.telemetry import VERIFICATION_FAILURES
 
-AFTER_VERIFICATION = "menu"
-
 
 async def verify(state: FlowState, event: Verify, turn: Turn) -> str | None:
     if state.customer_id is not None:
@@ -65,7 +63,7 @@ async def verify(state: FlowState, event: Verify, turn: Turn) -> str | None:
         await forget(turn.ops.sessions, keys[0])
     # The verified state's facts start from this customer: no need to read them again.
     turn.source.remember((customer.id, None), Records(customer), read_at=read_at)
+    # The engine moves a newly verified shopper on, to the definition's `after_verification`.
     state.customer_id = customer.id
-    state.flow = AFTER_VERIFICATION
     state.reset_answers()
     return f"Thanks, {customer.first_name}, you're verified."
