@@ -111,7 +111,7 @@ from returndesk.domain.shipping import (
     shipment_from_dict,
     shipment_to_dict,
 )
-from returndesk.domain.status_text import next_step, refund_timing, return_refund_timing
+from returndesk.domain.status_text import next_step, one_of, refund_timing, return_refund_timing
 from returndesk.domain.windows import return_deadline, window_days
 
 __all__ = [
@@ -195,6 +195,7 @@ __all__ = [
     "next_step",
     "normalize_rma",
     "offered_variants",
+    "one_of",
     "parse_money",
     "plan_order_cancellation",
     "quote_return",

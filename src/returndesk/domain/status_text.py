@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import assert_never
 
 from returndesk.domain.codes import Resolution, ReturnMethod
@@ -96,3 +97,8 @@ def return_refund_timing(
     if destination is None:
         return None
     return refund_timing(destination, waits_for_items=not quote.keep_item, policy=policy)
+
+
+def one_of(labels: Sequence[str]) -> str:
+    """ "A, B or C": choices listed for the shopper to pick one."""
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " or " + labels[-1]

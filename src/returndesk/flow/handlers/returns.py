@@ -16,6 +16,7 @@ from returndesk.domain import (
     ReturnMethod,
     check_settlement_method,
     format_money,
+    one_of,
 )
 from returndesk.errors import DomainError, InvalidRequest, NotFound
 from returndesk.flow.engine import EventRejected, Turn
@@ -280,8 +281,7 @@ async def shortlist_variants(state: FlowState, event: ShortlistVariants, turn: T
     if not fitting:
         return None
     labels = [f"{'/'.join(v.options.values())} ({format_money(v.price)})" for v in fitting]
-    listed = ", ".join(labels[:-1]) + " or " + labels[-1] if len(labels) > 1 else labels[0]
-    return f"These fit: {listed}. I've put them on the card."
+    return f"These fit: {one_of(labels)}. I've put them on the card."
 
 
 async def choose_payment_method(

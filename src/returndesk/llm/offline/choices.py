@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from returndesk.domain.codes import Resolution, ReturnMethod
 from returndesk.domain.options import NEW_GIFT_CARD
+from returndesk.domain.status_text import one_of
 from returndesk.llm.offline.context import PaymentOption
 from returndesk.llm.offline.lexicon import words
 from returndesk.llm.offline.normalize import Text
@@ -203,8 +204,7 @@ def describe_payment(method: PaymentOption) -> str:
 
 
 def _listed(methods: Sequence[PaymentOption]) -> str:
-    labels = [describe_payment(m) for m in methods]
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " or " + labels[-1]
+    return one_of([describe_payment(m) for m in methods])
 
 
 # ---------------------------------------------------------------- return methods

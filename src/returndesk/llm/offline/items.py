@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from returndesk.domain.status_text import one_of
 from returndesk.llm.offline.context import ItemOption
 from returndesk.llm.offline.normalize import Text
 from returndesk.llm.offline.options import option_hits
@@ -354,8 +355,7 @@ def which_one(items: Sequence[ItemOption]) -> str:
         return f"Do you mean {labels[0]}?"
     if len(labels) > 4:
         return "Which items do you mean? You can name them, or say 'the first one' and so on."
-    listed = ", ".join(labels[:-1]) + " or " + labels[-1]
-    return f"Which one do you mean: {listed}?"
+    return f"Which one do you mean: {one_of(labels)}?"
 
 
 def describe(items: Sequence[ItemOption]) -> list[str]:

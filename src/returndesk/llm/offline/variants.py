@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from returndesk.domain.status_text import one_of
 from returndesk.llm.offline.context import ItemOption, VariantOption
 from returndesk.llm.offline.lexicon import words
 from returndesk.llm.offline.normalize import Text
@@ -339,8 +340,7 @@ def _spoken_like(current: str, spoken: frozenset[str]) -> str | None:
 def _which(variants: Sequence[VariantOption]) -> str:
     labels = [describe_variant(v) for v in variants[:4]]
     more = " (or another)" if len(variants) > 4 else ""
-    listed = ", ".join(labels[:-1]) + " or " + labels[-1] if len(labels) > 1 else labels[0]
-    return f"Which one would you like: {listed}{more}?"
+    return f"Which one would you like: {one_of(labels)}{more}?"
 
 
 def _sold_out(variant: VariantOption) -> str:
