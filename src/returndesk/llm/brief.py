@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from returndesk.domain import OrderStatus, Outcome
+from returndesk.domain import OrderLine, OrderStatus, Outcome
 from returndesk.flow.engine import FlowEngine
 from returndesk.flow.facts import Facts, FactSource
 from returndesk.flow.state import FlowState
@@ -192,29 +192,14 @@ async def _items_and_orders(
     """
     assert facts.customer is not None
     if facts.order is not None and step not in ITEM_STEPS:
-        items = tuple(
-            ItemOption(
-                line_ref(facts.order.id, line.line_no),
-                facts.order.id,
-                line.name,
-                dict(line.options),
-                line.price,
-            )
-            for line in facts.order.lines
-        )
+        items = tuple(_item(facts.order.id, line) for line in facts.order.lines)
         return items, await customer_order_statuses(session, facts.customer.id)
     orders = await customer_orders(session, facts.customer.id)
     picking = ORDER_STEPS.get(step)
     if picking is not None:
         # "the speaker order": any line of an order on the list names it.
         items = tuple(
-            ItemOption(
-                line_ref(order.id, line.line_no),
-                order.id,
-                line.name,
-                dict(line.options),
-                line.price,
-            )
+            _item(order.id, line)
             for order in orders
             if order.status in picking
             for line in order.lines
@@ -222,18 +207,18 @@ async def _items_and_orders(
         return items, [(order.id, order.status) for order in orders]
     found = await read_eligibility(session, ops, facts.customer, orders)
     items = tuple(
-        ItemOption(
-            line_ref(entry.order.id, line.line_no),
-            entry.order.id,
-            line.name,
-            dict(line.options),
-            line.price,
-        )
+        _item(entry.order.id, line)
         for entry in found.orders
         for line, verdict in zip(entry.order.lines, entry.lines, strict=True)
         if verdict.outcome in USABLE
     )
     return items, [(order.id, order.status) for order in orders]
+
+
+def _item(order_id: str, line: OrderLine) -> ItemOption:
+    return ItemOption(
+        line_ref(order_id, line.line_no), order_id, line.name, dict(line.options), line.price
+    )
 
 
 def _paid_with(facts: Facts) -> str | None:

@@ -161,7 +161,7 @@ def _wanted(
 
 def _longest_mentions(found: list[str]) -> list[str]:
     """ "non-polarized" mentions "polarized" too, and "Wi-Fi + Cellular" "Wi-Fi": the
-    longer value is the one meant."""
+    longer value is the one meant. Two values typed the same way both stay."""
     forms = {value: value_forms(value) for value in found}
     return [
         value
@@ -169,7 +169,9 @@ def _longest_mentions(found: list[str]) -> list[str]:
         if not any(
             other != value
             and any(
-                f" {mine} " in f" {theirs} " for mine in forms[value] for theirs in forms[other]
+                len(theirs) > len(mine) and f" {mine} " in f" {theirs} "
+                for mine in forms[value]
+                for theirs in forms[other]
             )
             for other in found
         )
