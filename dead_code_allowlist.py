@@ -22,6 +22,9 @@ tracing
 previous_response_id
 conversation_id
 prompt
+# A generated tool's signature and annotations, read by the Agents SDK's function_tool.
+_.__signature__
+_.__annotations__
 # Usage figures, read with `dataclasses.asdict` for GET /api/usage.
 offline_turns
 provider_errors

@@ -36,6 +36,7 @@ from returndesk.store.db import create_engine, create_session_factory, reading
 from returndesk.store.migrate import upgrade_async
 from returndesk.store.seed import demo_data_dir, seed_store
 from returndesk.store.tables import HandoffRow, OrderRow, PaymentMethodRow, ReturnRow
+from returndesk.usecases.status.answers import StatusAnswers
 from returndesk.web.app import create_app
 from returndesk.web.state import AppState
 
@@ -268,8 +269,9 @@ async def _compare(
         problems.append("a hand-off was recorded")
     if "status_of" in expect:
         flow_state, _ = await state.server.conversation.state_of(thread_id)
-        if flow_state.status.order_id != expect["status_of"]:
-            problems.append(f"status shown for {flow_state.status.order_id!r}")
+        shown = flow_state.answers(StatusAnswers).order_id
+        if shown != expect["status_of"]:
+            problems.append(f"status shown for {shown!r}")
     return problems
 
 

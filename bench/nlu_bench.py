@@ -29,10 +29,12 @@ from returndesk.llm.offline import (
     PaymentOption,
     Reading,
     VariantOption,
-    understand,
 )
+from returndesk.usecases.seam import UseCases, load_use_cases
 
 DATASET = Path(__file__).parent / "nlu_messages.yaml"
+BUILT_IN = UseCases(load_use_cases())
+understand = BUILT_IN.reader().understand
 # The flow knows which line is exchanged only from the offer on.
 _STEPS_WITH_VARIANTS = frozenset({"offer", "resolution", "exchange_variant"})
 _TIMING_ROUNDS = 5
@@ -56,7 +58,7 @@ class Outcome:
 
     @property
     def intent_ok(self) -> bool:
-        return self.reading.intent.value == self.case.intent
+        return self.reading.intent == self.case.intent
 
     @property
     def exact(self) -> bool:
@@ -99,7 +101,7 @@ def _case(entry: dict[str, Any], fixture: dict[str, Any]) -> Case:
     )
     return Case(
         text=str(entry["text"]),
-        context=context,
+        context=BUILT_IN.at_step(context),
         intent=entry["intent"],
         slots=entry.get("slots") or {},
         clarify=bool(entry.get("clarify", False)),
@@ -197,7 +199,7 @@ def _report_misses(section: str) -> None:
         case, reading = outcome.case, outcome.reading
         print(f"[{case.context.step}] {case.text!r}")
         print(f"    want {case.intent} {dict(case.slots)} clarify={case.clarify}")
-        print(f"    got  {reading.intent.value} {dict(reading.slots)} clarify={reading.clarify!r}")
+        print(f"    got  {reading.intent} {dict(reading.slots)} clarify={reading.clarify!r}")
 
 
 if __name__ == "__main__":

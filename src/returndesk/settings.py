@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     log_format: Literal["auto", "json", "text"] = "auto"
     secret_key: str = ""
     policy_file: Path | None = None
+    # Modules of request types to register after the built-in ones, each with a `USE_CASE`
+    # (a JSON list; see docs/adding-a-use-case.md), e.g. ["mystore.warranty.usecase"].
+    use_cases: list[str] = Field(default_factory=list)
 
     # The language layer: the embedded offline model by default, or a hosted one.
     llm_provider: Literal["offline", "openai", "azure", "openai-compatible"] = "offline"

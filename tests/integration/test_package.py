@@ -56,7 +56,9 @@ def test_the_built_wheel_holds_every_data_file(tmp_path: Path) -> None:
     packed = set(zipfile.ZipFile(build_wheel(tmp_path)).namelist())
 
     assert sorted(data_files() - packed) == []
-    assert "returndesk/flow/returns_flow.yaml" in packed
+    assert "returndesk/flow/conversation.yaml" in packed
+    for use_case in ("returns", "cancellations", "status", "handoff"):
+        assert f"returndesk/usecases/{use_case}/flow.yaml" in packed
 
 
 SMOKE = """

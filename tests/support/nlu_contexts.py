@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from returndesk.llm.offline import Context, ItemOption, PaymentOption, VariantOption
+from returndesk.llm.offline import Context, ItemOption, PaymentOption, Reading, VariantOption
+from returndesk.usecases.seam import UseCases, load_use_cases
 
 SOFIA_ORDER = "#W9609649"
 E_READER = ItemOption(
@@ -129,3 +130,12 @@ def omar(step: str | None, *, chosen: tuple[str, ...] = (), offer: str | None = 
         orders=(OMAR_ORDER,),
         offer=offer,
     )
+
+
+BUILT_IN = UseCases(load_use_cases())
+
+
+def understand(text: str, context: Context | None = None) -> Reading:
+    """The offline model's reading with the built-in use cases' cues, as the app has it,
+    with what the brief would say of the context's step."""
+    return BUILT_IN.reader().understand(text, BUILT_IN.at_step(context or Context()))

@@ -14,10 +14,6 @@ from returndesk.chat.limits import Limits
 from returndesk.chat.server import ReturnDeskServer, TextResponder
 from returndesk.chat.typed import AgentResponder
 from returndesk.domain import load_policy
-from returndesk.flow.definition import load_definition
-from returndesk.flow.engine import FlowEngine
-from returndesk.flow.guards import GUARDS
-from returndesk.flow.handlers import HANDLERS
 from returndesk.llm.providers import build_model
 from returndesk.llm.usage import UsageMeter
 from returndesk.operations.context import Operations, VerificationLimits, utc_now
@@ -26,11 +22,12 @@ from returndesk.settings import Settings
 from returndesk.store.chatkit_store import SQLAlchemyStore
 from returndesk.store.db import SessionFactory
 from returndesk.store.thread_lock import ThreadLocks
-from returndesk.widgets.registry import BUILDERS
+from returndesk.usecases.seam import BUILT_IN, UseCases, load_use_cases
 
 
-def build_flow_engine() -> FlowEngine:
-    return FlowEngine(load_definition(), guards=GUARDS, handlers=HANDLERS, widgets=BUILDERS.keys())
+def registered_use_cases(settings: Settings) -> UseCases:
+    """The built-in use cases, then the settings' extra ones, in the main menu's order."""
+    return UseCases(load_use_cases([*BUILT_IN, *settings.use_cases]))
 
 
 def build_server(
@@ -47,9 +44,18 @@ def build_server(
         timedelta(minutes=settings.verification_lockout_minutes),
     )
     ops = Operations(sessions, load_policy(settings.policy_file), clock, verification)
-    conversation = Conversation(ops, build_flow_engine(), store)
+    use_cases = registered_use_cases(settings)
+    conversation = Conversation(ops, use_cases, store)
+    offline = use_cases.offline_model()
     text: TextResponder = AgentResponder(
-        conversation, store, build_model(settings), hybrid=settings.llm_hybrid, usage=usage
+        conversation,
+        store,
+        build_model(settings, offline),
+        offline=offline,
+        tools=use_cases.tools(),
+        hybrid=settings.llm_hybrid,
+        usage=usage,
+        never_skipped=use_cases.worded_by_the_model,
     )
     limits = Limits(
         settings.max_message_chars, settings.max_items_per_request, settings.max_json_depth

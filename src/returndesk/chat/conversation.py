@@ -31,19 +31,19 @@ from chatkit.widgets import DynamicWidgetRoot
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from returndesk.chat.streaming import assistant_message, stream_text
-from returndesk.chat.titles import thread_title
-from returndesk.flow.engine import Caller, Dispatched, EventRejected, FlowEngine
+from returndesk.chat.titles import short_title
+from returndesk.flow.engine import Dispatched
 from returndesk.flow.events import FlowEvent
 from returndesk.flow.facts import records_key, request_facts
 from returndesk.flow.state import FlowState
+from returndesk.flow.turn import Caller, EventRejected
 from returndesk.operations.context import Operations
 from returndesk.request_context import RequestContext
 from returndesk.store.chatkit_store import SQLAlchemyStore, Staged
 from returndesk.store.db import reading
 from returndesk.store.repositories.conversations import StoredState, read_state, save_state
-from returndesk.widgets.inputs import WidgetInput
+from returndesk.usecases.seam import UseCases
 from returndesk.widgets.lock import lock_widget
-from returndesk.widgets.registry import build_widget
 
 GREETING = (
     "Hi, I'm ReturnDesk. I can help you return or exchange items, cancel an order "
@@ -81,10 +81,12 @@ class Outcome:
 
 class Conversation:
     def __init__(
-        self, ops: Operations, engine: FlowEngine, store: SQLAlchemyStore[RequestContext]
+        self, ops: Operations, use_cases: UseCases, store: SQLAlchemyStore[RequestContext]
     ) -> None:
         self.ops = ops
-        self.engine = engine
+        self.use_cases = use_cases
+        self.engine = use_cases.engine()
+        self.widgets = use_cases.widgets
         self.store = store
 
     async def state_of(
@@ -129,7 +131,7 @@ class Conversation:
             hello = f"Hi, {await self._first_name(state, context)}! {GREETING.removeprefix('Hi, ')}"
         facts = await request_facts(context.memo).facts(self.ops, state)
         step = self.engine.current_step(state, facts)
-        widget = await build_widget(step.widget, WidgetInput(state, facts, self.ops))
+        widget = await self.widgets.build(step.widget, state, facts, self.ops)
         widget_id = self.store.generate_item_id("message", thread, context)
         state.widget_item_id = widget_id
         # The card is stamped after its greeting, so it sorts after it when reloaded.
@@ -156,7 +158,7 @@ class Conversation:
             await self._save(thread, context, state, version)
             return
         step = self.engine.current_step(state, facts)
-        widget = await build_widget(step.widget, WidgetInput(state, facts, self.ops))
+        widget = await self.widgets.build(step.widget, state, facts, self.ops)
         locked = await self._locked(thread, context, state.widget_item_id, None, {})
         state.widget_item_id = self.store.generate_item_id("message", thread, context)
         message = self._message(thread, context, ANOTHER_WAY)
@@ -248,7 +250,7 @@ class Conversation:
             )
         except EventRejected as rejected:
             return Outcome([], rejected.message, [], False)
-        widget = await build_widget(done.step.widget, WidgetInput(done.state, done.facts, self.ops))
+        widget = await self.widgets.build(done.step.widget, done.state, done.facts, self.ops)
         widget_id = self.store.generate_item_id("message", thread, context)
         done.state.widget_item_id = widget_id
         values = dict(sent_values or {}) | _event_values(event)
@@ -258,7 +260,7 @@ class Conversation:
         # Stamped after the reply, so the card sorts after it when reloaded.
         widget_item = self._widget(thread, widget_id, widget)
         added: list[ThreadItem] = [] if message is None else [message, widget_item]
-        title = thread_title(done.state, done.facts, self.engine.title(done.state))
+        title = self._title(done)
         retitled = None
         if title is not None and title != thread.title:
             retitled = thread.model_copy(update={"title": title})
@@ -281,6 +283,13 @@ class Conversation:
             update = WidgetRootUpdated(widget=locked.widget)
             before.append(ThreadItemUpdatedEvent(item_id=locked.id, update=update))
         return Outcome(before, reply, [ThreadItemDoneEvent(item=widget_item)], True, message)
+
+    def _title(self, done: Dispatched) -> str | None:
+        """The thread's title for the flow it is in; None keeps the title it has."""
+        flow_title = self.engine.title(done.state)
+        if flow_title is None:
+            return None
+        return short_title(self.use_cases.title(done.state, done.facts, flow_title))
 
     async def _vouched_for(self, state: FlowState, context: RequestContext) -> bool:
         """Bind the thread to the customer the store's site vouched for, if any and if new."""

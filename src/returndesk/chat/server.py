@@ -25,7 +25,7 @@ from chatkit.types import (
 from returndesk.chat.conversation import Conversation
 from returndesk.chat.limits import Limits, check_limits
 from returndesk.chat.requests import check_references, parse_request
-from returndesk.flow.actions import InvalidAction, event_from_action
+from returndesk.flow.actions import InvalidAction
 from returndesk.request_context import RequestContext
 from returndesk.store.thread_lock import ThreadLocks
 from returndesk.telemetry import ERRORS
@@ -167,7 +167,9 @@ class ReturnDeskServer(ChatKitServer[RequestContext]):
         context: RequestContext,
     ) -> AsyncIterator[ThreadStreamEvent]:
         try:
-            event, token = event_from_action(action.type, dict(action.payload or {}))
+            event, token = self.conversation.engine.events.event_from_action(
+                action.type, dict(action.payload or {})
+            )
         except InvalidAction as invalid:
             yield NoticeEvent(level="warning", message=str(invalid))
             return

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Any
 
-from agents import Agent, ModelSettings, Runner
+from agents import Agent, FunctionTool, ModelSettings, Runner
 from agents.exceptions import AgentsException
 from agents.models.interface import Model
 from chatkit.agents import stream_agent_response
@@ -32,10 +32,7 @@ from returndesk.flow.facts import request_facts
 from returndesk.llm.brief import Brief, build_brief
 from returndesk.llm.instructions import instructions_for
 from returndesk.llm.offline.model import OfflineModel, function_call, message, stream_events
-from returndesk.llm.offline.nlu import understand
 from returndesk.llm.offline.reading import Intent
-from returndesk.llm.plans import plan
-from returndesk.llm.tools import TOOLS
 from returndesk.llm.turn import TurnContext
 from returndesk.llm.usage import UsageMeter
 from returndesk.request_context import RequestContext
@@ -45,7 +42,7 @@ from returndesk.store.db import reading
 MAX_TURNS = 8
 HISTORY_ITEMS = 12
 SURE_ENOUGH = 0.85
-NEVER_SKIPPED = {Intent.POLICY_QUESTION, Intent.HANDOFF, Intent.UNKNOWN, Intent.GREETING}
+NEVER_SKIPPED = frozenset({Intent.POLICY_QUESTION, Intent.UNKNOWN, Intent.GREETING})
 APOLOGY = (
     "Sorry, I couldn't reach my language service just now. Please try again in a moment; "
     "the buttons on the cards still work."
@@ -59,14 +56,21 @@ class AgentResponder:
         store: Store[RequestContext],
         model: Model,
         *,
+        offline: OfflineModel,
+        tools: list[FunctionTool],
         hybrid: bool,
         usage: UsageMeter,
+        never_skipped: frozenset[str] = frozenset(),
     ) -> None:
+        """`offline` carries out confident readings in hybrid mode, except the intents in
+        `never_skipped`, which the hosted model always words."""
         self.conversation = conversation
         self.store = store
         self.model = model
-        self.offline = model if isinstance(model, OfflineModel) else OfflineModel()
+        self.offline = offline
+        self.tools = tools
         self.hybrid = hybrid
+        self.never_skipped = NEVER_SKIPPED | never_skipped
         self.usage = usage
         # The Responses event models build their validators on first use, tens of
         # milliseconds; pay that at start-up rather than in the first shopper's turn.
@@ -77,7 +81,7 @@ class AgentResponder:
         await self.model.close()
 
     def asks_for_something(self, text: str) -> bool:
-        reading = understand(text)
+        reading = self.offline.reader.understand(text)
         return reading.intent not in {Intent.GREETING, Intent.UNKNOWN}
 
     async def respond(
@@ -109,7 +113,7 @@ class AgentResponder:
         agent = Agent[TurnContext](
             name="ReturnDesk",
             instructions=instructions_for(brief),
-            tools=list(TOOLS),
+            tools=list(self.tools),
             model=model,
             model_settings=ModelSettings(parallel_tool_calls=False),
         )
@@ -136,12 +140,13 @@ class AgentResponder:
     def _model_for(self, text: str, brief: Brief) -> Model:
         if self.model is self.offline or not self.hybrid:
             return self.model
-        reading = understand(text, brief.nlu_context())
+        context = brief.nlu_context()
+        reading = self.offline.reader.understand(text, context)
         simple = (
             reading.clarify is None
             and reading.confidence >= SURE_ENOUGH
-            and reading.intent not in NEVER_SKIPPED
-            and plan(reading, step=brief.step, flow=brief.flow)
+            and reading.intent not in self.never_skipped
+            and self.offline.plans.plan(reading, context, brief.flow)
         )
         return self.offline if simple else self.model
 

@@ -9,12 +9,14 @@ arrive merged into the payload by name: `qty:<item id>` for quantities.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import MISSING, fields
 from typing import Any, get_type_hints
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
-from returndesk.flow.events import EVENTS_BY_NAME, FlowEvent, SelectItems
+from returndesk.errors import ConfigurationError
+from returndesk.flow.events import FlowEvent
 
 TOKEN_FIELD = "token"
 QUANTITY_PREFIX = "qty:"
@@ -42,28 +44,39 @@ def _payload_model(event_type: type[FlowEvent]) -> type[BaseModel]:
     return create_model(f"{event_type.__name__}Payload", __base__=_Payload, **definitions)
 
 
-_MODELS = {name: _payload_model(event) for name, event in EVENTS_BY_NAME.items()}
+class EventCatalog:
+    """Every event the registered use cases declare, by name, and how a click becomes one."""
 
+    def __init__(self, event_types: Iterable[type[FlowEvent]]) -> None:
+        self.types: dict[str, type[FlowEvent]] = {}
+        for event_type in event_types:
+            if event_type.name in self.types:
+                raise ConfigurationError(f"event {event_type.name!r} is declared twice")
+            self.types[event_type.name] = event_type
+        self._models = {name: _payload_model(event) for name, event in self.types.items()}
 
-def event_from_action(action_type: str, payload: dict[str, Any]) -> tuple[FlowEvent, str | None]:
-    """The event and the state token the click was drawn with."""
-    event_type = EVENTS_BY_NAME.get(action_type)
-    if event_type is None:
-        raise InvalidAction("I don't recognise that choice.")
-    values = dict(payload)
-    if event_type is SelectItems:
-        values = _gather_quantities(values)
-    try:
-        parsed = _MODELS[action_type].model_validate(values)
-    except ValidationError as exc:
-        raise InvalidAction("That choice isn't valid; please use the options shown.") from exc
-    data = parsed.model_dump()
-    token = data.pop(TOKEN_FIELD)
-    return event_type(**data), token
+    def event_from_action(
+        self, action_type: str, payload: dict[str, Any]
+    ) -> tuple[FlowEvent, str | None]:
+        """The event and the state token the click was drawn with."""
+        event_type = self.types.get(action_type)
+        if event_type is None:
+            raise InvalidAction("I don't recognise that choice.")
+        values = dict(payload)
+        if "quantities" in self._models[action_type].model_fields:
+            values = _gather_quantities(values)
+        try:
+            parsed = self._models[action_type].model_validate(values)
+        except ValidationError as exc:
+            raise InvalidAction("That choice isn't valid; please use the options shown.") from exc
+        data = parsed.model_dump()
+        token = data.pop(TOKEN_FIELD)
+        return event_type(**data), token
 
 
 def _gather_quantities(values: dict[str, Any]) -> dict[str, Any]:
-    """Form fields `qty:<item id>` become the `quantities` mapping; blanks count as zero."""
+    """Form fields `qty:<item id>` become the `quantities` mapping; blanks count as zero.
+    A single `line_nos` field arrives as text and counts as a list of one."""
     quantities: dict[str, int] = dict(values.pop("quantities", None) or {})
     for key in [key for key in values if key.startswith(QUANTITY_PREFIX)]:
         raw = values.pop(key)

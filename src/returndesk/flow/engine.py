@@ -9,55 +9,21 @@ the request (records a handler's own command changed are read again).
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Collection, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import asdict, dataclass, replace
-from typing import Any
 
-from returndesk.flow.actions import event_from_action
+from returndesk.flow.actions import EventCatalog
 from returndesk.flow.definition import FlowDefinition, StepSpec, validate
 from returndesk.flow.events import FlowEvent
 from returndesk.flow.facts import Facts, FactSource
 from returndesk.flow.guards import Guard
-from returndesk.flow.state import FlowState, PendingRequest, new_token
+from returndesk.flow.navigation import Confirmation, Navigation
+from returndesk.flow.state import Answers, FlowState, PendingRequest, new_token
+from returndesk.flow.turn import Caller, EventRejected, Handler, Turn
 from returndesk.operations.context import Operations
 
 KEPT_FOR_LATER = "I can help with that as soon as I've confirmed who you are."
 VERIFY_FIRST = "First I need to confirm who you are."
-
-
-class EventRejected(Exception):
-    """The event cannot apply; `message` tells the shopper why, and nothing changed."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-@dataclass(frozen=True, slots=True)
-class Caller:
-    """Who sent the event: the visitor's owner id and the client's address."""
-
-    owner_id: str
-    client_address: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Turn:
-    """What a handler may use besides the state: today's facts and the store."""
-
-    facts: Facts
-    ops: Operations
-    thread_id: str
-    # The state's token before this event: the same click sent twice carries the
-    # same token, so commands keyed on it happen once.
-    token: str
-    caller: Caller
-    # Where the turn's facts came from, for a handler that needs those of another state.
-    source: FactSource
-
-
-# A handler updates the state it is given and may return a sentence for the shopper.
-Handler = Callable[[FlowState, Any, Turn], Awaitable[str | None]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,17 +40,36 @@ class FlowEngine:
         self,
         definition: FlowDefinition,
         *,
+        events: EventCatalog,
         guards: Mapping[str, Guard],
         handlers: Mapping[str, Handler],
         widgets: Collection[str],
+        answers: Mapping[str, type[Answers]],
+        confirmations: Mapping[str, Confirmation],
     ) -> None:
-        validate(definition, guards=guards.keys(), events=handlers.keys(), widgets=widgets)
+        """`answers`: each flow's answers model; `confirmations`: what Confirm does in each
+        flow that has one. Going back, starting over and Confirm are the engine's own."""
+        navigation = Navigation(
+            definition,
+            answers=answers,
+            confirmations=confirmations,
+            current_step=self.current_step,
+        )
+        handlers = {**handlers, **navigation.handlers()}
+        validate(
+            definition,
+            guards=guards.keys(),
+            events=events.types.keys() & handlers.keys(),
+            widgets=widgets,
+            answers={flow: kind.model_fields.keys() for flow, kind in answers.items()},
+        )
         self.definition = definition
+        self.events = events
         self._guards = guards
         self._handlers = handlers
 
     def initial_state(self) -> FlowState:
-        return FlowState(flow=self.definition.spec.start)
+        return FlowState(flow=self.definition.start)
 
     def current_step(self, state: FlowState, facts: Facts) -> StepSpec:
         """The first step of the flow that applies and is not yet complete.
@@ -100,7 +85,7 @@ class FlowEngine:
 
     def after_verification(self, state: FlowState) -> None:
         """Where a shopper goes once verified, as the definition says."""
-        state.flow = self.definition.spec.after_verification
+        state.flow = self.definition.after_verification
 
     def title(self, state: FlowState) -> str | None:
         """The definition's title of the state's flow, if it has one."""
@@ -122,10 +107,32 @@ class FlowEngine:
                 break
         return reached
 
+    def confirming(self, state: FlowState, facts: Facts) -> bool:
+        """Whether the current step is the flow's confirmation, waiting for a yes."""
+        return self.current_step(state, facts).id == self.definition.flow(state.flow).confirmation
+
+    def wrapped_up(self, state: FlowState, facts: Facts) -> bool:
+        """Whether a use case's request is over: its flow rests on its last step."""
+        flow = self.definition.flow(state.flow)
+        return bool(flow.starts) and self.current_step(state, facts).id == flow.steps[-1].id
+
     def accepts(self, state: FlowState, event_name: str, facts: Facts) -> bool:
-        if state.customer_id is not None and event_name in self.definition.spec.anytime:
+        starts = self.definition.started_by(event_name)
+        if state.customer_id is not None:
+            if starts is not None or event_name in self.definition.anytime:
+                return True
+        elif starts is not None and starts.before_verification == "answer":
             return True
         return any(event_name in step.accepts for step in self.reached_steps(state, facts))
+
+    def _kept(self, state: FlowState, event: FlowEvent) -> bool:
+        """A request made before verification, carried out once the shopper is verified."""
+        starts = self.definition.started_by(event.name)
+        return (
+            state.customer_id is None
+            and starts is not None
+            and starts.before_verification == "keep"
+        )
 
     async def dispatch(
         self,
@@ -143,13 +150,13 @@ class FlowEngine:
         """
         source = source or FactSource()
         facts = await source.facts(ops, state)
-        if state.customer_id is None and event.name in self.definition.spec.until_verified:
+        if self._kept(state, event):
             return self._kept_until_verified(state, event, facts)
         self._check_accepted(state, event, facts)
         before = self.current_step(state, facts)
         updated = state.model_copy(deep=True)
-        turn = Turn(facts, ops, thread_id, state.token, caller, source)
-        remark = await self._handlers[event.name](updated, event, turn)
+        turn = Turn(facts, ops, thread_id, state.token, caller, source, state.flow)
+        remark = await self._handle(updated, event, turn)
         if state.customer_id is None and updated.customer_id is not None:
             self.after_verification(updated)
             remark = await self._carry_out_pending(updated, remark, turn)
@@ -157,7 +164,7 @@ class FlowEngine:
         updated.unanswered = 0
         facts = await source.facts(ops, updated)
         step = self.current_step(updated, facts)
-        if updated.flow != state.flow:
+        if updated.flow != state.flow or event.name in self.definition.starting:
             updated.trail = []
         elif step.id != before.id and event.name != "go_back":
             updated.trail = [*updated.trail, before.id]
@@ -176,12 +183,12 @@ class FlowEngine:
         pending, state.pending = state.pending, None
         if pending is None:
             return remark
-        event, _ = event_from_action(pending.event, dict(pending.arguments))
+        event, _ = self.events.event_from_action(pending.event, dict(pending.arguments))
         facts = await turn.source.facts(turn.ops, state)
         verified = replace(turn, facts=facts)
         attempt = state.model_copy(deep=True)
         try:
-            said = await self._handlers[event.name](attempt, event, verified)
+            said = await self._handle(attempt, event, verified)
         except EventRejected as refused:
             # The request cannot go ahead as asked (not their order, say): the shopper,
             # verified, hears why and chooses again from the menu.
@@ -189,6 +196,13 @@ class FlowEngine:
         for name in FlowState.model_fields:
             setattr(state, name, getattr(attempt, name))
         return _joined(remark, said)
+
+    async def _handle(self, state: FlowState, event: FlowEvent, turn: Turn) -> str | None:
+        """Run the event's handler; an event that starts a flow enters it first, afresh."""
+        flow_id = self.definition.starting.get(event.name)
+        if flow_id is not None and state.customer_id is not None:
+            state.enter(flow_id)
+        return await self._handlers[event.name](state, event, turn)
 
     def _check_accepted(self, state: FlowState, event: FlowEvent, facts: Facts) -> None:
         if self.accepts(state, event.name, facts):

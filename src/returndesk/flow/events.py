@@ -2,19 +2,83 @@
 
 A click's payload and a language model's tool call both become one of these.
 They carry references only (order ids, line numbers, codes), never prices or
-eligibility: those are always derived again from the database.
+eligibility: those are always derived again from the database. Each use case
+declares its own events beside its flow; the ones here belong to the frame.
+
+An event is also the language model's tool of the same name: its docstring
+describes the tool (Google style, with `Args:` naming the tool's arguments) and
+`progress` is what the tool shows while it runs. Field annotations say how a
+tool's argument differs from a click's (see `ItemRef`, `OneOf`, `ClickOnly`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import ClassVar
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, ClassVar, Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """What a tool shows while its event runs, once it is done, and its icon."""
+
+    running: str
+    finished: str
+    icon: str
+
+
+class FlowEvent(Protocol):
+    name: ClassVar[str]
+    progress: ClassVar[Progress]
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRef:
+    """A line number that a tool names by the brief's item ref (`#W2611340:2`), as `argument`."""
+
+    argument: str
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRefs:
+    """Line numbers that a tool names by item refs, all of one order, as `argument`."""
+
+    argument: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrderOfItems:
+    """An order id a tool leaves out: it is the order of the item refs given."""
+
+
+@dataclass(frozen=True, slots=True)
+class OneOf:
+    """Text that must be one of an enum's values: a tool's argument takes the enum."""
+
+    values: type[StrEnum]
+
+
+@dataclass(frozen=True, slots=True)
+class ClickOnly:
+    """A field that only a widget sends; a tool does not offer it."""
 
 
 @dataclass(frozen=True, slots=True)
 class Verify:
+    """Verify who the shopper is: by email, or by first name, last name and ZIP code.
+
+    Args:
+        email: The email address on the account.
+        first_name: First name, with last_name and zip.
+        last_name: Last name, with first_name and zip.
+        zip: ZIP code of the account's address.
+    """
+
     name: ClassVar[str] = "verify"
+    progress: ClassVar[Progress] = Progress(
+        "Checking your details", "Checked your details", "profile"
+    )
     email: str | None = None
     first_name: str | None = None
     last_name: str | None = None
@@ -22,206 +86,27 @@ class Verify:
 
 
 @dataclass(frozen=True, slots=True)
-class StartReturn:
-    name: ClassVar[str] = "start_return"
-    order_id: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class SelectItems:
-    """Order lines to return. `quantities` picks that many eligible units of an item
-    id, for an order holding the same item more than once; `add` keeps earlier picks."""
-
-    name: ClassVar[str] = "select_items"
-    order_id: str
-    line_nos: tuple[int, ...] = ()
-    quantities: Mapping[str, int] = field(default_factory=dict)
-    add: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class GiveReason:
-    """A reason for one line, or (line_no None) for every chosen line still without one."""
-
-    name: ClassVar[str] = "give_reason"
-    reason: str
-    line_no: int | None = None
-    note: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class GiveNote:
-    name: ClassVar[str] = "give_note"
-    note: str
-    line_no: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class AnswerHygiene:
-    name: ClassVar[str] = "answer_hygiene"
-    opened: bool
-    line_no: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class AnswerOffer:
-    name: ClassVar[str] = "answer_offer"
-    accept: bool
-
-
-@dataclass(frozen=True, slots=True)
-class ChooseResolution:
-    """`credit_destination` is a gift card id or `new_gift_card`, for store credit."""
-
-    name: ClassVar[str] = "choose_resolution"
-    resolution: str
-    credit_destination: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ChooseVariant:
-    name: ClassVar[str] = "choose_variant"
-    item_id: str
-    line_no: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ShortlistVariants:
-    """The few variants that fit what the shopper described, shown as the choices;
-    none shows every variant again."""
-
-    name: ClassVar[str] = "shortlist_variants"
-    item_ids: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class ChoosePaymentMethod:
-    name: ClassVar[str] = "choose_payment_method"
-    payment_method_id: str
-
-
-@dataclass(frozen=True, slots=True)
-class ChooseMethod:
-    name: ClassVar[str] = "choose_method"
-    method: str
-
-
-@dataclass(frozen=True, slots=True)
 class Confirm:
+    """Confirm the summary on screen. Only after the shopper said yes to that summary."""
+
     name: ClassVar[str] = "confirm"
+    progress: ClassVar[Progress] = Progress("Confirming", "Confirmed", "check-circle")
 
 
 @dataclass(frozen=True, slots=True)
 class GoBack:
+    """Go back one question, to change the answer given there."""
+
     name: ClassVar[str] = "go_back"
+    progress: ClassVar[Progress] = Progress("Going back", "Went back", "chevron-left")
 
 
 @dataclass(frozen=True, slots=True)
 class StartOver:
+    """Drop what is in progress and show the menu."""
+
     name: ClassVar[str] = "start_over"
+    progress: ClassVar[Progress] = Progress("Starting over", "Started over", "reload")
 
 
-@dataclass(frozen=True, slots=True)
-class StartOrderCancellation:
-    name: ClassVar[str] = "start_order_cancellation"
-    order_id: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class SelectOrder:
-    name: ClassVar[str] = "select_order"
-    order_id: str
-
-
-@dataclass(frozen=True, slots=True)
-class GiveCancelReason:
-    name: ClassVar[str] = "give_cancel_reason"
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class StartReturnCancellation:
-    name: ClassVar[str] = "start_return_cancellation"
-    rma: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class SelectReturn:
-    name: ClassVar[str] = "select_return"
-    rma: str
-
-
-@dataclass(frozen=True, slots=True)
-class AskStatus:
-    """Status of an order or a return; neither asks the shopper to pick one."""
-
-    name: ClassVar[str] = "ask_status"
-    order_id: str | None = None
-    rma: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class SelectStatusTarget:
-    name: ClassVar[str] = "select_status_target"
-    order_id: str | None = None
-    rma: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class RequestHandoff:
-    name: ClassVar[str] = "request_handoff"
-    summary: str | None = None
-
-
-FlowEvent = (
-    Verify
-    | StartReturn
-    | SelectItems
-    | GiveReason
-    | GiveNote
-    | AnswerHygiene
-    | AnswerOffer
-    | ChooseResolution
-    | ChooseVariant
-    | ShortlistVariants
-    | ChoosePaymentMethod
-    | ChooseMethod
-    | Confirm
-    | GoBack
-    | StartOver
-    | StartOrderCancellation
-    | SelectOrder
-    | GiveCancelReason
-    | StartReturnCancellation
-    | SelectReturn
-    | AskStatus
-    | SelectStatusTarget
-    | RequestHandoff
-)
-
-EVENT_TYPES: tuple[type[FlowEvent], ...] = (
-    Verify,
-    StartReturn,
-    SelectItems,
-    GiveReason,
-    GiveNote,
-    AnswerHygiene,
-    AnswerOffer,
-    ChooseResolution,
-    ChooseVariant,
-    ShortlistVariants,
-    ChoosePaymentMethod,
-    ChooseMethod,
-    Confirm,
-    GoBack,
-    StartOver,
-    StartOrderCancellation,
-    SelectOrder,
-    GiveCancelReason,
-    StartReturnCancellation,
-    SelectReturn,
-    AskStatus,
-    SelectStatusTarget,
-    RequestHandoff,
-)
-EVENTS_BY_NAME: Mapping[str, type[FlowEvent]] = {event.name: event for event in EVENT_TYPES}
+FRAME_EVENTS: tuple[type[FlowEvent], ...] = (Verify, Confirm, GoBack, StartOver)

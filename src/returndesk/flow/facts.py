@@ -39,13 +39,14 @@ from returndesk.domain import (
     total_difference,
 )
 from returndesk.errors import ReturnDeskError
-from returndesk.flow.state import FlowState, ReturnAnswers
+from returndesk.flow.state import FlowState
 from returndesk.operations.context import Operations
 from returndesk.store.db import commits, reading
 from returndesk.store.repositories.customers import get_customer
 from returndesk.store.repositories.orders import get_customer_order
 from returndesk.store.repositories.returns import existing_returns
 from returndesk.store.request_memo import RequestMemo
+from returndesk.usecases.returns.answers import ReturnAnswers
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,9 +102,9 @@ class Records:
 def records_key(state: FlowState) -> RecordsKey:
     if state.customer_id is None:
         return None, None
-    if state.flow != "return" or state.returns.order_id is None:
+    if state.flow != ReturnAnswers.flow:
         return state.customer_id, None
-    return state.customer_id, state.returns.order_id
+    return state.customer_id, state.answers(ReturnAnswers).order_id
 
 
 async def load_records(
@@ -201,7 +202,7 @@ def derive_facts(ops: Operations, state: FlowState, records: Records) -> Facts:
         return Facts(ops.policy, now)
     if order is None or catalog is None:
         return Facts(ops.policy, now, customer)
-    answers = state.returns
+    answers = state.answers(ReturnAnswers)
     held = records.held
     verdicts = check_order(
         order,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -26,6 +26,7 @@ from returndesk.operations.queries import read_eligibility
 from returndesk.store.db import reading
 from returndesk.store.repositories.orders import customer_order_statuses, customer_orders
 from returndesk.store.repositories.returns import customer_rmas
+from returndesk.usecases.returns.answers import ReturnAnswers
 
 USABLE = {Outcome.ELIGIBLE, Outcome.NEEDS_HYGIENE_ANSWER}
 # Steps at which the exchanged line is known, so an answer may name its new variant.
@@ -58,6 +59,11 @@ class Brief:
     question: str
     verified: bool
     flow: str
+    # The step is the flow's confirmation; a "no" there does `if_declined`.
+    confirming: bool = False
+    if_declined: str | None = None
+    # The flow's request is over and the step asks whether there is anything else.
+    wrapped_up: bool = False
     items: tuple[ItemOption, ...] = ()
     chosen_items: tuple[str, ...] = ()
     variants: tuple[VariantOption, ...] = ()
@@ -73,6 +79,9 @@ class Brief:
     def nlu_context(self) -> Context:
         return Context(
             step=self.step,
+            confirming=self.confirming,
+            if_declined=self.if_declined,
+            wrapped_up=self.wrapped_up,
             items=self.items,
             chosen_items=self.chosen_items,
             variants=self.variants,
@@ -93,6 +102,9 @@ class Brief:
             "question": self.question,
             "verified": self.verified,
             "flow": self.flow,
+            "confirming": self.confirming,
+            "if_declined": self.if_declined,
+            "wrapped_up": self.wrapped_up,
             "items": [
                 {
                     "ref": item.ref,
@@ -143,8 +155,15 @@ async def build_brief(
     one the caller reads other things through."""
     facts = await (source or FactSource()).facts(ops, state)
     step = engine.current_step(state, facts)
+    confirming = engine.confirming(state, facts)
     brief = Brief(
-        step=step.id, question=step.hint, verified=state.customer_id is not None, flow=state.flow
+        step=step.id,
+        question=step.hint,
+        verified=state.customer_id is not None,
+        flow=state.flow,
+        confirming=confirming,
+        if_declined=engine.definition.flow(state.flow).if_declined if confirming else None,
+        wrapped_up=engine.wrapped_up(state, facts),
     )
     if facts.customer is None:
         return brief
@@ -159,17 +178,14 @@ async def build_brief(
         PaymentOption(m.id, m.source.value, m.brand, m.last_four, m.balance)
         for m in facts.customer.payment_methods
     )
-    return Brief(
-        step=step.id,
-        question=step.hint,
-        verified=True,
-        flow=state.flow,
+    answers = state.answers(ReturnAnswers)
+    chosen_order = answers.order_id
+    return replace(
+        brief,
         items=items,
-        chosen_items=tuple(
-            line_ref(state.returns.order_id, n)
-            for n in state.returns.line_nos
-            if state.returns.order_id
-        ),
+        chosen_items=tuple(line_ref(chosen_order, n) for n in answers.line_nos)
+        if chosen_order
+        else (),
         variants=_variants(state, facts) if step.id in EXCHANGE_STEPS else (),
         payment_methods=payment_methods,
         orders=tuple(
@@ -177,7 +193,9 @@ async def build_brief(
         ),
         returns=tuple(returns),
         offer=facts.options.offer.kind.value if facts.options and facts.options.offer else None,
-        order_id=state.returns.order_id if state.flow == "return" else None,
+        order_id=state.answers(ReturnAnswers).order_id
+        if state.flow == ReturnAnswers.flow
+        else None,
         paid_with=_paid_with(facts),
     )
 
@@ -236,9 +254,9 @@ def _variants(state: FlowState, facts: Facts) -> tuple[VariantOption, ...]:
         return ()
     variants = []
     # What the card shows: the shortlist, when the shopper's words narrowed it down.
-    shortlist = set(state.returns.shortlist)
+    shortlist = set(state.answers(ReturnAnswers).shortlist)
     for line in facts.request.lines:
-        if line.line_no in state.returns.exchanges:
+        if line.line_no in state.answers(ReturnAnswers).exchanges:
             continue
         ref = line_ref(facts.order.id, line.line_no)
         variants += [
@@ -258,6 +276,9 @@ def context_from_json(text: str) -> Context:
 
     return Context(
         step=data.get("step"),
+        confirming=bool(data.get("confirming")),
+        if_declined=data.get("if_declined"),
+        wrapped_up=bool(data.get("wrapped_up")),
         items=tuple(
             ItemOption(
                 item["ref"],

@@ -2,144 +2,57 @@
 
 This is what the offline model "decides": the same calls, with the same
 arguments, that a hosted model would make from the brief. Several facts in
-one message become several calls, made one after another.
+one message become several calls, made one after another. A use case's
+intent is planned by its planner, or else as one call of the tool of the
+same name with the reading's slots as arguments.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Mapping
 
-from returndesk.llm.offline.context import CONFIRM_STEPS
+from returndesk.llm.offline.context import Context
 from returndesk.llm.offline.reading import Intent, Reading
+from returndesk.llm.offline.rules import Planner, ToolCall, slot
 
-RETURN_FLOW = "return"
-CANCEL_STEPS = {"cancel_summary", "cancel_return_summary"}
-
-
-@dataclass(frozen=True, slots=True)
-class ToolCall:
-    name: str
-    arguments: dict[str, Any]
+_IDENTITY = ("email", "first_name", "last_name", "zip")
 
 
-def _slot(reading: Reading, name: str) -> Any:
-    return reading.slots.get(name)
+class Plans:
+    def __init__(self, planners: Mapping[str, Planner]) -> None:
+        self._planners = planners
 
-
-def _refs(reading: Reading) -> list[str]:
-    refs = _slot(reading, "item_refs")
-    return list(refs) if isinstance(refs, list) else []
-
-
-def _reason_call(reading: Reading) -> list[ToolCall]:
-    reason = _slot(reading, "reason")
-    if not reason:
-        return []
-    refs = _refs(reading)
-    return [
-        ToolCall(
-            "give_reason",
-            {
-                "reason": reason,
-                "item_ref": refs[0] if len(refs) == 1 else None,
-                "note": _slot(reading, "note"),
-            },
-        )
-    ]
-
-
-def plan(reading: Reading, *, step: str, flow: str) -> list[ToolCall]:
-    """The calls for `reading` at `step` of `flow`; empty when there is nothing to do."""
-    fitting = _slot(reading, "fitting")
-    if reading.intent is Intent.CHOOSE_VARIANT and fitting and step == "exchange_variant":
-        # Several variants fit the description: ask with just those, as buttons.
-        return [ToolCall("shortlist_variants", {"item_ids": list(fitting)})]
-    if reading.clarify is not None:
-        return []
-    match reading.intent:
-        case Intent.VERIFY:
-            calls = []
-            request = _slot(reading, "request")
-            if request:
-                # Asked first, the request waits for the verification that follows and then
-                # goes ahead, as when the shopper asks before giving their details.
-                refs = {
-                    key: reading.slots[key] for key in ("order_id", "rma") if key in reading.slots
-                }
-                calls += plan(Reading(Intent(request), refs), step="verify", flow="verify")
-            identity = ("email", "first_name", "last_name", "zip")
-            verify = ToolCall("verify_customer", {key: _slot(reading, key) for key in identity})
-            return [*calls, verify]
-        case Intent.START_RETURN | Intent.SELECT_ITEMS:
-            calls = []
-            fresh = reading.intent is Intent.START_RETURN and not _refs(reading)
-            if flow != RETURN_FLOW or fresh:
-                calls.append(ToolCall("start_return", {"order_id": _slot(reading, "order_id")}))
-            if _refs(reading):
-                add = bool(_slot(reading, "add"))
-                calls.append(ToolCall("select_items", {"item_refs": _refs(reading), "add": add}))
-            return calls + _reason_call(reading)
-        case Intent.GIVE_REASON:
-            return _reason_call(reading)
-        case Intent.GIVE_NOTE:
-            return [ToolCall("give_note", {"note": _slot(reading, "note"), "item_ref": None})]
-        case Intent.ANSWER_HYGIENE:
-            return [ToolCall("answer_hygiene", {"opened": bool(_slot(reading, "opened"))})]
-        case Intent.ANSWER_OFFER:
-            return [ToolCall("answer_offer", {"accept": bool(_slot(reading, "accept"))})]
-        case Intent.CHOOSE_RESOLUTION:
-            calls = [
-                ToolCall(
-                    "choose_resolution",
-                    {
-                        "resolution": _slot(reading, "resolution"),
-                        "credit_destination": _slot(reading, "credit_destination"),
-                    },
-                )
-            ]
-            if _slot(reading, "item_id"):
-                calls.append(
-                    ToolCall("choose_exchange_variant", {"item_id": _slot(reading, "item_id")})
-                )
-            return calls
-        case Intent.CHOOSE_VARIANT:
-            calls = []
-            if step != "exchange_variant":
-                calls.append(ToolCall("choose_resolution", {"resolution": "EXCHANGE"}))
-            calls.append(
-                ToolCall("choose_exchange_variant", {"item_id": _slot(reading, "item_id")})
-            )
-            return calls
-        case Intent.CHOOSE_PAYMENT_METHOD:
-            method_id = _slot(reading, "payment_method_id")
-            return [ToolCall("choose_payment_method", {"payment_method_id": method_id})]
-        case Intent.CHOOSE_METHOD:
-            return [ToolCall("choose_return_method", {"method": _slot(reading, "method")})]
-        case Intent.CONFIRM:
-            return [ToolCall("confirm", {})] if step in CONFIRM_STEPS else []
-        case Intent.DENY:
-            if step == "summary":
-                return [ToolCall("go_back", {})]
-            return [ToolCall("start_over", {})] if step in CANCEL_STEPS else []
-        case Intent.GO_BACK:
-            return [ToolCall("go_back", {})]
-        case Intent.START_OVER:
-            return [ToolCall("start_over", {})]
-        case Intent.CANCEL_ORDER:
-            order_id, reason = _slot(reading, "order_id"), _slot(reading, "reason")
-            if step == "cancel_reason" and reason and not order_id:
-                return [ToolCall("give_cancel_reason", {"reason": reason})]
-            return [ToolCall("cancel_order", {"order_id": order_id, "reason": reason})]
-        case Intent.CANCEL_RETURN:
-            return [ToolCall("cancel_return", {"rma": _slot(reading, "rma")})]
-        case Intent.STATUS:
-            target = ("order_id", "rma")
-            return [ToolCall("check_status", {key: _slot(reading, key) for key in target})]
-        case Intent.POLICY_QUESTION:
-            return [ToolCall("policy_question", {"topic": _slot(reading, "topic") or "other"})]
-        case Intent.HANDOFF:
-            summary = _slot(reading, "summary") or "The shopper asked for a person."
-            return [ToolCall("hand_off", {"summary": summary})]
-        case Intent.GREETING | Intent.UNKNOWN:
+    def plan(self, reading: Reading, context: Context, flow: str) -> list[ToolCall]:
+        """The calls for `reading` in `context` of `flow`; empty when there is nothing to do."""
+        planner = self._planners.get(reading.intent)
+        if planner is not None:
+            return planner(reading, context, flow)
+        if reading.clarify is not None:
             return []
+        match reading.intent:
+            case Intent.VERIFY:
+                calls = []
+                request = slot(reading, "request")
+                if request:
+                    # Asked first, the request waits for the verification that follows and
+                    # then goes ahead, as when the shopper asks before giving their details.
+                    # Only the event that starts it can wait: what follows needs the account.
+                    kept = (*_IDENTITY, "request")
+                    details = {k: v for k, v in reading.slots.items() if k not in kept}
+                    calls += self.plan(Reading(str(request), details), context, flow)[:1]
+                verify = ToolCall(Intent.VERIFY, {key: slot(reading, key) for key in _IDENTITY})
+                return [*calls, verify]
+            case Intent.CONFIRM:
+                return [ToolCall("confirm", {})] if context.confirming else []
+            case Intent.DENY:
+                if context.confirming:
+                    return [ToolCall(context.if_declined or Intent.START_OVER, {})]
+                return []
+            case Intent.GO_BACK | Intent.START_OVER:
+                return [ToolCall(reading.intent, {})]
+            case Intent.POLICY_QUESTION:
+                return [ToolCall("policy_question", {"topic": slot(reading, "topic") or "other"})]
+            case Intent.GREETING | Intent.UNKNOWN:
+                return []
+            case _:
+                return [ToolCall(reading.intent, dict(reading.slots))]

@@ -34,12 +34,13 @@ class HostedModel(OpenAIChatCompletionsModel):
         await self.client.close()
 
 
-def build_model(settings: Settings) -> Model:
+def build_model(settings: Settings, offline: OfflineModel) -> Model:
+    """The configured model; `offline` is the embedded one, built from the use cases."""
     set_tracing_disabled(not settings.llm_tracing)
     key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
     match settings.llm_provider:
         case "offline":
-            return OfflineModel()
+            return offline
         case "openai" | "openai-compatible":
             client = AsyncOpenAI(
                 api_key=key or "unused",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from returndesk.domain import OrderLine
+from returndesk.flow.definition import MenuEntry
 from returndesk.flow.facts import Facts
 from returndesk.flow.state import FlowState
 from returndesk.operations.context import Operations
@@ -18,6 +19,8 @@ class WidgetInput:
     state: FlowState
     facts: Facts
     ops: Operations
+    # The main menu's entries, as (event name, entry), for a card that offers what else to do.
+    menu: tuple[tuple[str, MenuEntry], ...] = ()
 
     def act(self, event_name: str, **payload: Any) -> Node:
         """An action for `event_name` carrying the state token the widget is drawn with."""

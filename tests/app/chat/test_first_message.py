@@ -37,8 +37,18 @@ REQUESTS = [
     Request(
         "cancellation",
         lambda order, _: order.status is OrderStatus.PENDING,
-        ("please cancel order {order}", "Can I cancel my order {order_bare}? I don't need it"),
+        ("please cancel order {order}", "Can I cancel my order {order_bare}?"),
         "Why are you cancelling it?",
+    ),
+    # The reason given with the request is kept with it, so only the summary is left.
+    Request(
+        "cancellation",
+        lambda order, _: order.status is OrderStatus.PENDING,
+        (
+            "Can I cancel my order {order_bare}? I don't need it",
+            "cancel {order}, ordered by mistake",
+        ),
+        "Shall I cancel the order?",
     ),
     Request(
         "status",

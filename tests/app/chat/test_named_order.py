@@ -7,6 +7,7 @@ from fastapi import FastAPI
 
 from returndesk.domain import Order, OrderStatus
 from returndesk.operations.context import Operations
+from returndesk.usecases.returns.answers import ReturnAnswers
 from returndesk.web.state import AppState
 from tests.support.demo import Request, delivered_among_several, story
 from tests.support.shopper import Shopper, ShopperFactory
@@ -67,4 +68,4 @@ async def test_an_item_in_two_orders_is_taken_from_the_order_named(
     assert f"You've chosen: {line.name}" in shopper.said
     server: AppState = app.state.returndesk
     state, _ = await server.server.conversation.state_of(shopper.thread_id)
-    assert state.returns.order_id == order.id
+    assert state.answers(ReturnAnswers).order_id == order.id

@@ -94,7 +94,7 @@ async def test_the_model_calls_a_tool_and_the_engine_carries_it_out(
     assert not hybrid
     pick = await find_line(ops, ordinary)
     fake.answer(
-        ToolCall("verify_customer", {"email": pick.customer.email}),
+        ToolCall("verify", {"email": pick.customer.email}),
         Text("Thanks, you're verified! What can I do for you?"),
     )
 
@@ -116,7 +116,7 @@ async def test_the_model_calls_a_tool_and_the_engine_carries_it_out(
     assert system["role"] == "system"
     assert '"step":"verify"' in system["content"]
     tool_names = {tool["function"]["name"] for tool in first.body["tools"]}
-    assert {"verify_customer", "select_items", "confirm", "hand_off"} <= tool_names
+    assert {"verify", "select_items", "confirm", "request_handoff"} <= tool_names
     tool_result = json.loads(second.body["messages"][-1]["content"])
     assert tool_result["done"] is True
     assert usage(app)["llm_calls"] == 2

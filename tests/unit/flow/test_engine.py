@@ -1,37 +1,33 @@
 """The conversation engine on a toy definition: which step is current, what an event may
-do, requests kept until the shopper is verified, and the definition checked at start-up."""
+do, requests kept until the shopper is verified, going back, Confirm, and the definition
+checked at start-up."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, cast
+from typing import Any, ClassVar, cast
 
 import pytest
-import yaml
+from pydantic import ConfigDict
 
 from returndesk.domain import load_policy
 from returndesk.errors import ConfigurationError
-from returndesk.flow.definition import DefinitionSpec, FlowDefinition
-from returndesk.flow.engine import (
-    KEPT_FOR_LATER,
-    VERIFY_FIRST,
-    Caller,
-    EventRejected,
-    FlowEngine,
-    Handler,
-    Turn,
-)
-from returndesk.flow.events import AskStatus, FlowEvent, SelectStatusTarget, Verify
+from returndesk.flow.actions import EventCatalog
+from returndesk.flow.definition import load_definition
+from returndesk.flow.engine import KEPT_FOR_LATER, VERIFY_FIRST, Dispatched, FlowEngine
+from returndesk.flow.events import FRAME_EVENTS, Confirm, FlowEvent, GoBack, Progress, Verify
 from returndesk.flow.facts import Facts, FactSource
 from returndesk.flow.guards import Guard
-from returndesk.flow.state import FlowState
+from returndesk.flow.navigation import ALREADY_DONE, NOTHING_TO_CONFIRM
+from returndesk.flow.state import Answers, FlowState
+from returndesk.flow.turn import Caller, EventRejected, Handler, Turn
 from returndesk.operations.context import Operations
 
-TOY = """
+FRAME = """
 start: verify
 after_verification: menu
-anytime: [ask_status]
-until_verified: [ask_status]
+anytime: [go_back, start_over]
 flows:
   verify:
     steps:
@@ -39,50 +35,80 @@ flows:
   menu:
     steps:
       - {id: menu, widget: card, hint: "What can I do?", done: never}
-  status:
+"""
+LOOKUP = """
+flows:
+  lookup:
+    title: Look-up
+    starts: [ask]
+    before_verification: keep
+    confirmation: sure
+    finished: shown
     steps:
       - id: pick
         widget: card
         hint: Which order?
         done: chosen
-        accepts: [select_status_target]
+        clears: [order_id]
+        accepts: [pick]
+      - {id: sure, widget: card, hint: "Sure?", done: confirmed, accepts: [confirm]}
       - {id: shown, widget: card, hint: "Anything else?", done: never}
 """
 KNOWN_ORDER = "#W1000001"
+PROGRESS = Progress("Looking", "Looked", "search")
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    name: ClassVar[str] = "ask"
+    progress: ClassVar[Progress] = PROGRESS
+    order_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Pick:
+    name: ClassVar[str] = "pick"
+    progress: ClassVar[Progress] = PROGRESS
+    order_id: str
+
+
+class LookupAnswers(Answers):
+    model_config = ConfigDict(extra="forbid")
+    flow: ClassVar[str] = "lookup"
+    order_id: str | None = None
+    confirmed: bool = False
 
 
 async def verify(state: FlowState, event: Verify, turn: Turn) -> str | None:
     if event.email != "ada@example.com":
         return "I couldn't verify those details."
     state.customer_id = "ada"
-    state.flow = "menu"
     return "Thanks, Ada."
 
 
-async def ask_status(state: FlowState, event: AskStatus, turn: Turn) -> str | None:
+async def ask(state: FlowState, event: Ask, turn: Turn) -> str | None:
     if event.order_id not in (None, KNOWN_ORDER):
         raise EventRejected(f"I can't find order {event.order_id} on your account.")
-    state.flow = "status"
-    state.status.order_id = event.order_id
+    state.answers(LookupAnswers).order_id = event.order_id
     return None
 
 
-async def select_status_target(
-    state: FlowState, event: SelectStatusTarget, turn: Turn
-) -> str | None:
-    state.status.order_id = event.order_id
+async def pick(state: FlowState, event: Pick, turn: Turn) -> str | None:
+    state.answers(LookupAnswers).order_id = event.order_id
     return None
 
 
-HANDLERS: dict[str, Handler] = {
-    "verify": verify,
-    "ask_status": ask_status,
-    "select_status_target": select_status_target,
-}
+async def confirm_lookup(state: FlowState, turn: Turn) -> str | None:
+    state.answers(LookupAnswers).confirmed = True
+    return "Done."
+
+
+HANDLERS: dict[str, Handler] = {"verify": verify, "ask": ask, "pick": pick}
 GUARDS: dict[str, Guard] = {
     "verified": lambda state, facts: state.customer_id is not None,
     "never": lambda state, facts: False,
-    "chosen": lambda state, facts: state.status.order_id is not None,
+    "chosen": lambda state, facts: state.answers(LookupAnswers).order_id is not None,
+    "confirmed": lambda state, facts: state.answers(LookupAnswers).confirmed,
 }
 FACTS = Facts(load_policy(), datetime(2026, 3, 10, tzinfo=UTC))
 
@@ -94,17 +120,19 @@ class Unread(FactSource):
         return FACTS
 
 
-def toy(text: str = TOY, **overrides: Any) -> FlowEngine:
-    definition = FlowDefinition(DefinitionSpec.model_validate(yaml.safe_load(text)))
+def toy(lookup: str = LOOKUP, frame: str = FRAME, **overrides: Any) -> FlowEngine:
     return FlowEngine(
-        definition,
+        load_definition(frame, [("lookup.yaml", lookup)]),
+        events=EventCatalog([*FRAME_EVENTS, Ask, Pick]),
         guards=overrides.get("guards", GUARDS),
         handlers=overrides.get("handlers", HANDLERS),
         widgets=overrides.get("widgets", {"card"}),
+        answers={"lookup": LookupAnswers},
+        confirmations={"lookup": confirm_lookup},
     )
 
 
-async def send(engine: FlowEngine, state: FlowState, event: FlowEvent) -> Any:
+async def send(engine: FlowEngine, state: FlowState, event: FlowEvent) -> Dispatched:
     return await engine.dispatch(
         state,
         event,
@@ -115,15 +143,15 @@ async def send(engine: FlowEngine, state: FlowState, event: FlowEvent) -> Any:
     )
 
 
+async def verified(engine: FlowEngine) -> FlowState:
+    return (await send(engine, engine.initial_state(), Verify(email="ada@example.com"))).state
+
+
 @pytest.mark.parametrize(
     ("kind", "overrides", "name"),
     [
         ("guard", {"guards": {k: v for k, v in GUARDS.items() if k != "chosen"}}, "chosen"),
-        (
-            "event",
-            {"handlers": {k: v for k, v in HANDLERS.items() if k != "select_status_target"}},
-            "select_status_target",
-        ),
+        ("event", {"handlers": {k: v for k, v in HANDLERS.items() if k != "pick"}}, "pick"),
         ("widget", {"widgets": {"other"}}, "card"),
     ],
 )
@@ -134,9 +162,29 @@ def test_a_definition_naming_what_the_code_lacks_is_refused_with_the_name(
         toy(**overrides)
 
 
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("clears: [order_id]", "clears: [order_number]"), "unknown answer 'order_number'"),
+        (("confirmation: sure", "confirmation: unsure"), "unknown step 'unsure'"),
+        (("starts: [ask]", "starts: [tell]"), "unknown event 'tell'"),
+    ],
+)
+def test_a_use_case_flow_naming_what_it_lacks_is_refused_with_the_name(
+    change: tuple[str, str], message: str
+) -> None:
+    with pytest.raises(ConfigurationError, match=message):
+        toy(LOOKUP.replace(*change))
+
+
 def test_a_flow_that_does_not_exist_is_refused() -> None:
     with pytest.raises(ConfigurationError, match="flow 'lobby' is not defined"):
-        toy(TOY.replace("after_verification: menu", "after_verification: lobby"))
+        toy(frame=FRAME.replace("after_verification: menu", "after_verification: lobby"))
+
+
+def test_two_use_cases_defining_one_flow_are_refused() -> None:
+    with pytest.raises(ConfigurationError, match="flow 'lookup' is defined twice"):
+        load_definition(FRAME, [("a.yaml", LOOKUP), ("b.yaml", LOOKUP)])
 
 
 async def test_the_current_step_is_the_first_not_done_and_an_event_moves_it() -> None:
@@ -147,33 +195,73 @@ async def test_the_current_step_is_the_first_not_done_and_an_event_moves_it() ->
     assert (done.step.id, done.remark) == ("menu", "Thanks, Ada.")
     assert done.state.token != state.token
     assert not engine.finished(done.state, FACTS)
-    done = await send(engine, done.state, AskStatus())
-    assert done.step.id == "pick"
-    done = await send(engine, done.state, SelectStatusTarget(order_id=KNOWN_ORDER))
-    assert done.step.id == "shown"
-    assert done.state.trail == ["pick"]
+    done = await send(engine, done.state, Ask())
+    assert (done.state.flow, done.step.id) == ("lookup", "pick")
+    assert engine.title(done.state) == "Look-up"
+    done = await send(engine, done.state, Pick(order_id=KNOWN_ORDER))
+    assert done.step.id == "sure"
+    assert engine.confirming(done.state, FACTS)
+    done = await send(engine, done.state, Confirm())
+    assert (done.step.id, done.remark) == ("shown", "Done.")
+    assert done.state.trail == ["pick", "sure"]
     assert engine.finished(done.state, FACTS)
+    assert engine.wrapped_up(done.state, FACTS)
+
+
+async def test_a_starting_event_enters_its_flow_afresh() -> None:
+    engine = toy()
+    state = (await send(engine, await verified(engine), Ask(order_id=KNOWN_ORDER))).state
+    assert state.answers(LookupAnswers).order_id == KNOWN_ORDER
+    again = (await send(engine, state, Ask())).state
+    assert again.answers(LookupAnswers).order_id is None
+    assert again.trail == []
+
+
+async def test_going_back_forgets_what_the_step_clears_and_asks_it_again() -> None:
+    engine = toy()
+    state = (await send(engine, await verified(engine), Ask())).state
+    state = (await send(engine, state, Pick(order_id=KNOWN_ORDER))).state
+    back = await send(engine, state, GoBack())
+    assert back.step.id == "pick"
+    assert back.state.answers(LookupAnswers).order_id is None
+    menu = await send(engine, back.state, GoBack())
+    assert (menu.state.flow, menu.step.id) == ("menu", "menu")
+
+
+async def test_going_back_from_a_finished_request_is_refused() -> None:
+    engine = toy()
+    state = (await send(engine, await verified(engine), Ask(order_id=KNOWN_ORDER))).state
+    state = (await send(engine, state, Confirm())).state
+    with pytest.raises(EventRejected, match=ALREADY_DONE):
+        await send(engine, state, GoBack())
+
+
+async def test_confirm_outside_a_flow_with_a_confirmation_is_refused() -> None:
+    confirming_menu = FRAME.replace("done: never}", "done: never, accepts: [confirm]}")
+    engine = toy(frame=confirming_menu)
+    with pytest.raises(EventRejected, match=NOTHING_TO_CONFIRM):
+        await send(engine, await verified(engine), Confirm())
 
 
 async def test_an_event_the_step_does_not_take_is_refused_and_changes_nothing() -> None:
     engine = toy()
-    state = (await send(engine, engine.initial_state(), Verify(email="ada@example.com"))).state
+    state = await verified(engine)
     before = state.model_copy(deep=True)
     with pytest.raises(EventRejected, match="What can I do"):
-        await send(engine, state, SelectStatusTarget(order_id=KNOWN_ORDER))
+        await send(engine, state, Pick(order_id=KNOWN_ORDER))
     assert state == before
 
 
 async def test_before_verification_other_events_ask_who_the_shopper_is() -> None:
     engine = toy()
     with pytest.raises(EventRejected) as refused:
-        await send(engine, engine.initial_state(), SelectStatusTarget(order_id=KNOWN_ORDER))
+        await send(engine, engine.initial_state(), Pick(order_id=KNOWN_ORDER))
     assert refused.value.message == VERIFY_FIRST
 
 
 async def test_a_request_before_verification_is_kept_then_carried_out() -> None:
     engine = toy()
-    kept = await send(engine, engine.initial_state(), AskStatus(order_id=KNOWN_ORDER))
+    kept = await send(engine, engine.initial_state(), Ask(order_id=KNOWN_ORDER))
     assert kept.remark == KEPT_FOR_LATER
     assert kept.step.id == "verify"
     assert kept.state.pending is not None
@@ -181,15 +269,29 @@ async def test_a_request_before_verification_is_kept_then_carried_out() -> None:
     assert failed.step.id == "verify"
     assert failed.state.pending == kept.state.pending
     done = await send(engine, failed.state, Verify(email="ada@example.com"))
-    assert done.step.id == "shown"
-    assert done.state.status.order_id == KNOWN_ORDER
+    assert done.step.id == "sure"
+    assert done.state.answers(LookupAnswers).order_id == KNOWN_ORDER
     assert done.state.pending is None
     assert done.remark == "Thanks, Ada."
 
 
+async def test_a_request_that_refuses_before_verification_asks_who_the_shopper_is() -> None:
+    engine = toy(LOOKUP.replace("before_verification: keep", "before_verification: refuse"))
+    with pytest.raises(EventRejected) as refused:
+        await send(engine, engine.initial_state(), Ask(order_id=KNOWN_ORDER))
+    assert refused.value.message == VERIFY_FIRST
+
+
+async def test_a_request_answered_before_verification_runs_where_the_shopper_is() -> None:
+    engine = toy(LOOKUP.replace("before_verification: keep", "before_verification: answer"))
+    done = await send(engine, engine.initial_state(), Ask(order_id=KNOWN_ORDER))
+    assert (done.state.flow, done.step.id) == ("verify", "verify")
+    assert done.state.pending is None
+
+
 async def test_a_kept_request_refused_once_verified_says_why_and_leaves_the_menu() -> None:
     engine = toy()
-    kept = await send(engine, engine.initial_state(), AskStatus(order_id="#W9999999"))
+    kept = await send(engine, engine.initial_state(), Ask(order_id="#W9999999"))
     done = await send(engine, kept.state, Verify(email="ada@example.com"))
     assert done.step.id == "menu"
     assert done.remark == "Thanks, Ada. I can't find order #W9999999 on your account."

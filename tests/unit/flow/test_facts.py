@@ -8,10 +8,11 @@ import pytest
 
 from returndesk.domain import Outcome
 from returndesk.flow.facts import FactSource, Records, load_facts
-from returndesk.flow.state import FlowState, ReturnAnswers
+from returndesk.flow.state import FlowState
 from returndesk.operations.context import Operations
 from returndesk.operations.returns import create_return
 from returndesk.store.db import commits
+from returndesk.usecases.returns.answers import ReturnAnswers
 from tests.support.demo import Pick, draft, find_line, ordinary
 from tests.support.sql_log import is_select, sent_statements
 
@@ -24,7 +25,7 @@ def statements(ops: Operations) -> Iterator[list[str]]:
 
 def returning(pick: Pick, **answers: object) -> FlowState:
     state = FlowState(flow="return", customer_id=pick.customer.id)
-    state.returns = ReturnAnswers(order_id=pick.order.id, **answers)
+    state.replace_answers(ReturnAnswers(order_id=pick.order.id, **answers))
     return state
 
 

@@ -1,7 +1,8 @@
 """The deterministic offline language understanding: shopper message in, intent and slots out.
 
-reading = understand("the blue one, it's too small", Context(step="choose_items", items=...))
-reading.intent  # Intent.SELECT_ITEMS
+reader = Reader(cues)  # the cues of the registered use cases
+reading = reader.understand("the blue one, it's too small", Context(step="choose_items", ...))
+reading.intent  # "select_items", the event it asks for
 reading.slots   # {"item_refs": ["#W9609649:2"], "reason": "SIZE_TOO_SMALL"}
 """
 
@@ -13,7 +14,7 @@ from returndesk.llm.offline.context import (
     Step,
     VariantOption,
 )
-from returndesk.llm.offline.nlu import understand
+from returndesk.llm.offline.intents import Reader
 from returndesk.llm.offline.reading import Intent, PolicyTopic, Reading, SlotValue
 
 __all__ = [
@@ -23,9 +24,9 @@ __all__ = [
     "OfferKind",
     "PaymentOption",
     "PolicyTopic",
+    "Reader",
     "Reading",
     "SlotValue",
     "Step",
     "VariantOption",
-    "understand",
 ]

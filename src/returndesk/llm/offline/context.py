@@ -28,21 +28,14 @@ class Step(StrEnum):
     EXCHANGE_PAYMENT = "exchange_payment"
     METHOD = "method"
     SUMMARY = "summary"
-    CONFIRMATION = "confirmation"
     CHOOSE_ORDER = "choose_order"
     CANCEL_REASON = "cancel_reason"
     CANCEL_SUMMARY = "cancel_summary"
     CHOOSE_RETURN = "choose_return"
     CANCEL_RETURN_SUMMARY = "cancel_return_summary"
     STATUS_PICK = "status_pick"
-    STATUS_RESULT = "status_result"
-    HANDOFF_DONE = "handoff_done"
 
 
-# Steps that ask "is that right?" and take a plain yes or no as confirm or deny.
-CONFIRM_STEPS = frozenset({Step.SUMMARY, Step.CANCEL_SUMMARY, Step.CANCEL_RETURN_SUMMARY})
-# Steps after a task is finished, asking "anything else?".
-WRAP_UP_STEPS = frozenset({Step.CONFIRMATION, Step.STATUS_RESULT, Step.HANDOFF_DONE})
 # Steps inside the return flow, where "return" is part of an answer, not a new request.
 RETURN_STEPS = frozenset(
     {
@@ -102,6 +95,11 @@ class PaymentOption:
 @dataclass(frozen=True, slots=True)
 class Context:
     step: str | None = None
+    # The step is its flow's confirmation; a "no" there is the event `if_declined`.
+    confirming: bool = False
+    if_declined: str | None = None
+    # The request is over and the step asks whether there is anything else.
+    wrapped_up: bool = False
     items: tuple[ItemOption, ...] = ()
     chosen_items: tuple[str, ...] = ()
     variants: tuple[VariantOption, ...] = ()
@@ -113,6 +111,11 @@ class Context:
     order_id: str | None = None
     # How that order was paid (`gift_card`, `credit_card`, `paypal`), where a refund goes.
     paid_with: str | None = None
+
+    @property
+    def open_step(self) -> bool:
+        """Not inside a request: before one starts, or once one is over."""
+        return self.step in (None, Step.VERIFY.value, Step.MENU.value) or self.wrapped_up
 
     @property
     def known_step(self) -> Step | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from typing import Any
 
 from agents import ModelResponse, ModelSettings, ModelTracing, Tool, Usage
@@ -40,18 +40,18 @@ from openai.types.responses.response_usage import InputTokensDetails, OutputToke
 
 from returndesk.llm.brief import context_from_json
 from returndesk.llm.instructions import brief_json_in
-from returndesk.llm.offline.context import Context
-from returndesk.llm.offline.nlu import understand
+from returndesk.llm.offline.intents import Reader
 from returndesk.llm.offline.reading import Intent, Reading
-from returndesk.llm.plans import plan
+from returndesk.llm.plans import Plans
 
 MODEL_NAME = "returndesk-offline"
 _WORDS = re.compile(r"\S+\s*")
 
 
 class OfflineModel(Model):
-    def __init__(self, reader: Callable[[str, Context], Reading] = understand) -> None:
+    def __init__(self, reader: Reader, plans: Plans) -> None:
         self.reader = reader
+        self.plans = plans
 
     async def get_response(
         self,
@@ -104,8 +104,8 @@ class OfflineModel(Model):
         ]
         if outputs and not outputs[-1]["done"]:
             return message(str(outputs[-1]["say"]))
-        reading = self.reader(text, context)
-        planned = plan(reading, step=context.step or "", flow=flow)
+        reading = self.reader.understand(text, context)
+        planned = self.plans.plan(reading, context, flow)
         if len(calls) < len(planned):
             call = planned[len(calls)]
             return function_call(call.name, call.arguments)

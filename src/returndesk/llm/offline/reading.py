@@ -16,26 +16,14 @@ CONFIDENT = 0.5
 
 
 class Intent(StrEnum):
+    """The frame's intents. A use case's intent is the name of the event it asks for."""
+
     VERIFY = "verify"
-    START_RETURN = "start_return"
-    SELECT_ITEMS = "select_items"
-    GIVE_REASON = "give_reason"
-    GIVE_NOTE = "give_note"
-    ANSWER_HYGIENE = "answer_hygiene"
-    ANSWER_OFFER = "answer_offer"
-    CHOOSE_RESOLUTION = "choose_resolution"
-    CHOOSE_VARIANT = "choose_variant"
-    CHOOSE_PAYMENT_METHOD = "choose_payment_method"
-    CHOOSE_METHOD = "choose_method"
     CONFIRM = "confirm"
     DENY = "deny"
     GO_BACK = "go_back"
     START_OVER = "start_over"
-    CANCEL_ORDER = "cancel_order"
-    CANCEL_RETURN = "cancel_return"
-    STATUS = "status"
     POLICY_QUESTION = "policy_question"
-    HANDOFF = "handoff"
     GREETING = "greeting"
     UNKNOWN = "unknown"
 
@@ -53,7 +41,8 @@ class PolicyTopic(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    intent: Intent
+    # An `Intent`, or the name of the event a use case's cue read.
+    intent: str
     slots: Slots = field(default_factory=lambda: MappingProxyType({}))
     confidence: float = 1.0
     # A short question to ask back; when set, slots hold no guessed change.
@@ -69,7 +58,7 @@ class Reading:
 
     def to_json(self) -> dict[str, object]:
         return {
-            "intent": self.intent.value,
+            "intent": str(self.intent),
             "slots": {key: _copy(value) for key, value in self.slots.items()},
             "confidence": self.confidence,
             "clarify": self.clarify,

@@ -16,7 +16,12 @@ from returndesk.domain import (
 from returndesk.domain.dates import format_day, local_date
 from returndesk.domain.shipping import PickupWindow, PrepaidLabel, QrDropOff, StoreDropOff
 from returndesk.operations.queries import return_status
-from returndesk.widgets.builders.choices import FEE_LABELS, METHOD_LABELS, original_method_name
+from returndesk.usecases.returns.answers import ReturnAnswers
+from returndesk.usecases.returns.widgets.choices import (
+    FEE_LABELS,
+    METHOD_LABELS,
+    original_method_name,
+)
 from returndesk.widgets.components import (
     Node,
     badge,
@@ -35,7 +40,7 @@ from returndesk.widgets.inputs import WidgetInput, describe_options, line_label
 
 def current_quote(given: WidgetInput) -> ReturnQuote:
     facts = given.facts
-    answers = given.state.returns
+    answers = given.state.answers(ReturnAnswers)
     assert facts.request is not None
     assert facts.customer is not None
     assert facts.catalog is not None
@@ -67,7 +72,7 @@ def _amount_rows(given: WidgetInput, quote: ReturnQuote) -> list[Node]:
         case Resolution.STORE_CREDIT:
             if quote.bonus:
                 rows.append(_figure("Store credit bonus", format_money(quote.bonus)))
-            destination = given.state.returns.credit_destination
+            destination = given.state.answers(ReturnAnswers).credit_destination
             name = (
                 "a new gift card"
                 if destination in (None, NEW_GIFT_CARD)
@@ -92,7 +97,7 @@ def _figure(label: str, value: str, strong: bool = False) -> Node:
 
 async def return_summary(given: WidgetInput) -> Node:
     facts = given.facts
-    answers = given.state.returns
+    answers = given.state.answers(ReturnAnswers)
     assert facts.request is not None
     assert facts.catalog is not None
     quote = current_quote(given)
@@ -141,7 +146,7 @@ def _destination(given: WidgetInput, quote: ReturnQuote) -> PaymentMethod | None
     facts = given.facts
     assert facts.customer is not None
     assert facts.order is not None
-    answers = given.state.returns
+    answers = given.state.answers(ReturnAnswers)
     methods = {method.id: method for method in facts.customer.payment_methods}
     if quote.resolution is Resolution.EXCHANGE:
         return methods.get(answers.exchange_payment_method_id or "")
@@ -149,7 +154,7 @@ def _destination(given: WidgetInput, quote: ReturnQuote) -> PaymentMethod | None
 
 
 async def return_confirmation(given: WidgetInput) -> Node:
-    rma = given.state.returns.confirmed_rma
+    rma = given.state.answers(ReturnAnswers).confirmed_rma
     assert rma is not None
     report = await return_status(given.ops, rma)
     ret = report.ret

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from returndesk.domain import OrderLine
-from returndesk.flow.guards import lines_needing_notes
+from returndesk.usecases.returns.answers import ReturnAnswers
+from returndesk.usecases.returns.guards import lines_needing_notes
 from returndesk.widgets.components import (
     Node,
     button,
@@ -23,13 +24,15 @@ def _first_open_line(given: WidgetInput, answered: dict[int, object]) -> tuple[O
     """The first chosen line without an answer, its position and how many lines there are."""
     order = given.facts.order
     assert order is not None
-    lines = given.state.returns.line_nos
+    lines = given.state.answers(ReturnAnswers).line_nos
     open_lines = [line for line in lines if line not in answered] or lines
     return order.line(open_lines[0]), lines.index(open_lines[0]) + 1, len(lines)
 
 
 async def reason_picker(given: WidgetInput) -> Node:
-    line, position, count = _first_open_line(given, dict(given.state.returns.reasons))
+    line, position, count = _first_open_line(
+        given, dict(given.state.answers(ReturnAnswers).reasons)
+    )
     buttons = [
         button(
             rule.label,
@@ -48,7 +51,9 @@ async def note_form(given: WidgetInput) -> Node:
     order = given.facts.order
     assert order is not None
     needing = lines_needing_notes(given.state, given.facts)
-    missing = [n for n in needing if not given.state.returns.notes.get(n, "").strip()]
+    missing = [
+        n for n in needing if not given.state.answers(ReturnAnswers).notes.get(n, "").strip()
+    ]
     line = order.line((missing or needing)[0])
     return card(
         [
@@ -72,7 +77,9 @@ async def hygiene_question(given: WidgetInput) -> Node:
     order = given.facts.order
     assert order is not None
     open_lines = [
-        line for line in given.facts.hygiene_lines if line not in given.state.returns.seal_opened
+        line
+        for line in given.facts.hygiene_lines
+        if line not in given.state.answers(ReturnAnswers).seal_opened
     ]
     line = order.line((open_lines or list(given.facts.hygiene_lines))[0])
     return card(

@@ -9,35 +9,39 @@ from returndesk.domain import (
     next_step,
 )
 from returndesk.errors import DomainError, InvalidRequest, NotFound
-from returndesk.flow.engine import EventRejected, Turn
-from returndesk.flow.events import (
+from returndesk.flow.state import FlowState
+from returndesk.flow.turn import EventRejected, Turn
+from returndesk.operations.orders import cancel_order
+from returndesk.operations.returns import cancel_return
+from returndesk.store.db import reading
+from returndesk.store.repositories.orders import get_customer_order, normalize_order_id
+from returndesk.store.repositories.returns import get_return
+from returndesk.usecases.cancellations.answers import CancelOrderAnswers, CancelReturnAnswers
+from returndesk.usecases.cancellations.events import (
     GiveCancelReason,
     SelectOrder,
     SelectReturn,
     StartOrderCancellation,
     StartReturnCancellation,
 )
-from returndesk.flow.state import FlowState
-from returndesk.operations.orders import cancel_order
-from returndesk.operations.returns import cancel_return
-from returndesk.store.db import reading
-from returndesk.store.repositories.orders import get_customer_order, normalize_order_id
-from returndesk.store.repositories.returns import get_return
 
 
 async def start_order_cancellation(
     state: FlowState, event: StartOrderCancellation, turn: Turn
 ) -> str | None:
-    state.reset_answers()
-    state.flow = "cancel_order"
     if event.order_id:
-        state.cancel_order.order_id = await _cancellable_order(state, event.order_id, turn)
+        answers = state.answers(CancelOrderAnswers)
+        answers.order_id = await _cancellable_order(state, event.order_id, turn)
+        if event.reason:
+            answers.reason = _reason(event.reason, turn)
     return None
 
 
 async def select_order(state: FlowState, event: SelectOrder, turn: Turn) -> str | None:
-    state.cancel_order.order_id = await _cancellable_order(state, event.order_id, turn)
-    state.cancel_order.reason = None
+    state.answers(CancelOrderAnswers).order_id = await _cancellable_order(
+        state, event.order_id, turn
+    )
+    state.answers(CancelOrderAnswers).reason = None
     return None
 
 
@@ -58,15 +62,19 @@ async def _cancellable_order(state: FlowState, order_id: str, turn: Turn) -> str
 
 
 async def give_cancel_reason(state: FlowState, event: GiveCancelReason, turn: Turn) -> str | None:
-    try:
-        state.cancel_order.reason = cancellation_reason(event.reason, turn.facts.policy)
-    except InvalidRequest as exc:
-        raise EventRejected(exc.message) from exc
+    state.answers(CancelOrderAnswers).reason = _reason(event.reason, turn)
     return None
 
 
+def _reason(reason: str, turn: Turn) -> str:
+    try:
+        return cancellation_reason(reason, turn.facts.policy)
+    except InvalidRequest as exc:
+        raise EventRejected(exc.message) from exc
+
+
 async def confirm_order_cancellation(state: FlowState, turn: Turn) -> str | None:
-    answers = state.cancel_order
+    answers = state.answers(CancelOrderAnswers)
     if answers.order_id is None or answers.reason is None or state.customer_id is None:
         raise EventRejected("Let's choose the order and the reason first.")
     try:
@@ -82,15 +90,13 @@ async def confirm_order_cancellation(state: FlowState, turn: Turn) -> str | None
 async def start_return_cancellation(
     state: FlowState, event: StartReturnCancellation, turn: Turn
 ) -> str | None:
-    state.reset_answers()
-    state.flow = "cancel_return"
     if event.rma:
-        state.cancel_return.rma = await _cancellable_return(state, event.rma, turn)
+        state.answers(CancelReturnAnswers).rma = await _cancellable_return(state, event.rma, turn)
     return None
 
 
 async def select_return(state: FlowState, event: SelectReturn, turn: Turn) -> str | None:
-    state.cancel_return.rma = await _cancellable_return(state, event.rma, turn)
+    state.answers(CancelReturnAnswers).rma = await _cancellable_return(state, event.rma, turn)
     return None
 
 
@@ -111,7 +117,7 @@ async def _cancellable_return(state: FlowState, rma: str, turn: Turn) -> str:
 
 
 async def confirm_return_cancellation(state: FlowState, turn: Turn) -> str | None:
-    answers = state.cancel_return
+    answers = state.answers(CancelReturnAnswers)
     if answers.rma is None or state.customer_id is None:
         raise EventRejected("Let's choose the return first.")
     try:

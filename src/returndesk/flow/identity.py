@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import math
 
-from returndesk.flow.engine import EventRejected, Turn
 from returndesk.flow.events import Verify
 from returndesk.flow.facts import Records
 from returndesk.flow.state import FlowState
+from returndesk.flow.turn import EventRejected, Turn
 from returndesk.store.db import commits, reading
 from returndesk.store.repositories.attempts import (
     AttemptLimit,

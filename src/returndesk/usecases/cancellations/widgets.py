@@ -14,6 +14,7 @@ from returndesk.domain.dates import format_day, local_date
 from returndesk.store.db import reading
 from returndesk.store.repositories.orders import customer_orders, get_customer_order
 from returndesk.store.repositories.returns import StoredReturn, get_return, list_returns
+from returndesk.usecases.cancellations.answers import CancelOrderAnswers, CancelReturnAnswers
 from returndesk.widgets.components import (
     Node,
     badge,
@@ -74,13 +75,13 @@ async def cancel_reason_picker(given: WidgetInput) -> Node:
         )
         for reason in reasons
     ]
-    order_id = given.state.cancel_order.order_id
+    order_id = given.state.answers(CancelOrderAnswers).order_id
     heading = f"Why are you cancelling order {order_id}?" if order_id else "Why are you cancelling?"
     return card([title(heading), col(buttons, gap=2)], key="cancel-reason")
 
 
 async def _plan_rows(given: WidgetInput) -> tuple[Order, list[Node]]:
-    answers = given.state.cancel_order
+    answers = given.state.answers(CancelOrderAnswers)
     facts = given.facts
     assert answers.order_id is not None
     assert facts.customer is not None
@@ -112,7 +113,7 @@ async def cancel_order_summary(given: WidgetInput) -> Node:
     order, rows = await _plan_rows(given)
     facts = given.facts
     assert facts.customer is not None
-    reason = given.state.cancel_order.reason or ""
+    reason = given.state.answers(CancelOrderAnswers).reason or ""
     plan_order_cancellation(order, customer=facts.customer, reason=reason, policy=given.ops.policy)
     return card(
         [
@@ -187,7 +188,7 @@ async def return_picker(given: WidgetInput) -> Node:
 
 
 async def _chosen_return(given: WidgetInput) -> StoredReturn:
-    rma = given.state.cancel_return.rma
+    rma = given.state.answers(CancelReturnAnswers).rma
     assert rma is not None
     async with reading(given.ops.sessions) as session:
         return await get_return(session, rma)

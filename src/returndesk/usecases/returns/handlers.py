@@ -19,8 +19,12 @@ from returndesk.domain import (
     one_of,
 )
 from returndesk.errors import DomainError, InvalidRequest, NotFound
-from returndesk.flow.engine import EventRejected, Turn
-from returndesk.flow.events import (
+from returndesk.flow.state import FlowState
+from returndesk.flow.turn import EventRejected, Turn
+from returndesk.operations.returns import ReturnDraft, create_return
+from returndesk.store.repositories.orders import normalize_order_id
+from returndesk.usecases.returns.answers import ReturnAnswers
+from returndesk.usecases.returns.events import (
     AnswerHygiene,
     AnswerOffer,
     ChooseMethod,
@@ -33,18 +37,15 @@ from returndesk.flow.events import (
     ShortlistVariants,
     StartReturn,
 )
-from returndesk.flow.state import FlowState, ReturnAnswers
-from returndesk.operations.returns import ReturnDraft, create_return
-from returndesk.store.repositories.orders import normalize_order_id
 
 USABLE = frozenset({Outcome.ELIGIBLE, Outcome.NEEDS_HYGIENE_ANSWER})
 
 
 async def start_return(state: FlowState, event: StartReturn, turn: Turn) -> str | None:
-    state.reset_answers()
-    state.flow = "return"
     if event.order_id:
-        state.returns.order_id = await _customer_order_id(state, event.order_id, turn)
+        state.answers(ReturnAnswers).order_id = await _customer_order_id(
+            state, event.order_id, turn
+        )
     return None
 
 
@@ -59,10 +60,10 @@ async def _customer_order_id(state: FlowState, order_id: str, turn: Turn) -> str
 
 
 async def select_items(state: FlowState, event: SelectItems, turn: Turn) -> str | None:
-    answers = state.returns
+    answers = state.answers(ReturnAnswers)
     order_id = await _customer_order_id(state, event.order_id, turn)
     probe = state.model_copy(deep=True)
-    probe.returns = ReturnAnswers(order_id=order_id, seal_opened=dict(answers.seal_opened))
+    probe.replace_answers(ReturnAnswers(order_id=order_id, seal_opened=dict(answers.seal_opened)))
     facts = await turn.source.facts(turn.ops, probe)
     assert facts.order is not None
     keep = answers.line_nos if event.add and answers.order_id == order_id else []
@@ -97,11 +98,12 @@ async def select_items(state: FlowState, event: SelectItems, turn: Turn) -> str 
     if not chosen:
         raise EventRejected("Please choose at least one item to return.")
     if answers.order_id != order_id:
-        state.returns = ReturnAnswers(order_id=order_id)
-    state.returns.line_nos = sorted(chosen)
-    _forget_lines(state.returns)
-    _forget_amount_choices(state.returns)
-    names = [facts.order.line(line).name for line in state.returns.line_nos]
+        answers = ReturnAnswers(order_id=order_id)
+        state.replace_answers(answers)
+    answers.line_nos = sorted(chosen)
+    _forget_lines(answers)
+    _forget_amount_choices(answers)
+    names = [facts.order.line(line).name for line in answers.line_nos]
     return f"You've chosen: {', '.join(names)}."
 
 
@@ -141,7 +143,7 @@ async def give_reason(state: FlowState, event: GiveReason, turn: Turn) -> str | 
         raise EventRejected("Please choose one of the reasons shown.") from exc
     if reason not in turn.facts.policy.reasons:
         raise EventRejected("Please choose one of the reasons shown.")
-    answers = state.returns
+    answers = state.answers(ReturnAnswers)
     for line in _target_lines(answers, event.line_no, answers.reasons):
         answers.reasons[line] = reason.value
         if event.note and event.note.strip():
@@ -154,14 +156,14 @@ async def give_note(state: FlowState, event: GiveNote, turn: Turn) -> str | None
     note = event.note.strip()
     if not note:
         raise EventRejected("Please write a few words about what's wrong.")
-    answers = state.returns
+    answers = state.answers(ReturnAnswers)
     for line in _target_lines(answers, event.line_no, answers.notes):
         answers.notes[line] = note[:500]
     return None
 
 
 async def answer_hygiene(state: FlowState, event: AnswerHygiene, turn: Turn) -> str | None:
-    answers = state.returns
+    answers = state.answers(ReturnAnswers)
     sealed = turn.facts.hygiene_lines
     if not sealed:
         raise EventRejected("None of the chosen items needs a seal check.")
@@ -190,7 +192,7 @@ async def answer_offer(state: FlowState, event: AnswerOffer, turn: Turn) -> str 
     options = turn.facts.options
     if options is None or options.offer is None:
         raise EventRejected("There's no offer for this return.")
-    answers = state.returns
+    answers = state.answers(ReturnAnswers)
     if not event.accept:
         answers.offer_answer = "declined"
         if answers.resolution == Resolution.KEEP_WITH_DISCOUNT.value:
@@ -214,7 +216,7 @@ async def choose_resolution(state: FlowState, event: ChooseResolution, turn: Tur
     if event.resolution not in allowed:
         label = event.resolution.replace("_", " ").lower()
         raise EventRejected(f"A {label} isn't available for this return.")
-    answers = state.returns
+    answers = state.answers(ReturnAnswers)
     if answers.offer_answer == "accepted":
         answers.offer_answer = "declined"
     answers.resolution = event.resolution
@@ -244,7 +246,7 @@ def _credit_destination(destination: str | None, turn: Turn) -> str:
 
 
 async def choose_variant(state: FlowState, event: ChooseVariant, turn: Turn) -> str | None:
-    answers = state.returns
+    answers = state.answers(ReturnAnswers)
     facts = turn.facts
     if answers.resolution != Resolution.EXCHANGE.value or facts.request is None:
         raise EventRejected("Choose an exchange first.")
@@ -264,7 +266,7 @@ async def choose_variant(state: FlowState, event: ChooseVariant, turn: Turn) -> 
 
 
 async def shortlist_variants(state: FlowState, event: ShortlistVariants, turn: Turn) -> str | None:
-    answers = state.returns
+    answers = state.answers(ReturnAnswers)
     facts = turn.facts
     if answers.resolution != Resolution.EXCHANGE.value or facts.request is None:
         raise EventRejected("Choose an exchange first.")
@@ -295,7 +297,7 @@ async def choose_payment_method(
         check_settlement_method(difference, event.payment_method_id, customer)
     except (DomainError, NotFound, InvalidRequest) as exc:
         raise EventRejected(exc.message) from exc
-    state.returns.exchange_payment_method_id = event.payment_method_id
+    state.answers(ReturnAnswers).exchange_payment_method_id = event.payment_method_id
     return None
 
 
@@ -307,12 +309,12 @@ async def choose_method(state: FlowState, event: ChooseMethod, turn: Turn) -> st
         except ValueError:
             label = "that method"
         raise EventRejected(f"{label.capitalize()} isn't available for this return.")
-    state.returns.method = event.method
+    state.answers(ReturnAnswers).method = event.method
     return None
 
 
 async def confirm_return(state: FlowState, turn: Turn) -> str | None:
-    answers = state.returns
+    answers = state.answers(ReturnAnswers)
     facts = turn.facts
     if facts.request is None or state.customer_id is None or answers.resolution is None:
         raise EventRejected("Let's finish the return's details first.")

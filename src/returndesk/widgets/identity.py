@@ -54,44 +54,14 @@ async def verify_form(given: WidgetInput) -> Node:
 
 
 async def main_menu(given: WidgetInput) -> Node:
-    return card(
-        [
-            title("What can I help you with?"),
-            col(
-                [
-                    button(
-                        "Return or exchange items",
-                        on_click=given.act("start_return"),
-                        style="primary",
-                        icon="cube",
-                        block=True,
-                    ),
-                    button(
-                        "Cancel an order",
-                        on_click=given.act("start_order_cancellation"),
-                        icon="empty-circle",
-                        block=True,
-                    ),
-                    button(
-                        "Cancel a return",
-                        on_click=given.act("start_return_cancellation"),
-                        icon="reload",
-                        block=True,
-                    ),
-                    button(
-                        "Check an order or return",
-                        on_click=given.act("ask_status"),
-                        icon="search",
-                        block=True,
-                    ),
-                    button(
-                        "Talk to a person",
-                        on_click=given.act("request_handoff"),
-                        icon="profile",
-                        block=True,
-                    ),
-                ]
-            ),
-        ],
-        key="menu",
-    )
+    buttons = [
+        button(
+            entry.label,
+            on_click=given.act(event),
+            style="primary" if index == 0 else "secondary",
+            icon=entry.icon,
+            block=True,
+        )
+        for index, (event, entry) in enumerate(given.menu)
+    ]
+    return card([title("What can I help you with?"), col(buttons)], key="menu")

@@ -14,6 +14,7 @@ from returndesk.domain import LineEligibility, OrderLine, OrderStatus, Outcome, 
 from returndesk.domain.dates import format_day, local_date
 from returndesk.flow.actions import QUANTITY_PREFIX
 from returndesk.operations.queries import OrderWithEligibility, orders_with_eligibility
+from returndesk.usecases.returns.answers import ReturnAnswers
 from returndesk.widgets.components import (
     Node,
     badge,
@@ -49,7 +50,11 @@ async def item_picker(given: WidgetInput) -> Node:
             ],
             key="items",
         )
-    named = [entry for entry in delivered if entry.order.id == given.state.returns.order_id]
+    named = [
+        entry
+        for entry in delivered
+        if entry.order.id == given.state.answers(ReturnAnswers).order_id
+    ]
     shown = named or delivered
     children = [title("Which items would you like to return?")]
     children += [node for entry in shown for node in _order_form(given, entry)]

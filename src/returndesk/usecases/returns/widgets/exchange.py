@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from returndesk.domain import format_money, settlement_methods
+from returndesk.usecases.returns.answers import ReturnAnswers
 from returndesk.widgets.components import (
     Node,
     badge,
@@ -21,12 +22,12 @@ async def variant_picker(given: WidgetInput) -> Node:
     facts = given.facts
     assert facts.request is not None
     assert facts.catalog is not None
-    exchanges = given.state.returns.exchanges
+    exchanges = given.state.answers(ReturnAnswers).exchanges
     lines = facts.request.lines
     line = next((line for line in lines if line.line_no not in exchanges), lines[0])
     product = facts.catalog.product(line.product_id)
     rows: list[Node] = []
-    shortlist = given.state.returns.shortlist
+    shortlist = given.state.answers(ReturnAnswers).shortlist
     same_shown = not shortlist or line.item_id in shortlist
     if facts.replacement_offered(line) and same_shown:
         # The store was at fault: exactly the same item again comes first.

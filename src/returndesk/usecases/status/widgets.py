@@ -8,6 +8,7 @@ from returndesk.operations.queries import order_status, return_status
 from returndesk.store.db import reading
 from returndesk.store.repositories.orders import customer_orders
 from returndesk.store.repositories.returns import list_returns
+from returndesk.usecases.status.answers import StatusAnswers
 from returndesk.widgets.components import (
     BadgeColor,
     Node,
@@ -80,7 +81,7 @@ def _order_card(order: Order, given: WidgetInput) -> list[Node]:
 
 
 async def status_card(given: WidgetInput) -> Node:
-    answers = given.state.status
+    answers = given.state.answers(StatusAnswers)
     assert given.state.customer_id is not None
     if answers.rma is not None:
         report = await return_status(given.ops, answers.rma, customer_id=given.state.customer_id)
@@ -109,30 +110,4 @@ async def status_card(given: WidgetInput) -> Node:
             ),
         ],
         key="status",
-    )
-
-
-async def handoff_card(given: WidgetInput) -> Node:
-    return card(
-        [
-            title("I've asked a person to follow up"),
-            text("Your request is recorded for our team. Meanwhile, I can help right away with:"),
-            col(
-                [
-                    button(
-                        "Return or exchange items", on_click=given.act("start_return"), block=True
-                    ),
-                    button(
-                        "Cancel an order",
-                        on_click=given.act("start_order_cancellation"),
-                        block=True,
-                    ),
-                    button(
-                        "Check an order or return", on_click=given.act("ask_status"), block=True
-                    ),
-                ],
-                gap=2,
-            ),
-        ],
-        key="handoff",
     )

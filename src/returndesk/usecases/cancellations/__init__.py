@@ -1,0 +1,1 @@
+"""Cancelling an order or a return: one use case (see `usecase.py`)."""

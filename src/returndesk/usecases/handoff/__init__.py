@@ -1,0 +1,1 @@
+"""Asking for a person: one use case (see `usecase.py`)."""

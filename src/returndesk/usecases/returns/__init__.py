@@ -1,0 +1,1 @@
+"""Returns and exchanges: one use case (see `usecase.py`)."""

@@ -1,0 +1,1 @@
+"""Where an order or a return stands: one use case (see `usecase.py`)."""

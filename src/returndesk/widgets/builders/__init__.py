@@ -1,1 +1,0 @@
-"""One builder per widget the conversation shows."""
