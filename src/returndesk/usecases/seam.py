@@ -35,7 +35,7 @@ from returndesk.llm.offline.rules import Cue, Planner
 from returndesk.llm.plans import Plans
 from returndesk.llm.tools import event_tools
 from returndesk.widgets.identity import main_menu, verify_form
-from returndesk.widgets.registry import Builder, WidgetRegistry
+from returndesk.widgets.registry import Widget, WidgetRegistry
 
 FLOW_FILE = "flow.yaml"
 T = TypeVar("T")
@@ -63,7 +63,7 @@ class UseCase:
     answers: tuple[type[Answers], ...]
     handlers: Mapping[str, Handler]
     guards: Mapping[str, Guard] = field(default_factory=dict)
-    widgets: Mapping[str, Builder] = field(default_factory=dict)
+    widgets: Mapping[str, Widget] = field(default_factory=dict)
     confirmations: Mapping[str, Confirmation] = field(default_factory=dict)
     titles: Mapping[str, TitleDetail] = field(default_factory=dict)
     cues: tuple[Cue, ...] = ()

@@ -18,7 +18,7 @@ from returndesk.widgets.components import (
 from returndesk.widgets.inputs import WidgetInput
 
 
-async def verify_form(given: WidgetInput) -> Node:
+def verify_form(given: WidgetInput) -> Node:
     return card(
         [
             form(
@@ -53,7 +53,7 @@ async def verify_form(given: WidgetInput) -> Node:
     )
 
 
-async def main_menu(given: WidgetInput) -> Node:
+def main_menu(given: WidgetInput) -> Node:
     buttons = [
         button(
             entry.label,

@@ -10,7 +10,6 @@ from returndesk.domain import OrderLine
 from returndesk.flow.definition import MenuEntry
 from returndesk.flow.facts import Facts
 from returndesk.flow.state import FlowState
-from returndesk.operations.context import Operations
 from returndesk.widgets.components import Node, action
 
 
@@ -18,7 +17,6 @@ from returndesk.widgets.components import Node, action
 class WidgetInput:
     state: FlowState
     facts: Facts
-    ops: Operations
     # The main menu's entries, as (event name, entry), for a card that offers what else to do.
     menu: tuple[tuple[str, MenuEntry], ...] = ()
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from returndesk.flow.facts import Facts
 from returndesk.flow.state import FlowState
-from returndesk.usecases.cancellations import cues, guards, handlers, plans, widgets
+from returndesk.usecases.cancellations import cues, guards, handlers, plans, queries, widgets
 from returndesk.usecases.cancellations.answers import CancelOrderAnswers, CancelReturnAnswers
 from returndesk.usecases.cancellations.events import EVENTS
 from returndesk.usecases.seam import UseCase
+from returndesk.widgets.registry import Shows
 
 
 def _order_title(state: FlowState, facts: Facts, flow_title: str) -> str | None:
@@ -34,13 +35,15 @@ USE_CASE = UseCase(
     },
     guards=guards.GUARDS,
     widgets={
-        "order_picker": widgets.order_picker,
+        "order_picker": Shows(queries.pending_orders, widgets.order_picker),
         "cancel_reason_picker": widgets.cancel_reason_picker,
-        "cancel_order_summary": widgets.cancel_order_summary,
-        "cancel_order_confirmation": widgets.cancel_order_confirmation,
-        "return_picker": widgets.return_picker,
-        "cancel_return_summary": widgets.cancel_return_summary,
-        "cancel_return_confirmation": widgets.cancel_return_confirmation,
+        "cancel_order_summary": Shows(queries.chosen_order, widgets.cancel_order_summary),
+        "cancel_order_confirmation": Shows(queries.chosen_order, widgets.cancel_order_confirmation),
+        "return_picker": Shows(queries.open_returns, widgets.return_picker),
+        "cancel_return_summary": Shows(queries.chosen_return, widgets.cancel_return_summary),
+        "cancel_return_confirmation": Shows(
+            queries.chosen_return, widgets.cancel_return_confirmation
+        ),
     },
     confirmations={
         CancelOrderAnswers.flow: handlers.confirm_order_cancellation,

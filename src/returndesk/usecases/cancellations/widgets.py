@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-from returndesk.domain import (
-    CUSTOMER_CANCELLABLE,
-    Order,
-    OrderStatus,
-    format_money,
-    plan_order_cancellation,
-    refund_timing,
-)
+from returndesk.domain import Order, format_money, plan_order_cancellation, refund_timing
 from returndesk.domain.dates import format_day, local_date
-from returndesk.store.db import reading
-from returndesk.store.repositories.orders import customer_orders, get_customer_order
-from returndesk.store.repositories.returns import StoredReturn, get_return, list_returns
-from returndesk.usecases.cancellations.answers import CancelOrderAnswers, CancelReturnAnswers
+from returndesk.usecases.cancellations.answers import CancelOrderAnswers
+from returndesk.usecases.cancellations.queries import ReturnBrief
 from returndesk.widgets.components import (
     Node,
     badge,
@@ -30,16 +21,12 @@ from returndesk.widgets.inputs import WidgetInput
 
 
 def _order_caption(order: Order, given: WidgetInput) -> str:
-    placed = format_day(local_date(order.placed_at, given.ops.policy.zone))
+    placed = format_day(local_date(order.placed_at, given.facts.policy.zone))
     names = ", ".join(line.name for line in order.lines)
     return f"placed {placed} · {names} · {format_money(order.items_total)}"
 
 
-async def order_picker(given: WidgetInput) -> Node:
-    assert given.state.customer_id is not None
-    async with reading(given.ops.sessions) as session:
-        orders = await customer_orders(session, given.state.customer_id)
-    pending = [order for order in orders if order.status is OrderStatus.PENDING]
+def order_picker(given: WidgetInput, pending: list[Order]) -> Node:
     if not pending:
         return card(
             [
@@ -67,8 +54,8 @@ async def order_picker(given: WidgetInput) -> Node:
     return card([title("Which order would you like to cancel?"), col(rows, gap=3)], key="orders")
 
 
-async def cancel_reason_picker(given: WidgetInput) -> Node:
-    reasons = given.ops.policy.order_cancellation.reasons
+def cancel_reason_picker(given: WidgetInput) -> Node:
+    reasons = given.facts.policy.order_cancellation.reasons
     buttons = [
         button(
             reason.capitalize(), on_click=given.act("give_cancel_reason", reason=reason), block=True
@@ -80,17 +67,13 @@ async def cancel_reason_picker(given: WidgetInput) -> Node:
     return card([title(heading), col(buttons, gap=2)], key="cancel-reason")
 
 
-async def _plan_rows(given: WidgetInput) -> tuple[Order, list[Node]]:
-    answers = given.state.answers(CancelOrderAnswers)
+def _refund_rows(given: WidgetInput, order: Order) -> list[Node]:
     facts = given.facts
-    assert answers.order_id is not None
     assert facts.customer is not None
-    async with reading(given.ops.sessions) as session:
-        order = await get_customer_order(session, facts.customer.id, answers.order_id)
     rows: list[Node] = []
     for payment in order.net_paid_by_method().items():
         method = facts.customer.payment_method(payment[0])
-        timing = refund_timing(method, waits_for_items=False, policy=given.ops.policy)
+        timing = refund_timing(method, waits_for_items=False, policy=facts.policy)
         rows.append(
             col(
                 [
@@ -106,15 +89,15 @@ async def _plan_rows(given: WidgetInput) -> tuple[Order, list[Node]]:
                 gap=1,
             )
         )
-    return order, rows
+    return rows
 
 
-async def cancel_order_summary(given: WidgetInput) -> Node:
-    order, rows = await _plan_rows(given)
+def cancel_order_summary(given: WidgetInput, order: Order) -> Node:
+    rows = _refund_rows(given, order)
     facts = given.facts
     assert facts.customer is not None
     reason = given.state.answers(CancelOrderAnswers).reason or ""
-    plan_order_cancellation(order, customer=facts.customer, reason=reason, policy=given.ops.policy)
+    plan_order_cancellation(order, customer=facts.customer, reason=reason, policy=facts.policy)
     return card(
         [
             title(f"Cancel order {order.id}?"),
@@ -137,12 +120,11 @@ async def cancel_order_summary(given: WidgetInput) -> Node:
     )
 
 
-async def cancel_order_confirmation(given: WidgetInput) -> Node:
-    order, rows = await _plan_rows(given)
+def cancel_order_confirmation(given: WidgetInput, order: Order) -> Node:
     return card(
         [
             row([title(f"Order {order.id}"), badge("Cancelled", color="danger")]),
-            *rows,
+            *_refund_rows(given, order),
             button("Something else", on_click=given.act("start_over")),
         ],
         key="cancel-done",
@@ -150,17 +132,12 @@ async def cancel_order_confirmation(given: WidgetInput) -> Node:
     )
 
 
-def _return_caption(ret: StoredReturn) -> str:
-    items = len(ret.lines)
-    noun = "item" if items == 1 else "items"
-    return f"order {ret.order_id} · {items} {noun} · {ret.status.label}"
+def _return_caption(ret: ReturnBrief) -> str:
+    noun = "item" if ret.items == 1 else "items"
+    return f"order {ret.order_id} · {ret.items} {noun} · {ret.status.label}"
 
 
-async def return_picker(given: WidgetInput) -> Node:
-    assert given.state.customer_id is not None
-    async with reading(given.ops.sessions) as session:
-        returns = await list_returns(session, customer_id=given.state.customer_id)
-    open_returns = [ret for ret in returns if ret.status in CUSTOMER_CANCELLABLE]
+def return_picker(given: WidgetInput, open_returns: list[ReturnBrief]) -> Node:
     if not open_returns:
         return card(
             [
@@ -187,15 +164,7 @@ async def return_picker(given: WidgetInput) -> Node:
     return card([title("Which return would you like to cancel?"), col(rows, gap=3)], key="returns")
 
 
-async def _chosen_return(given: WidgetInput) -> StoredReturn:
-    rma = given.state.answers(CancelReturnAnswers).rma
-    assert rma is not None
-    async with reading(given.ops.sessions) as session:
-        return await get_return(session, rma)
-
-
-async def cancel_return_summary(given: WidgetInput) -> Node:
-    ret = await _chosen_return(given)
+def cancel_return_summary(given: WidgetInput, ret: ReturnBrief) -> Node:
     return card(
         [
             title(f"Cancel return {ret.rma}?"),
@@ -217,8 +186,7 @@ async def cancel_return_summary(given: WidgetInput) -> Node:
     )
 
 
-async def cancel_return_confirmation(given: WidgetInput) -> Node:
-    ret = await _chosen_return(given)
+def cancel_return_confirmation(given: WidgetInput, ret: ReturnBrief) -> Node:
     return card(
         [
             row([title(f"Return {ret.rma}"), badge("Cancelled", color="secondary")]),

@@ -7,7 +7,7 @@ from returndesk.widgets.components import Node, button, card, col, text, title
 from returndesk.widgets.inputs import WidgetInput
 
 
-async def handoff_card(given: WidgetInput) -> Node:
+def handoff_card(given: WidgetInput) -> Node:
     # Everything else on the menu, which the assistant can do right away.
     meanwhile = [
         button(entry.label, on_click=given.act(event), block=True)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from returndesk.flow.facts import Facts
 from returndesk.flow.state import FlowState
-from returndesk.usecases.returns import cues, guards, handlers, plans
+from returndesk.usecases.returns import cues, guards, handlers, plans, queries
 from returndesk.usecases.returns.answers import ReturnAnswers
 from returndesk.usecases.returns.events import EVENTS
 from returndesk.usecases.returns.widgets import choices, exchange, items, reasons, summary
 from returndesk.usecases.seam import UseCase
+from returndesk.widgets.registry import Shows
 
 
 def _title(state: FlowState, facts: Facts, flow_title: str) -> str | None:
@@ -39,7 +40,7 @@ USE_CASE = UseCase(
     },
     guards=guards.GUARDS,
     widgets={
-        "item_picker": items.item_picker,
+        "item_picker": Shows(queries.delivered_orders, items.item_picker),
         "reason_picker": reasons.reason_picker,
         "note_form": reasons.note_form,
         "hygiene_question": reasons.hygiene_question,
@@ -49,7 +50,7 @@ USE_CASE = UseCase(
         "payment_picker": exchange.payment_picker,
         "method_picker": choices.method_picker,
         "return_summary": summary.return_summary,
-        "return_confirmation": summary.return_confirmation,
+        "return_confirmation": Shows(queries.confirmed_return, summary.return_confirmation),
     },
     confirmations={ReturnAnswers.flow: handlers.confirm_return},
     titles={ReturnAnswers.flow: _title},

@@ -5,9 +5,10 @@ from __future__ import annotations
 from returndesk.flow.facts import Facts
 from returndesk.flow.state import FlowState
 from returndesk.usecases.seam import UseCase
-from returndesk.usecases.status import cues, guards, handlers, widgets
+from returndesk.usecases.status import cues, guards, handlers, queries, widgets
 from returndesk.usecases.status.answers import StatusAnswers
 from returndesk.usecases.status.events import EVENTS
+from returndesk.widgets.registry import Shows
 
 
 def _title(state: FlowState, facts: Facts, flow_title: str) -> str | None:
@@ -26,7 +27,10 @@ USE_CASE = UseCase(
         "select_status_target": handlers.select_status_target,
     },
     guards=guards.GUARDS,
-    widgets={"status_picker": widgets.status_picker, "status_card": widgets.status_card},
+    widgets={
+        "status_picker": Shows(queries.status_targets, widgets.status_picker),
+        "status_card": Shows(queries.status_target, widgets.status_card),
+    },
     titles={StatusAnswers.flow: _title},
     cues=cues.CUES,
 )

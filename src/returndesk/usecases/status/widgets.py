@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from returndesk.domain import Order, format_money
 from returndesk.domain.dates import format_day, local_date
-from returndesk.operations.queries import order_status, return_status
-from returndesk.store.db import reading
-from returndesk.store.repositories.orders import customer_orders
-from returndesk.store.repositories.returns import list_returns
-from returndesk.usecases.status.answers import StatusAnswers
+from returndesk.usecases.status.queries import ReturnStanding, StatusTargets
 from returndesk.widgets.components import (
     BadgeColor,
     Node,
@@ -32,18 +28,14 @@ STATUS_COLORS: dict[str, BadgeColor] = {
 }
 
 
-async def status_picker(given: WidgetInput) -> Node:
-    assert given.state.customer_id is not None
-    async with reading(given.ops.sessions) as session:
-        orders = await customer_orders(session, given.state.customer_id)
-        returns = await list_returns(session, customer_id=given.state.customer_id)
+def status_picker(given: WidgetInput, targets: StatusTargets) -> Node:
     buttons: list[Node] = [
         button(
             f"Return {ret.rma} ({ret.status.label})",
             on_click=given.act("select_status_target", rma=ret.rma),
             block=True,
         )
-        for ret in returns
+        for ret in targets.returns
     ]
     buttons += [
         button(
@@ -51,7 +43,7 @@ async def status_picker(given: WidgetInput) -> Node:
             on_click=given.act("select_status_target", order_id=order.id),
             block=True,
         )
-        for order in orders
+        for order in targets.orders
     ]
     if not buttons:
         buttons.append(text("You have no orders or returns yet."))
@@ -62,7 +54,7 @@ async def status_picker(given: WidgetInput) -> Node:
 
 
 def _order_card(order: Order, given: WidgetInput) -> list[Node]:
-    zone = given.ops.policy.zone
+    zone = given.facts.policy.zone
     dates = f"placed {format_day(local_date(order.placed_at, zone))}"
     if order.delivered_at is not None:
         dates += f" · delivered {format_day(local_date(order.delivered_at, zone))}"
@@ -80,24 +72,22 @@ def _order_card(order: Order, given: WidgetInput) -> list[Node]:
     return nodes
 
 
-async def status_card(given: WidgetInput) -> Node:
-    answers = given.state.answers(StatusAnswers)
-    assert given.state.customer_id is not None
-    if answers.rma is not None:
-        report = await return_status(given.ops, answers.rma, customer_id=given.state.customer_id)
-        ret = report.ret
-        resolution = ret.resolution.value.replace("_", " ").lower()
-        nodes: list[Node] = [
-            row([title(f"Return {ret.rma}"), badge(ret.status.label.capitalize(), color="info")]),
-            caption(f"order {ret.order_id} · {len(ret.lines)} item(s) · {resolution}"),
-            text(report.next_step),
-        ]
-        if report.refund_timing:
-            nodes.append(caption(report.refund_timing))
-    else:
-        assert answers.order_id is not None
-        order = await order_status(given.ops, answers.order_id, customer_id=given.state.customer_id)
-        nodes = _order_card(order, given)
+def _return_card(ret: ReturnStanding) -> list[Node]:
+    resolution = ret.resolution.value.replace("_", " ").lower()
+    nodes: list[Node] = [
+        row([title(f"Return {ret.rma}"), badge(ret.status.label.capitalize(), color="info")]),
+        caption(f"order {ret.order_id} · {ret.items} item(s) · {resolution}"),
+        text(ret.next_step),
+    ]
+    if ret.refund_timing:
+        nodes.append(caption(ret.refund_timing))
+    return nodes
+
+
+def status_card(given: WidgetInput, target: ReturnStanding | Order) -> Node:
+    nodes = (
+        _return_card(target) if isinstance(target, ReturnStanding) else _order_card(target, given)
+    )
     return card(
         [
             *nodes,

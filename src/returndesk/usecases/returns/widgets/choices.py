@@ -25,7 +25,7 @@ METHOD_LABELS = {
 FEE_LABELS = {FeeKind.RETURN_SHIPPING: "return shipping", FeeKind.PICKUP: "pickup"}
 
 
-async def retention_offer(given: WidgetInput) -> Node:
+def retention_offer(given: WidgetInput) -> Node:
     options = given.facts.options
     assert options is not None
     assert options.offer is not None
@@ -62,7 +62,7 @@ def original_method_name(order: Order, customer: Customer) -> str:
     )
 
 
-async def resolution_picker(given: WidgetInput) -> Node:
+def resolution_picker(given: WidgetInput) -> Node:
     facts = given.facts
     assert facts.options is not None
     assert facts.order is not None
@@ -128,7 +128,7 @@ def _resolution_buttons(
             return []
 
 
-async def method_picker(given: WidgetInput) -> Node:
+def method_picker(given: WidgetInput) -> Node:
     buttons = []
     for option in given.facts.methods:
         fee = f" (+{format_money(option.fee)} fee)" if option.fee else ""

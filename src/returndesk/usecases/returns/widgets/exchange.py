@@ -18,7 +18,7 @@ from returndesk.widgets.components import (
 from returndesk.widgets.inputs import WidgetInput, describe_options, line_label
 
 
-async def variant_picker(given: WidgetInput) -> Node:
+def variant_picker(given: WidgetInput) -> Node:
     facts = given.facts
     assert facts.request is not None
     assert facts.catalog is not None
@@ -83,7 +83,7 @@ async def variant_picker(given: WidgetInput) -> Node:
     return card(children, key=f"variant-{line.line_no}")
 
 
-async def payment_picker(given: WidgetInput) -> Node:
+def payment_picker(given: WidgetInput) -> Node:
     facts = given.facts
     assert facts.exchange_difference is not None
     assert facts.customer is not None

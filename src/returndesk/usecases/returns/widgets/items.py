@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from returndesk.domain import LineEligibility, OrderLine, OrderStatus, Outcome, format_money
+from returndesk.domain import LineEligibility, OrderLine, Outcome, format_money
 from returndesk.domain.dates import format_day, local_date
 from returndesk.flow.actions import QUANTITY_PREFIX
-from returndesk.operations.queries import OrderWithEligibility, orders_with_eligibility
 from returndesk.usecases.returns.answers import ReturnAnswers
+from returndesk.usecases.returns.queries import DeliveredOrder
 from returndesk.widgets.components import (
     Node,
     badge,
@@ -35,12 +35,7 @@ from returndesk.widgets.inputs import WidgetInput, describe_options
 USABLE = {Outcome.ELIGIBLE, Outcome.NEEDS_HYGIENE_ANSWER}
 
 
-async def item_picker(given: WidgetInput) -> Node:
-    assert given.state.customer_id is not None
-    found = await orders_with_eligibility(
-        given.ops, given.state.customer_id, customer=given.facts.customer
-    )
-    delivered = [entry for entry in found.orders if entry.order.status is OrderStatus.DELIVERED]
+def item_picker(given: WidgetInput, delivered: tuple[DeliveredOrder, ...]) -> Node:
     if not delivered:
         return card(
             [
@@ -72,10 +67,10 @@ async def item_picker(given: WidgetInput) -> Node:
     return card(children, key="items")
 
 
-def _order_form(given: WidgetInput, entry: OrderWithEligibility) -> list[Node]:
+def _order_form(given: WidgetInput, entry: DeliveredOrder) -> list[Node]:
     order = entry.order
     assert order.delivered_at is not None
-    delivered_on = format_day(local_date(order.delivered_at, given.ops.policy.zone))
+    delivered_on = format_day(local_date(order.delivered_at, given.facts.policy.zone))
     groups: dict[str, list[tuple[OrderLine, LineEligibility]]] = defaultdict(list)
     for line, verdict in zip(order.lines, entry.lines, strict=True):
         groups[line.item_id].append((line, verdict))

@@ -29,7 +29,7 @@ def _first_open_line(given: WidgetInput, answered: dict[int, object]) -> tuple[O
     return order.line(open_lines[0]), lines.index(open_lines[0]) + 1, len(lines)
 
 
-async def reason_picker(given: WidgetInput) -> Node:
+def reason_picker(given: WidgetInput) -> Node:
     line, position, count = _first_open_line(
         given, dict(given.state.answers(ReturnAnswers).reasons)
     )
@@ -47,7 +47,7 @@ async def reason_picker(given: WidgetInput) -> Node:
     return card([*children, col(buttons, gap=2)], key=f"reason-{line.line_no}")
 
 
-async def note_form(given: WidgetInput) -> Node:
+def note_form(given: WidgetInput) -> Node:
     order = given.facts.order
     assert order is not None
     needing = lines_needing_notes(given.state, given.facts)
@@ -73,7 +73,7 @@ async def note_form(given: WidgetInput) -> Node:
     )
 
 
-async def hygiene_question(given: WidgetInput) -> Node:
+def hygiene_question(given: WidgetInput) -> Node:
     order = given.facts.order
     assert order is not None
     open_lines = [

@@ -15,8 +15,8 @@ from returndesk.domain import (
 )
 from returndesk.domain.dates import format_day, local_date
 from returndesk.domain.shipping import PickupWindow, PrepaidLabel, QrDropOff, StoreDropOff
-from returndesk.operations.queries import return_status
 from returndesk.usecases.returns.answers import ReturnAnswers
+from returndesk.usecases.returns.queries import ConfirmedReturn
 from returndesk.usecases.returns.widgets.choices import (
     FEE_LABELS,
     METHOD_LABELS,
@@ -95,7 +95,7 @@ def _figure(label: str, value: str, strong: bool = False) -> Node:
     return row([text(label, weight=weight), text(value, weight=weight)], justify="between")
 
 
-async def return_summary(given: WidgetInput) -> Node:
+def return_summary(given: WidgetInput) -> Node:
     facts = given.facts
     answers = given.state.answers(ReturnAnswers)
     assert facts.request is not None
@@ -153,17 +153,13 @@ def _destination(given: WidgetInput, quote: ReturnQuote) -> PaymentMethod | None
     return methods.get(facts.order.original_payment_method_id or "")
 
 
-async def return_confirmation(given: WidgetInput) -> Node:
-    rma = given.state.answers(ReturnAnswers).confirmed_rma
-    assert rma is not None
-    report = await return_status(given.ops, rma)
-    ret = report.ret
+def return_confirmation(given: WidgetInput, ret: ConfirmedReturn) -> Node:
     children: list[Node] = [
         row([title(f"Return {ret.rma}"), badge(ret.status.label.capitalize(), color="success")]),
-        text(report.next_step),
+        text(ret.next_step),
     ]
     shipment = ret.shipment
-    zone = given.ops.policy.zone
+    zone = given.facts.policy.zone
     match shipment:
         case PrepaidLabel(carrier, tracking_number, url):
             children += [
@@ -183,8 +179,8 @@ async def return_confirmation(given: WidgetInput) -> Node:
             children.append(caption(instructions))
         case None:
             pass
-    if report.refund_timing:
-        children.append(caption(report.refund_timing))
+    if ret.refund_timing:
+        children.append(caption(ret.refund_timing))
     children.append(button("Something else", on_click=given.act("start_over")))
     return card(
         children, key="confirmation", status={"text": "Return confirmed", "icon": "check-circle"}

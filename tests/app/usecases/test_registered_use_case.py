@@ -1,0 +1,137 @@
+"""A request type added from its own folder, by a setting alone: the call back that lives in
+tests/fixtures/usecases/callback gets a menu entry, a tool, an intent, a thread title and a
+working conversation, clicked or typed, beside the built-in ones."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from fastapi import FastAPI
+
+from returndesk.domain import Customer
+from returndesk.operations.context import Operations
+from returndesk.store.repositories.customers import get_customer
+from returndesk.web.state import AppState
+from tests.conftest import DEMO_NOW
+from tests.support.app import http_client, running_app, settings_for
+from tests.support.chatkit_client import ChatKitClient
+from tests.support.demo import demo_operations
+from tests.support.flows import verify
+from tests.support.shopper import Shopper
+
+CALLBACK = "tests.fixtures.usecases.callback.usecase"
+DEMO_CUSTOMER = "yusuf_rossi_9620"
+
+
+@pytest.fixture
+async def app(demo_database_url: str) -> AsyncIterator[FastAPI]:
+    settings = settings_for(demo_database_url, use_cases=[CALLBACK])
+    async with running_app(settings, clock=lambda: DEMO_NOW) as app:
+        yield app
+
+
+@pytest.fixture
+def ops(app: FastAPI) -> Operations:
+    state: AppState = app.state.returndesk
+    return demo_operations(state.sessions)
+
+
+@pytest.fixture
+async def customer(ops: Operations) -> Customer:
+    async with ops.sessions() as session:
+        return await get_customer(session, DEMO_CUSTOMER)
+
+
+@pytest.fixture
+async def shopper(app: FastAPI) -> AsyncIterator[Shopper]:
+    async with http_client(app) as http:
+        shopper = Shopper(ChatKitClient(http))
+        await shopper.start()
+        yield shopper
+
+
+async def thread_title(shopper: Shopper) -> str | None:
+    thread = await shopper.client.call(
+        {"type": "threads.get_by_id", "params": {"thread_id": shopper.thread_id}}
+    )
+    title = thread.get("title")
+    return None if title is None else str(title)
+
+
+async def test_registering_it_adds_a_menu_entry_after_the_built_in_ones(
+    shopper: Shopper, customer: Customer
+) -> None:
+    await verify(shopper, customer)
+
+    labels = shopper.labels()
+    assert labels[-1] == "Ask for a call back"
+    assert labels[0] == "Return or exchange items"
+
+
+async def test_a_click_conversation_runs_from_the_menu_to_the_booked_call(
+    shopper: Shopper, customer: Customer
+) -> None:
+    await verify(shopper, customer)
+
+    await shopper.click("Ask for a call back")
+    assert "When should we call you?" in shopper.said
+    assert shopper.labels() == ["In the morning", "In the afternoon", "In the evening"]
+    await shopper.click("In the afternoon")
+
+    assert "We'll call you then." in shopper.said
+    assert "call you in the afternoon" in str(shopper.widget)
+    assert await thread_title(shopper) == "Call back: afternoon"
+
+
+async def test_a_typed_conversation_reaches_the_same_booked_call(
+    shopper: Shopper, customer: Customer
+) -> None:
+    await shopper.say(f"my email is {customer.email}")
+
+    await shopper.say("I'd like a callback please")
+    assert "When should we call you?" in shopper.said
+    await shopper.say("the evening works best")
+
+    assert "call you in the evening" in str(shopper.widget)
+    assert await thread_title(shopper) == "Call back: evening"
+
+
+async def test_asked_before_verification_it_waits_and_then_goes_ahead(
+    shopper: Shopper, customer: Customer
+) -> None:
+    await shopper.say("can you ring me in the morning?")
+    assert "as soon as I've confirmed who you are" in shopper.said
+
+    await shopper.say(f"my email is {customer.email}")
+
+    assert "call you in the morning" in str(shopper.widget)
+
+
+async def test_going_back_forgets_the_time_and_a_built_in_request_still_works(
+    shopper: Shopper, customer: Customer
+) -> None:
+    await verify(shopper, customer)
+    await shopper.click("Ask for a call back")
+    await shopper.click("In the morning")
+
+    await shopper.say("go back")
+    assert "already done" in shopper.said
+
+    await shopper.click("Something else")
+    await shopper.click("Check an order or return")
+    assert "Which order or return would you like to check?" in shopper.said
+
+
+async def test_a_time_outside_the_day_is_refused_and_changes_nothing(
+    shopper: Shopper, customer: Customer
+) -> None:
+    await verify(shopper, customer)
+    await shopper.click("Ask for a call back")
+    action = shopper.button("In the morning")["onClickAction"]
+
+    await shopper.send({**action, "payload": {**action["payload"], "time": "midnight"}})
+    assert "We call in the morning, the afternoon or the evening." in shopper.said
+
+    await shopper.click("In the evening")
+    assert "call you in the evening" in str(shopper.widget)
