@@ -25,10 +25,6 @@ prompt
 # A generated tool's signature and annotations, read by the Agents SDK's function_tool.
 _.__signature__
 _.__annotations__
-# The call back fixture's times of day: its cards and cues iterate over the enum.
-MORNING
-AFTERNOON
-EVENING
 # Usage figures, read with `dataclasses.asdict` for GET /api/usage.
 offline_turns
 provider_errors
