@@ -55,7 +55,8 @@ def test_the_guide_shows_every_file_of_the_use_case() -> None:
     }
 
 
-async def test_its_use_case_works_clicked_and_typed(mystore: Path, demo_database_url: str) -> None:
+@pytest.mark.usefixtures("mystore")
+async def test_its_use_case_works_clicked_and_typed(demo_database_url: str) -> None:
     settings = settings_for(demo_database_url, use_cases=["mystore.callback.usecase"])
     async with running_app(settings, clock=lambda: DEMO_NOW) as app, http_client(app) as http:
         clicking = Shopper(ChatKitClient(http))

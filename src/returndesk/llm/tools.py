@@ -1,16 +1,19 @@
-"""The tools the language layer calls; each feeds the conversation engine one or more events.
+"""The tools the language layer calls: one per event, named after it, and the policy question.
 
-A tool answers with JSON `{"done": bool, "say": str}`: whether the change was
-made, and what the shopper should hear next. Items are named by the `ref`
-the conversation brief gives them (`#W2611340:2`), never by price or name.
+Each tool is generated from its event type (see `flow/events.py`): the event's
+docstring describes it and its fields are the tool's arguments. A tool answers
+with JSON `{"done": bool, "say": str}`: whether the change was made, and what
+the shopper should hear next. Items are named by the `ref` the conversation
+brief gives them (`#W2611340:2`), never by price or name.
 """
 
 from __future__ import annotations
 
 import inspect
 import json
-from collections.abc import Iterable, Sequence
-from dataclasses import MISSING, fields
+from collections.abc import Iterable
+from dataclasses import MISSING, dataclass, fields
+from enum import Enum
 from typing import Annotated, Any, Literal, get_args, get_origin, get_type_hints
 
 from agents import FunctionTool, RunContextWrapper, function_tool
@@ -32,86 +35,71 @@ def result(done: bool, say: str) -> str:
     return json.dumps({"done": done, "say": say})
 
 
-async def apply_events(ctx: Ctx, events: Sequence[FlowEvent]) -> str:
-    """Run the events in order, stopping at the first that is refused."""
+async def apply_event(ctx: Ctx, event: FlowEvent) -> str:
+    """Run the event through the conversation, shown as a task while it runs."""
     turn = ctx.context
-    progress = events[0].progress
+    progress = event.progress
     task = CustomTask(title=progress.running, icon=progress.icon, status_indicator="loading")
     await turn.add_workflow_task(task)
     index = len(turn.workflow_item.workflow.tasks) - 1 if turn.workflow_item else 0
-    say, done = "", True
-    for event in events:
-        outcome = await turn.runner.run(turn.thread, event, turn.request_context)
-        for out in outcome.before:
-            await turn.stream(out)
-        say = outcome.reply or say
-        if not outcome.applied:
-            done = False
-            break
+    outcome = await turn.runner.run(turn.thread, event, turn.request_context)
+    for out in outcome.before:
+        await turn.stream(out)
+    if outcome.applied:
         turn.deferred = list(outcome.after)
     if turn.workflow_item is not None:
         await turn.update_workflow_task(
             task.model_copy(update={"title": progress.finished, "status_indicator": "complete"}),
             index,
         )
-    return result(done, say or "That didn't change anything.")
+    return result(outcome.applied, outcome.reply or "That didn't change anything.")
 
 
-def event_tool(event_type: type[FlowEvent]) -> FunctionTool:
-    """The tool named after `event_type`, described by its docstring, that applies it.
+@dataclass(frozen=True, slots=True)
+class _Argument:
+    """One argument of an event's tool: the field it fills and how it differs from it."""
 
-    Each field is an argument of the same name and type, except where its
-    annotation says otherwise: item refs stand for line numbers, an enum's
-    values for text that must be one of them, and click-only fields are left out.
+    name: str
+    field: str
+    annotation: Any
+    default: Any
+    refs: ItemRef | ItemRefs | None
+
+
+def _arguments(event_type: type[FlowEvent]) -> tuple[list[_Argument], list[str]]:
+    """The tool's arguments, and the fields filled with the order of the item refs given.
+
+    Each field is an argument of the same name and type, except where its annotation
+    says otherwise: item refs stand for line numbers, an enum for text that must be one
+    of its values, and click-only fields are left out.
     """
     hints = get_type_hints(event_type, include_extras=True)
-    parameters = [inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Ctx)]
-    converters: dict[str, tuple[str, Any]] = {}
+    arguments: list[_Argument] = []
+    order_fields: list[str] = []
     for field in fields(event_type):
         base, marks = _strip(hints[field.name])
+        if any(isinstance(mark, OrderOfItems) for mark in marks):
+            order_fields.append(field.name)
         if any(isinstance(mark, ClickOnly | OrderOfItems) for mark in marks):
             continue
-        argument, annotation = field.name, base
-        marker: ItemRef | ItemRefs | None = None
+        name, annotation = field.name, base
+        refs: ItemRef | ItemRefs | None = None
         if get_origin(base) is tuple:
             annotation = list[get_args(base)[0]]  # type: ignore[misc]
         for mark in marks:
             if isinstance(mark, ItemRef):
-                argument, annotation, marker = mark.argument, str | None, mark
+                name, annotation, refs = mark.argument, str | None, mark
             elif isinstance(mark, ItemRefs):
-                argument, annotation, marker = mark.argument, list[str], mark
+                name, annotation, refs = mark.argument, list[str], mark
             elif isinstance(mark, OneOf):
-                annotation = mark.values | None if _optional(base) else mark.values
+                annotation = mark.values | None if type(None) in get_args(base) else mark.values
         default: Any = inspect.Parameter.empty
         if field.default is not MISSING:
             default = list(field.default) if isinstance(field.default, tuple) else field.default
         elif field.default_factory is not MISSING:
             default = field.default_factory()
-        converters[argument] = (field.name, marker)
-        parameters.append(
-            inspect.Parameter(
-                argument,
-                inspect.Parameter.KEYWORD_ONLY,
-                default=default,
-                annotation=annotation,
-            )
-        )
-
-    async def invoke(ctx: Ctx, **arguments: Any) -> str:
-        values: dict[str, Any] = {}
-        for argument, value in arguments.items():
-            name, marker = converters[argument]
-            try:
-                values.update(_converted(event_type, name, marker, value))
-            except ValueError as exc:
-                return result(False, str(exc))
-        return await apply_events(ctx, [event_type(**values)])
-
-    invoke.__name__ = event_type.name
-    invoke.__doc__ = event_type.__doc__
-    invoke.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-    invoke.__annotations__ = {p.name: p.annotation for p in parameters}
-    return function_tool(invoke, name_override=event_type.name)
+        arguments.append(_Argument(name, field.name, annotation, default, refs))
+    return arguments, order_fields
 
 
 def _strip(annotation: Any) -> tuple[Any, tuple[Any, ...]]:
@@ -121,34 +109,51 @@ def _strip(annotation: Any) -> tuple[Any, tuple[Any, ...]]:
     return annotation, ()
 
 
-def _optional(annotation: Any) -> bool:
-    return type(None) in get_args(annotation)
-
-
-def _converted(
-    event_type: type[FlowEvent], name: str, marker: object, value: Any
-) -> dict[str, Any]:
-    """The event's field values for one tool argument."""
-    if isinstance(marker, ItemRef):
-        return {name: parse_line_ref(value)[1] if value else None}
-    if isinstance(marker, ItemRefs):
+def _field_values(argument: _Argument, value: Any, order_fields: list[str]) -> dict[str, Any]:
+    """The event's field values for one tool argument; ValueError says what is wrong."""
+    if isinstance(argument.refs, ItemRef):
+        return {argument.field: parse_line_ref(value)[1] if value else None}
+    if isinstance(argument.refs, ItemRefs):
         lines = [parse_line_ref(ref) for ref in value]
         orders = {order_id for order_id, _ in lines}
         if len(orders) != 1:
             raise ValueError(ONE_ORDER)
-        converted: dict[str, Any] = {name: tuple(n for _, n in lines)}
-        hints = get_type_hints(event_type, include_extras=True)
-        order_fields = [
-            field.name
-            for field in fields(event_type)
-            if any(isinstance(mark, OrderOfItems) for mark in _strip(hints[field.name])[1])
-        ]
-        return converted | dict.fromkeys(order_fields, orders.pop())
-    if hasattr(value, "value"):
-        return {name: value.value}
+        order_id = orders.pop()
+        return {argument.field: tuple(n for _, n in lines)} | dict.fromkeys(order_fields, order_id)
+    if isinstance(value, Enum):
+        return {argument.field: value.value}
     if isinstance(value, list):
-        return {name: tuple(value)}
-    return {name: value}
+        return {argument.field: tuple(value)}
+    return {argument.field: value}
+
+
+def event_tool(event_type: type[FlowEvent]) -> FunctionTool:
+    """The tool named after `event_type`, described by its docstring, that applies it."""
+    arguments, order_fields = _arguments(event_type)
+    by_name = {argument.name: argument for argument in arguments}
+
+    async def invoke(ctx: Ctx, **given: Any) -> str:
+        values: dict[str, Any] = {}
+        for name, value in given.items():
+            try:
+                values |= _field_values(by_name[name], value, order_fields)
+            except ValueError as exc:
+                return result(False, str(exc))
+        return await apply_event(ctx, event_type(**values))
+
+    # The Agents SDK reads a tool's schema from its function: give it the event's.
+    context = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Ctx)
+    parameters = [context] + [
+        inspect.Parameter(
+            a.name, inspect.Parameter.KEYWORD_ONLY, default=a.default, annotation=a.annotation
+        )
+        for a in arguments
+    ]
+    invoke.__name__ = event_type.name
+    invoke.__doc__ = event_type.__doc__
+    invoke.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    invoke.__annotations__ = {p.name: p.annotation for p in parameters}
+    return function_tool(invoke, name_override=event_type.name)
 
 
 @function_tool
