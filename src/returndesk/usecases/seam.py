@@ -106,13 +106,14 @@ class UseCases:
         self.events = EventCatalog(
             [*FRAME_EVENTS, *(event for case in self.all for event in case.events)]
         )
+        frame_widgets: dict[str, Widget] = {"verify_form": verify_form, "main_menu": main_menu}
         self.widgets = WidgetRegistry(
-            _merged("widget", {"verify_form": verify_form, "main_menu": main_menu}, self.all),
+            self._merged("widget", frame_widgets, lambda case: case.widgets),
             menu=self.definition.menu(),
         )
-        self.titles: Mapping[str, TitleDetail] = _merged("title", {}, self.all)
+        self.titles = self._merged("title", {}, lambda case: case.titles)
         self.cues = tuple(cue for case in self.all for cue in case.cues)
-        self.planners: Mapping[str, Planner] = _merged("planner", {}, self.all)
+        self.planners = self._merged("planner", {}, lambda case: case.planners)
         self.worded_by_the_model = frozenset().union(
             *(case.worded_by_the_model for case in self.all)
         )
@@ -121,11 +122,11 @@ class UseCases:
         return FlowEngine(
             self.definition,
             events=self.events,
-            guards=_merged("guard", dict(FRAME_GUARDS), self.all),
-            handlers=_merged("handler", {"verify": verify}, self.all),
+            guards=self._merged("guard", dict(FRAME_GUARDS), lambda case: case.guards),
+            handlers=self._merged("handler", {"verify": verify}, lambda case: case.handlers),
             widgets=self.widgets.names(),
             answers={kind.flow: kind for case in self.all for kind in case.answers},
-            confirmations=_merged("confirmation", {}, self.all),
+            confirmations=self._merged("confirmation", {}, lambda case: case.confirmations),
         )
 
     def reader(self) -> Reader:
@@ -149,26 +150,19 @@ class UseCases:
         """The agent's tools: one per event a shopper may send, named after it."""
         return event_tools(self.events.types.values())
 
+    def _merged(
+        self, kind: str, frame: dict[str, T], declared: Callable[[UseCase], Mapping[str, T]]
+    ) -> dict[str, T]:
+        """The frame's own, then what each use case declares; a name declared twice is
+        refused, naming the use case."""
+        merged = dict(frame)
+        for case in self.all:
+            for name, value in declared(case).items():
+                if name in merged:
+                    raise ConfigurationError(f"{case.name}: {kind} {name!r} is declared twice")
+                merged[name] = value
+        return merged
+
     def title(self, state: FlowState, facts: Facts, flow_title: str) -> str | None:
         detail = self.titles.get(state.flow)
         return flow_title if detail is None else detail(state, facts, flow_title)
-
-
-def _merged(kind: str, frame: dict[str, T], cases: Iterable[UseCase]) -> dict[str, T]:
-    merged = dict(frame)
-    for case in cases:
-        for name, value in getattr(case, _FIELDS[kind]).items():
-            if name in merged:
-                raise ConfigurationError(f"{case.name}: {kind} {name!r} is declared twice")
-            merged[name] = value
-    return merged
-
-
-_FIELDS = {
-    "widget": "widgets",
-    "title": "titles",
-    "planner": "planners",
-    "guard": "guards",
-    "handler": "handlers",
-    "confirmation": "confirmations",
-}
