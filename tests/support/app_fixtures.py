@@ -18,8 +18,15 @@ from tests.support.shopper import Shopper, ShopperFactory
 
 
 @pytest.fixture
-async def app(demo_database_url: str) -> AsyncIterator[FastAPI]:
-    async with running_app(settings_for(demo_database_url), clock=lambda: DEMO_NOW) as app:
+def app_settings() -> dict[str, object]:
+    """Settings the app runs with besides the test defaults; a test module overrides it."""
+    return {}
+
+
+@pytest.fixture
+async def app(demo_database_url: str, app_settings: dict[str, object]) -> AsyncIterator[FastAPI]:
+    settings = settings_for(demo_database_url, **app_settings)
+    async with running_app(settings, clock=lambda: DEMO_NOW) as app:
         yield app
 
 

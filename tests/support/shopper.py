@@ -56,6 +56,14 @@ class Shopper:
                 self.widget_id = event["item"]["id"]
                 self.widget = event["item"]["widget"]
 
+    async def title(self) -> str | None:
+        """The conversation's title, as the thread list shows it."""
+        thread = await self.client.call(
+            {"type": "threads.get_by_id", "params": {"thread_id": self.thread_id}}
+        )
+        title = thread.get("title")
+        return None if title is None else str(title)
+
     @property
     def texts(self) -> list[str]:
         return assistant_texts(self.events)

@@ -95,15 +95,7 @@ async def test_status_of_an_order_shows_its_tracking(shopper: Shopper, ops: Oper
     shown = str(shopper.widget)
     assert order.tracking_ids[0] in shown
     assert order.status.value.capitalize() in shown
-    assert "Status: " in (await _title(shopper) or "")
-
-
-async def _title(shopper: Shopper) -> str | None:
-    thread = await shopper.client.call(
-        {"type": "threads.get_by_id", "params": {"thread_id": shopper.thread_id}}
-    )
-    title: str | None = thread.get("title")
-    return title
+    assert "Status: " in (await shopper.title() or "")
 
 
 async def test_status_of_a_return_says_what_happens_next(shopper: Shopper, ops: Operations) -> None:

@@ -90,15 +90,7 @@ async def test_several_items_with_different_reasons(shopper: Shopper, ops: Opera
     reasons = {line.line_no: line.reason.value for line in ret.lines}
     assert reasons == {first.line.line_no: "DEFECTIVE", second.line.line_no: "WRONG_ITEM"}
     assert ret.refund_amount == first.line.price + second.line.price
-    assert f"Return: {first.line.name}" in str(await _title(shopper))
-
-
-async def _title(shopper: Shopper) -> str | None:
-    thread = await shopper.client.call(
-        {"type": "threads.get_by_id", "params": {"thread_id": shopper.thread_id}}
-    )
-    title: str | None = thread.get("title")
-    return title
+    assert f"Return: {first.line.name}" in str(await shopper.title())
 
 
 async def test_an_exchange_paying_the_difference(shopper: Shopper, ops: Operations) -> None:

@@ -4,19 +4,11 @@ working conversation, clicked or typed, beside the built-in ones."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
-from fastapi import FastAPI
 
 from returndesk.domain import Customer
 from returndesk.operations.context import Operations
 from returndesk.store.repositories.customers import get_customer
-from returndesk.web.state import AppState
-from tests.conftest import DEMO_NOW
-from tests.support.app import http_client, running_app, settings_for
-from tests.support.chatkit_client import ChatKitClient
-from tests.support.demo import demo_operations
 from tests.support.flows import verify
 from tests.support.shopper import Shopper
 
@@ -25,38 +17,14 @@ DEMO_CUSTOMER = "yusuf_rossi_9620"
 
 
 @pytest.fixture
-async def app(demo_database_url: str) -> AsyncIterator[FastAPI]:
-    settings = settings_for(demo_database_url, use_cases=[CALLBACK])
-    async with running_app(settings, clock=lambda: DEMO_NOW) as app:
-        yield app
-
-
-@pytest.fixture
-def ops(app: FastAPI) -> Operations:
-    state: AppState = app.state.returndesk
-    return demo_operations(state.sessions)
+def app_settings() -> dict[str, object]:
+    return {"use_cases": [CALLBACK]}
 
 
 @pytest.fixture
 async def customer(ops: Operations) -> Customer:
     async with ops.sessions() as session:
         return await get_customer(session, DEMO_CUSTOMER)
-
-
-@pytest.fixture
-async def shopper(app: FastAPI) -> AsyncIterator[Shopper]:
-    async with http_client(app) as http:
-        shopper = Shopper(ChatKitClient(http))
-        await shopper.start()
-        yield shopper
-
-
-async def thread_title(shopper: Shopper) -> str | None:
-    thread = await shopper.client.call(
-        {"type": "threads.get_by_id", "params": {"thread_id": shopper.thread_id}}
-    )
-    title = thread.get("title")
-    return None if title is None else str(title)
 
 
 async def test_registering_it_adds_a_menu_entry_after_the_built_in_ones(
@@ -81,7 +49,7 @@ async def test_a_click_conversation_runs_from_the_menu_to_the_booked_call(
 
     assert "We'll call you then." in shopper.said
     assert "call you in the afternoon" in str(shopper.widget)
-    assert await thread_title(shopper) == "Call back: afternoon"
+    assert await shopper.title() == "Call back: afternoon"
 
 
 async def test_a_typed_conversation_reaches_the_same_booked_call(
@@ -94,7 +62,7 @@ async def test_a_typed_conversation_reaches_the_same_booked_call(
     await shopper.say("the evening works best")
 
     assert "call you in the evening" in str(shopper.widget)
-    assert await thread_title(shopper) == "Call back: evening"
+    assert await shopper.title() == "Call back: evening"
 
 
 async def test_asked_before_verification_it_waits_and_then_goes_ahead(

@@ -158,10 +158,8 @@ def _policy(message: Message) -> Reading | None:
 
 
 def _yes_no(message: Message) -> Reading | None:
-    answer = message.yes_no
-    if answer is None:
-        return None
-    return Reading(Intent.CONFIRM if answer else Intent.DENY, confidence=GUESS)
+    # Away from a question that takes one, a bare yes or no is only a guess.
+    return confirm_or_deny(message, GUESS)
 
 
 def _greeting(message: Message) -> Reading | None:

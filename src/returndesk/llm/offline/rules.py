@@ -71,11 +71,12 @@ def slot(reading: Reading, name: str) -> Any:
     return reading.slots.get(name)
 
 
-def confirm_or_deny(message: Message) -> Reading | None:
+def confirm_or_deny(message: Message, confidence: float = LIKELY) -> Reading | None:
+    """A plain yes or no: Confirm or Deny, as sure as the question it answers makes it."""
     answer = message.yes_no
     if answer is None:
         return None
-    return Reading(Intent.CONFIRM if answer else Intent.DENY, confidence=LIKELY)
+    return Reading(Intent.CONFIRM if answer else Intent.DENY, confidence=confidence)
 
 
 def order_by_words(message: Message) -> str | None:
