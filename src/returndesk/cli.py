@@ -13,13 +13,14 @@ import typer
 from returndesk.domain import ReturnStatus, format_money, load_policy
 from returndesk.errors import ReturnDeskError
 from returndesk.operations.context import Operations, utc_now
-from returndesk.operations.json_views import order_json, return_json
+from returndesk.operations.json_views import customer_json, order_json, return_json
 from returndesk.operations.queries import expire_overdue, return_status
 from returndesk.operations.staff import advance_return, reject_return
 from returndesk.settings import Settings
 from returndesk.store.db import create_engine, create_session_factory, reading
 from returndesk.store.migrate import check_schema, upgrade
-from returndesk.store.repositories.orders import get_order
+from returndesk.store.repositories.customers import get_customer
+from returndesk.store.repositories.orders import customer_orders, get_order
 from returndesk.store.repositories.returns import StoredReturn, list_returns
 from returndesk.store.seed import demo_data_dir, is_empty, seed_store
 from returndesk.web.logs import log_config
@@ -30,9 +31,11 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="Create or migrate the database.", no_args_is_help=True)
 orders_app = typer.Typer(help="Look at orders.", no_args_is_help=True)
+customers_app = typer.Typer(help="Look at customers.", no_args_is_help=True)
 returns_app = typer.Typer(help="Look at returns and move them along.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(orders_app, name="orders")
+app.add_typer(customers_app, name="customers")
 app.add_typer(returns_app, name="returns")
 
 T = TypeVar("T")
@@ -137,8 +140,40 @@ def orders_show(order_id: str, as_json: JsonFlag = False) -> None:
         options = ", ".join(f"{k} {v}" for k, v in item["options"].items())
         sale = "  final sale" if item["final_sale"] else ""
         typer.echo(f"  {item['line_no']}. {item['name']} ({options})  ${item['price']}{sale}")
+    if data["shipping_address"]:
+        typer.echo("  ships to: " + _one_line(data["shipping_address"]))
     if data["tracking_ids"]:
         typer.echo("  tracking: " + ", ".join(data["tracking_ids"]))
+    for payment in data["payments"]:
+        typer.echo(f"  {payment['kind']}: ${payment['amount']} ({payment['payment_method_id']})")
+
+
+def _one_line(address: dict[str, str]) -> str:
+    street = ", ".join(part for part in (address["address1"], address["address2"]) if part)
+    return f"{street}, {address['city']}, {address['state']} {address['zip']}, {address['country']}"
+
+
+@customers_app.command("show")
+def customers_show(customer_id: str, as_json: JsonFlag = False) -> None:
+    """A customer with their default address, payment methods and orders."""
+
+    async def work(ops: Operations) -> dict[str, Any]:
+        async with reading(ops.sessions) as session:
+            customer = await get_customer(session, customer_id)
+            return customer_json(customer, await customer_orders(session, customer.id))
+
+    data = _run(work)
+    if as_json:
+        _print_json(data)
+        return
+    typer.echo(f"{data['customer_id']}  {data['first_name']} {data['last_name']}  {data['email']}")
+    if data["default_address"]:
+        typer.echo("  default address: " + _one_line(data["default_address"]))
+    for method in data["payment_methods"]:
+        balance = "" if method["balance"] is None else f"  balance ${method['balance']}"
+        typer.echo(f"  {method['id']} ({method['source']}){balance}")
+    for order in data["orders"]:
+        typer.echo(f"  {order['order_id']}  {order['status']}")
 
 
 @returns_app.command("list")

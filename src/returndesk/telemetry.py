@@ -25,6 +25,11 @@ RETURNS_CREATED = Counter(
     "returndesk_returns_created_total", "Returns created, by resolution.", ["resolution"]
 )
 ORDERS_CANCELLED = Counter("returndesk_orders_cancelled_total", "Pending orders cancelled.")
+ORDERS_CHANGED = Counter(
+    "returndesk_order_changes_total",
+    "Changes confirmed: a pending order's address, payment or items, or a default address.",
+    ["change"],
+)
 VERIFICATION_FAILURES = Counter(
     "returndesk_verification_failures_total", "Failed attempts to verify a shopper."
 )

@@ -47,6 +47,12 @@ def check_order_cancellation(order: Order, customer: Customer) -> CancellationCh
     match order.status:
         case OrderStatus.PENDING:
             return CancellationCheck(True, "This order hasn't shipped yet, so it can be cancelled.")
+        case OrderStatus.PENDING_ITEMS_MODIFIED:
+            return CancellationCheck(
+                False,
+                "This order's items were changed, so it can no longer be cancelled; "
+                "once it arrives you can return it.",
+            )
         case OrderStatus.PROCESSED:
             return CancellationCheck(
                 False,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from returndesk.domain.addresses import Address
 from returndesk.domain.codes import Tier
 from returndesk.domain.money import format_money
 from returndesk.errors import NotFound
@@ -58,6 +59,8 @@ class Customer:
     zip: str
     tier: Tier
     payment_methods: tuple[PaymentMethod, ...] = ()
+    # The default address future orders ship to; None only where a caller has none.
+    address: Address | None = None
 
     @property
     def gift_cards(self) -> tuple[PaymentMethod, ...]:

@@ -171,6 +171,11 @@ def _not_delivered_message(status: OrderStatus) -> str:
                 "This order hasn't shipped yet, so there is nothing to return; "
                 "a pending order can be cancelled instead."
             )
+        case OrderStatus.PENDING_ITEMS_MODIFIED:
+            return (
+                "This order hasn't shipped yet, so there is nothing to return; "
+                "it can be returned once it has been delivered."
+            )
         case OrderStatus.PROCESSED:
             return "This order is on its way; it can be returned once it has been delivered."
         case OrderStatus.CANCELLED:

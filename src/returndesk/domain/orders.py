@@ -8,6 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 
+from returndesk.domain.addresses import Address
 from returndesk.domain.dates import require_aware
 from returndesk.domain.money import ZERO, total
 from returndesk.errors import NotFound
@@ -15,6 +16,8 @@ from returndesk.errors import NotFound
 
 class OrderStatus(StrEnum):
     PENDING = "pending"
+    # Still to ship, but its items were switched once: it can no longer change or cancel.
+    PENDING_ITEMS_MODIFIED = "pending (items modified)"
     PROCESSED = "processed"
     DELIVERED = "delivered"
     CANCELLED = "cancelled"
@@ -23,6 +26,9 @@ class OrderStatus(StrEnum):
 class TransactionKind(StrEnum):
     PAYMENT = "payment"
     REFUND = "refund"
+    # The price difference of switched items: positive, the shopper paid it; negative,
+    # it went back to them. Its amount carries that sign; the other kinds' never do.
+    DIFFERENCE = "difference"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +68,8 @@ class Order:
     delivered_at: datetime | None = None
     fulfilments: tuple[Fulfilment, ...] = ()
     payments: tuple[PaymentTransaction, ...] = ()
+    # Where it ships; None only where a caller has no address to give (rule tests).
+    address: Address | None = None
 
     def __post_init__(self) -> None:
         require_aware(self.placed_at, "placed_at")
@@ -99,7 +107,7 @@ class Order:
         """Payments minus refunds, per payment method, in order of first use."""
         net: dict[str, Decimal] = {}
         for transaction in self.payments:
-            sign = 1 if transaction.kind is TransactionKind.PAYMENT else -1
+            sign = -1 if transaction.kind is TransactionKind.REFUND else 1
             previous = net.get(transaction.payment_method_id, ZERO)
             net[transaction.payment_method_id] = previous + sign * transaction.amount
         return net

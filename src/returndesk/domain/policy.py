@@ -9,11 +9,12 @@ demo store's values.
 from __future__ import annotations
 
 import importlib.resources
+import re
 from collections.abc import Callable
 from datetime import date, time
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
@@ -62,6 +63,8 @@ Percent = Annotated[Decimal, BeforeValidator(_percent), Field(ge=0, le=100)]
 ClockTime = Annotated[time, BeforeValidator(_clock_time)]
 Days = Annotated[int, Field(strict=True, gt=0)]
 Sentence = Annotated[str, Field(min_length=1)]
+Pattern = re.Pattern[str]
+AddressField = Literal["address1", "address2", "city", "state", "zip", "country"]
 
 
 class _Model(BaseModel):
@@ -220,6 +223,24 @@ class OrderCancellation(_Model):
     reasons: tuple[str, ...] = Field(min_length=1)
 
 
+class AddressRule(_Model):
+    required: frozenset[AddressField] = Field(min_length=1)
+    zip_formats: dict[str, Pattern] = Field(default_factory=dict)
+    country_names: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+
+    def country(self, written: str) -> str:
+        """The store's name of the country written as `written` ("US" → "USA")."""
+        wanted = " ".join(written.split()).casefold()
+        for name, aliases in self.country_names.items():
+            if wanted == name.casefold() or wanted in (alias.casefold() for alias in aliases):
+                return name
+        return " ".join(written.split())
+
+
+class OrderChanges(_Model):
+    address: AddressRule
+
+
 class Policy(_Model):
     timezone: str
     windows: PerTier[WindowDays]
@@ -239,6 +260,7 @@ class Policy(_Model):
     expiry: Expiry
     refund_timing: RefundTiming
     order_cancellation: OrderCancellation
+    order_changes: OrderChanges
 
     @field_validator("timezone")
     @classmethod

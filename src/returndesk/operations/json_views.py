@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from returndesk.domain import Order, shipment_to_dict
+from returndesk.domain import Customer, Order, PaymentMethod, shipment_to_dict
 from returndesk.store.repositories.returns import StoredReturn
 
 
@@ -55,12 +56,14 @@ def return_json(ret: StoredReturn) -> dict[str, Any]:
 
 
 def order_json(order: Order) -> dict[str, Any]:
+    """A difference's amount carries its sign: positive, the shopper paid it."""
     return {
         "order_id": order.id,
         "customer_id": order.customer_id,
         "status": order.status.value,
         "placed_at": order.placed_at.isoformat(),
         "delivered_at": None if order.delivered_at is None else order.delivered_at.isoformat(),
+        "shipping_address": None if order.address is None else order.address.to_dict(),
         "items": [
             {
                 "line_no": line.line_no,
@@ -73,7 +76,12 @@ def order_json(order: Order) -> dict[str, Any]:
             }
             for line in order.lines
         ],
+        "items_total": str(order.items_total),
         "tracking_ids": list(order.tracking_ids),
+        "fulfilments": [
+            {"tracking_ids": list(fulfilment.tracking_ids), "item_ids": list(fulfilment.item_ids)}
+            for fulfilment in order.fulfilments
+        ],
         "payments": [
             {
                 "kind": payment.kind.value,
@@ -82,4 +90,27 @@ def order_json(order: Order) -> dict[str, Any]:
             }
             for payment in order.payments
         ],
+    }
+
+
+def payment_method_json(method: PaymentMethod) -> dict[str, Any]:
+    return {
+        "id": method.id,
+        "source": method.source.value,
+        "brand": method.brand,
+        "last_four": method.last_four,
+        "balance": None if method.balance is None else str(method.balance),
+    }
+
+
+def customer_json(customer: Customer, orders: Sequence[Order]) -> dict[str, Any]:
+    return {
+        "customer_id": customer.id,
+        "first_name": customer.first_name,
+        "last_name": customer.last_name,
+        "email": customer.email,
+        "tier": customer.tier.value,
+        "default_address": None if customer.address is None else customer.address.to_dict(),
+        "payment_methods": [payment_method_json(method) for method in customer.payment_methods],
+        "orders": [{"order_id": order.id, "status": order.status.value} for order in orders],
     }

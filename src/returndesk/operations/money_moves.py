@@ -27,8 +27,12 @@ async def record_transaction(
     payment_method_id: str,
     at: datetime,
 ) -> None:
-    """Add one line to the order's payment history and move a gift card's balance with it."""
-    if amount <= 0:
+    """Add one line to the order's payment history and move a gift card's balance with it.
+
+    A difference carries its sign (positive: the shopper paid it); the other kinds are
+    positive, and nothing is recorded for no money.
+    """
+    if amount == 0 or (amount < 0 and kind is not TransactionKind.DIFFERENCE):
         return
     last_seq = await session.scalar(
         select(func.max(PaymentTransactionRow.seq)).where(
@@ -45,6 +49,7 @@ async def record_transaction(
             created_at=at,
         )
     )
+    # What the shopper paid leaves their gift card; what they got back reaches it.
     sign = 1 if kind is TransactionKind.REFUND else -1
     await adjust_gift_card(session, payment_method_id, sign * amount)
 

@@ -93,6 +93,33 @@ def test_orders_show_prints_the_order_as_json(store_url: str) -> None:
     assert order["customer_id"] == "james_li_5688"
     assert [item["name"] for item in order["items"]] == ["Water Bottle", "Office Chair"]
     assert order["tracking_ids"] == ["357962501027"]
+    assert order["status"] == "processed"
+    assert order["shipping_address"]["city"] == "New York"
+    assert order["fulfilments"] == [
+        {"tracking_ids": ["357962501027"], "item_ids": ["6469567736", "8426249116"]}
+    ]
+    assert order["payments"] == [
+        {"kind": "payment", "amount": "536.65", "payment_method_id": "gift_card_1725971"}
+    ]
+
+
+@pytest.mark.usefixtures("env")
+def test_customers_show_prints_the_default_address_and_gift_card_balances(
+    store_url: str,
+) -> None:
+    code, output = run(store_url, "customers", "show", "james_li_5688", "--json")
+
+    assert code == 0, output
+    customer = json.loads(output)
+    assert customer["default_address"]["zip"] == "10083"
+    gift_card = next(m for m in customer["payment_methods"] if m["source"] == "gift_card")
+    assert gift_card["id"] == "gift_card_1725971"
+    assert gift_card["balance"] is not None
+    assert "#W2611340" in [order["order_id"] for order in customer["orders"]]
+
+    code, output = run(store_url, "customers", "show", "nobody_1")
+    assert code == 1
+    assert "No customer nobody_1." in output
 
 
 @pytest.mark.usefixtures("env")

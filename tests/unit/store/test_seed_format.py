@@ -102,7 +102,8 @@ FILE_PROBLEMS: list[tuple[str, Change, str, str, str]] = [
         lambda f: _orders(f)["#W2"].update(status="lost"),
         "orders.json",
         "#W2.status",
-        "Input should be 'pending', 'processed', 'delivered' or 'cancelled'",
+        "Input should be 'pending', 'pending (items modified)', 'processed', 'delivered' "
+        "or 'cancelled'",
     ),
     (
         "gift card without balance",

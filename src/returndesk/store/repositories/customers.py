@@ -6,7 +6,14 @@ from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 
-from returndesk.domain import Customer, PaymentMethod, PaymentSource, Tier, from_cents
+from returndesk.domain import (
+    Address,
+    Customer,
+    PaymentMethod,
+    PaymentSource,
+    Tier,
+    from_cents,
+)
 from returndesk.errors import NotFound
 from returndesk.store.tables import CustomerRow, PaymentMethodRow
 
@@ -30,6 +37,14 @@ def customer_from_row(row: CustomerRow) -> Customer:
         zip=row.zip,
         tier=Tier(row.tier),
         payment_methods=tuple(payment_method_from_row(method) for method in row.payment_methods),
+        address=Address(
+            address1=row.address1,
+            address2=row.address2,
+            city=row.city,
+            state=row.state,
+            zip=row.zip,
+            country=row.country,
+        ),
     )
 
 

@@ -16,6 +16,7 @@ from returndesk.domain import (
     OrderStatus,
     PaymentTransaction,
     TransactionKind,
+    address_from_dict,
     from_cents,
 )
 from returndesk.errors import NotFound
@@ -50,6 +51,7 @@ def order_from_row(row: OrderRow) -> Order:
             )
             for t in row.transactions
         ),
+        address=address_from_dict(row.address),
     )
 
 
