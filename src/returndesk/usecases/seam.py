@@ -43,6 +43,7 @@ T = TypeVar("T")
 BUILT_IN = (
     "returndesk.usecases.returns.usecase",
     "returndesk.usecases.cancellations.usecase",
+    "returndesk.usecases.address_change.usecase",
     "returndesk.usecases.status.usecase",
     "returndesk.usecases.handoff.usecase",
 )

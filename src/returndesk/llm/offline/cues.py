@@ -21,9 +21,8 @@ _HANDOFF = re.compile(
 )
 # Requests this assistant cannot serve; a person can.
 _OUT_OF_SCOPE = re.compile(
-    r"\b(?:change|update|modify|edit|correct|fix)\b.{0,25}\b(?:address|pending order|my order|"
-    r"the order|order details|payment method on|delivery date|shipping speed)\b"
-    r"|\bdifferent (?:shipping |delivery )?address\b|\badd (?:an )?item to\b"
+    r"\b(?:change|update|modify|edit|correct|fix)\b.{0,25}\b(?:delivery date|shipping speed)\b"
+    r"|\badd (?:an )?item to\b"
 )
 _START_OVER = re.compile(
     r"\bstart (?:over|again|afresh|fresh|from (?:scratch|the (?:beginning|top)))\b|\brestart\b"

@@ -100,6 +100,9 @@ class Reader:
         identity = message.identity
         if identity.email is not None:
             return Reading(Intent.VERIFY, {"email": identity.email, **self._request(message)}, SURE)
+        if "address1" in message.address:
+            # "12 Oak St, Austin TX 78701" is a street address, not a name and a ZIP code.
+            return None
         slots: dict[str, SlotValue] = {
             key: value
             for key, value in (

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from returndesk.domain.codes import ReturnMethod
+from returndesk.llm.offline.addresses import find_address
 from returndesk.llm.offline.choices import (
     PaymentPick,
     ResolutionFinding,
@@ -58,6 +59,11 @@ class Message:
     @cached_property
     def near_order_id(self) -> str | None:
         return near_order_id(self.text, self.context.orders)
+
+    @cached_property
+    def address(self) -> dict[str, str]:
+        """The postal address fields the message gives, if it gives one."""
+        return find_address(self.text.raw)
 
     @cached_property
     def rmas(self) -> tuple[str, ...]:

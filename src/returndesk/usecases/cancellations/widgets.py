@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from returndesk.domain import Order, format_money, plan_order_cancellation, refund_timing
-from returndesk.domain.dates import format_day, local_date
 from returndesk.usecases.cancellations.answers import CancelOrderAnswers
 from returndesk.usecases.cancellations.queries import ReturnBrief
 from returndesk.widgets.components import (
@@ -18,40 +17,20 @@ from returndesk.widgets.components import (
     title,
 )
 from returndesk.widgets.inputs import WidgetInput
+from returndesk.widgets.orders import OrderChoice, order_caption
+from returndesk.widgets.orders import order_picker as shared_order_picker
 
-
-def _order_caption(order: Order, given: WidgetInput) -> str:
-    placed = format_day(local_date(order.placed_at, given.facts.policy.zone))
-    names = ", ".join(line.name for line in order.lines)
-    return f"placed {placed} · {names} · {format_money(order.items_total)}"
+ORDER_CHOICE = OrderChoice(
+    question="Which order would you like to cancel?",
+    verb="Cancel",
+    event="select_order",
+    none_title="No order can be cancelled",
+    none_text="Only orders that haven't shipped yet can be cancelled, and you have none.",
+)
 
 
 def order_picker(given: WidgetInput, pending: list[Order]) -> Node:
-    if not pending:
-        return card(
-            [
-                title("No order can be cancelled"),
-                text("Only orders that haven't shipped yet can be cancelled, and you have none."),
-                button("Back to the menu", on_click=given.act("start_over")),
-            ],
-            key="orders",
-        )
-    rows = [
-        row(
-            [
-                col(
-                    [
-                        text(f"Order {order.id}", weight="medium"),
-                        caption(_order_caption(order, given)),
-                    ],
-                    flex=1,
-                ),
-                button(f"Cancel {order.id}", on_click=given.act("select_order", order_id=order.id)),
-            ]
-        )
-        for order in pending
-    ]
-    return card([title("Which order would you like to cancel?"), col(rows, gap=3)], key="orders")
+    return shared_order_picker(given, pending, ORDER_CHOICE)
 
 
 def cancel_reason_picker(given: WidgetInput) -> Node:
@@ -101,7 +80,7 @@ def cancel_order_summary(given: WidgetInput, order: Order) -> Node:
     return card(
         [
             title(f"Cancel order {order.id}?"),
-            caption(_order_caption(order, given)),
+            caption(order_caption(order, given)),
             text(f"Reason: {reason}"),
             *rows,
             row(

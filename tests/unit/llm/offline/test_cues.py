@@ -13,7 +13,7 @@ from returndesk.llm.offline.reading import PolicyTopic
         "talk to a human",
         "agent",
         "can someone call me?",
-        "change my shipping address",
+        "can I change the delivery date",
         "can i speak to an actual person pls",
     ],
 )

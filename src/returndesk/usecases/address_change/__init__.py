@@ -1,0 +1,1 @@
+"""Changing the shipping address of a pending order."""
