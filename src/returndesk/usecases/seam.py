@@ -44,6 +44,7 @@ BUILT_IN = (
     "returndesk.usecases.returns.usecase",
     "returndesk.usecases.cancellations.usecase",
     "returndesk.usecases.address_change.usecase",
+    "returndesk.usecases.payment_change.usecase",
     "returndesk.usecases.status.usecase",
     "returndesk.usecases.handoff.usecase",
 )

@@ -95,7 +95,9 @@ _TOPICS: tuple[tuple[PolicyTopic, re.Pattern[str]], ...] = (
     (
         PolicyTopic.FEES,
         re.compile(
-            r"\bfees?\b|\bcharge\w*|\bcosts?\b|\bfree\b|\bpay for\b|\brestocking\b"
+            # "pay for order #W…" is paying an order, not a fee.
+            r"\bfees?\b|\bcharge\w*|\bcosts?\b|\bfree\b|\brestocking\b"
+            r"|\bpay for\b(?! (?:the |my |this |that )?(?:pending )?orders?\b| #?w\d)"
             r"|\bhow much (?:does|will|is|do)\b"
         ),
     ),
