@@ -45,6 +45,7 @@ BUILT_IN = (
     "returndesk.usecases.cancellations.usecase",
     "returndesk.usecases.address_change.usecase",
     "returndesk.usecases.payment_change.usecase",
+    "returndesk.usecases.default_address.usecase",
     "returndesk.usecases.status.usecase",
     "returndesk.usecases.handoff.usecase",
 )

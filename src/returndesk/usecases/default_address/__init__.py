@@ -1,0 +1,1 @@
+"""Changing the account's default address, and the pending orders that follow it."""
