@@ -90,6 +90,7 @@ def _case(entry: dict[str, Any], fixture: dict[str, Any]) -> Case:
     context = Context(
         step=step,
         items=tuple(_item(raw) for raw in fixture.get("items", [])),
+        changeable_items=tuple(_item(raw) for raw in fixture.get("changeable_items", [])),
         chosen_items=tuple(entry.get("chosen_items", ())),
         variants=tuple(_variant(raw) for raw in fixture.get("variants", []))
         if step in _STEPS_WITH_VARIANTS

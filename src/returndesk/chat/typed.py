@@ -96,6 +96,7 @@ class AgentResponder:
                 state,
                 request_facts(context.memo),
                 session,
+                conversation.use_cases.briefs,
             )
             # The history `_history` and the SDK's workflow check then read from the memo.
             await conversation.store.read_ahead_latest(session, thread.id, HISTORY_ITEMS, context)

@@ -10,9 +10,10 @@ and the facts the shopper already sees, never anything about another customer.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -41,6 +42,18 @@ ORDER_STEPS = {
 ITEM_STEPS = {"choose_items", "menu", "confirmation", "status_result", "handoff_done"}
 
 
+@dataclass(frozen=True, slots=True)
+class StepBrief:
+    """What a use case adds to the brief at one of its steps: the variants the line being
+    changed may become, and the lines chosen so far."""
+
+    variants: tuple[VariantOption, ...] = ()
+    chosen_items: tuple[str, ...] = ()
+
+
+BriefPart = Callable[[FlowState, Facts, AsyncSession, Operations], Awaitable[StepBrief]]
+
+
 def line_ref(order_id: str, line_no: int) -> str:
     return f"{order_id}:{line_no}"
 
@@ -65,6 +78,8 @@ class Brief:
     # The flow's request is over and the step asks whether there is anything else.
     wrapped_up: bool = False
     items: tuple[ItemOption, ...] = ()
+    # Lines of pending orders, which may switch to another variant.
+    changeable_items: tuple[ItemOption, ...] = ()
     chosen_items: tuple[str, ...] = ()
     variants: tuple[VariantOption, ...] = ()
     payment_methods: tuple[PaymentOption, ...] = ()
@@ -83,6 +98,7 @@ class Brief:
             if_declined=self.if_declined,
             wrapped_up=self.wrapped_up,
             items=self.items,
+            changeable_items=self.changeable_items,
             chosen_items=self.chosen_items,
             variants=self.variants,
             payment_methods=self.payment_methods,
@@ -97,6 +113,14 @@ class Brief:
         def money(value: Decimal | None) -> str | None:
             return None if value is None else str(value)
 
+        def item_json(item: ItemOption) -> dict[str, object]:
+            return {
+                "ref": item.ref,
+                "name": item.name,
+                "options": dict(item.options),
+                "price": money(item.price),
+            }
+
         data = {
             "step": self.step,
             "question": self.question,
@@ -105,15 +129,8 @@ class Brief:
             "confirming": self.confirming,
             "if_declined": self.if_declined,
             "wrapped_up": self.wrapped_up,
-            "items": [
-                {
-                    "ref": item.ref,
-                    "name": item.name,
-                    "options": dict(item.options),
-                    "price": money(item.price),
-                }
-                for item in self.items
-            ],
+            "items": [item_json(item) for item in self.items],
+            "changeable_items": [item_json(item) for item in self.changeable_items],
             "chosen_items": list(self.chosen_items),
             "exchange_options": [
                 {
@@ -150,9 +167,10 @@ async def build_brief(
     state: FlowState,
     source: FactSource | None = None,
     session: AsyncSession | None = None,
+    parts: Mapping[str, BriefPart] | None = None,
 ) -> Brief:
     """`source` is the request's, whose facts the turn's tools then go on from; `session`
-    one the caller reads other things through."""
+    one the caller reads other things through; `parts` what use cases add at their steps."""
     facts = await (source or FactSource()).facts(ops, state)
     step = engine.current_step(state, facts)
     confirming = engine.confirming(state, facts)
@@ -167,13 +185,16 @@ async def build_brief(
     )
     if facts.customer is None:
         return brief
+    part = (parts or {}).get(step.id)
     if session is None:
         async with reading(ops.sessions) as own:
-            items, orders = await _items_and_orders(own, ops, facts, step.id)
+            items, changeable, orders = await _items_and_orders(own, ops, facts, step.id)
             returns = await customer_rmas(own, facts.customer.id)
+            added = await part(state, facts, own, ops) if part else StepBrief()
     else:
-        items, orders = await _items_and_orders(session, ops, facts, step.id)
+        items, changeable, orders = await _items_and_orders(session, ops, facts, step.id)
         returns = await customer_rmas(session, facts.customer.id)
+        added = await part(state, facts, session, ops) if part else StepBrief()
     payment_methods = tuple(
         PaymentOption(m.id, m.source.value, m.brand, m.last_four, m.balance)
         for m in facts.customer.payment_methods
@@ -183,10 +204,10 @@ async def build_brief(
     return replace(
         brief,
         items=items,
-        chosen_items=tuple(line_ref(chosen_order, n) for n in answers.line_nos)
-        if chosen_order
-        else (),
-        variants=_variants(state, facts) if step.id in EXCHANGE_STEPS else (),
+        changeable_items=changeable,
+        chosen_items=added.chosen_items
+        or (tuple(line_ref(chosen_order, n) for n in answers.line_nos) if chosen_order else ()),
+        variants=added.variants or (_variants(state, facts) if step.id in EXCHANGE_STEPS else ()),
         payment_methods=payment_methods,
         orders=tuple(
             order_id for order_id, status in orders if status is not OrderStatus.CANCELLED
@@ -202,17 +223,26 @@ async def build_brief(
 
 async def _items_and_orders(
     session: AsyncSession, ops: Operations, facts: Facts, step: str
-) -> tuple[tuple[ItemOption, ...], Sequence[tuple[str, OrderStatus]]]:
-    """The items the shopper may name, and the ids and statuses of their orders.
+) -> tuple[tuple[ItemOption, ...], tuple[ItemOption, ...], Sequence[tuple[str, OrderStatus]]]:
+    """The items the shopper may name, the lines of their pending orders, and the ids and
+    statuses of their orders.
 
-    Inside a return the items are the chosen order's lines; otherwise they are
-    the returnable lines of every order, which needs the orders in full.
+    Inside a return the items are the chosen order's lines (and no pending line is
+    named); otherwise they are the returnable lines of every order, which needs the
+    orders in full.
     """
     assert facts.customer is not None
     if facts.order is not None and step not in ITEM_STEPS:
         items = tuple(_item(facts.order.id, line) for line in facts.order.lines)
-        return items, await customer_order_statuses(session, facts.customer.id)
+        return items, (), await customer_order_statuses(session, facts.customer.id)
     orders = await customer_orders(session, facts.customer.id)
+    statuses = [(order.id, order.status) for order in orders]
+    changeable = tuple(
+        _item(order.id, line)
+        for order in orders
+        if order.status is OrderStatus.PENDING
+        for line in order.lines
+    )
     picking = ORDER_STEPS.get(step)
     if picking is not None:
         # "the speaker order": any line of an order on the list names it.
@@ -222,7 +252,7 @@ async def _items_and_orders(
             if order.status in picking
             for line in order.lines
         )
-        return items, [(order.id, order.status) for order in orders]
+        return items, changeable, statuses
     found = await read_eligibility(session, ops, facts.customer, orders)
     items = tuple(
         _item(entry.order.id, line)
@@ -230,7 +260,7 @@ async def _items_and_orders(
         for line, verdict in zip(entry.order.lines, entry.lines, strict=True)
         if verdict.outcome in USABLE
     )
-    return items, [(order.id, order.status) for order in orders]
+    return items, changeable, statuses
 
 
 def _item(order_id: str, line: OrderLine) -> ItemOption:
@@ -274,21 +304,22 @@ def context_from_json(text: str) -> Context:
     def money(value: str | None) -> Decimal | None:
         return None if value is None else Decimal(value)
 
+    def item(raw: dict[str, Any]) -> ItemOption:
+        return ItemOption(
+            raw["ref"],
+            parse_line_ref(raw["ref"])[0],
+            raw["name"],
+            raw["options"],
+            money(raw["price"]) or Decimal(0),
+        )
+
     return Context(
         step=data.get("step"),
         confirming=bool(data.get("confirming")),
         if_declined=data.get("if_declined"),
         wrapped_up=bool(data.get("wrapped_up")),
-        items=tuple(
-            ItemOption(
-                item["ref"],
-                parse_line_ref(item["ref"])[0],
-                item["name"],
-                item["options"],
-                money(item["price"]) or Decimal(0),
-            )
-            for item in data.get("items", [])
-        ),
+        items=tuple(item(raw) for raw in data.get("items", [])),
+        changeable_items=tuple(item(raw) for raw in data.get("changeable_items", [])),
         chosen_items=tuple(data.get("chosen_items", [])),
         variants=tuple(
             VariantOption(

@@ -28,6 +28,7 @@ from returndesk.flow.identity import verify
 from returndesk.flow.navigation import Confirmation
 from returndesk.flow.state import Answers, FlowState
 from returndesk.flow.turn import Handler
+from returndesk.llm.brief import BriefPart
 from returndesk.llm.offline.context import Context
 from returndesk.llm.offline.intents import Reader
 from returndesk.llm.offline.model import OfflineModel
@@ -43,6 +44,7 @@ T = TypeVar("T")
 BUILT_IN = (
     "returndesk.usecases.returns.usecase",
     "returndesk.usecases.cancellations.usecase",
+    "returndesk.usecases.item_change.usecase",
     "returndesk.usecases.address_change.usecase",
     "returndesk.usecases.payment_change.usecase",
     "returndesk.usecases.default_address.usecase",
@@ -71,6 +73,9 @@ class UseCase:
     titles: Mapping[str, TitleDetail] = field(default_factory=dict)
     cues: tuple[Cue, ...] = ()
     planners: Mapping[str, Planner] = field(default_factory=dict)
+    # What the brief adds at the use case's steps, by step id (the variants a line may
+    # become, say), for the models to read the shopper's answer against.
+    briefs: Mapping[str, BriefPart] = field(default_factory=dict)
     # Requests whose arguments a hosted model words better than the offline one (a
     # summary in the shopper's words): never left to the offline model in hybrid mode.
     worded_by_the_model: frozenset[str] = frozenset()
@@ -117,6 +122,7 @@ class UseCases:
         self.titles = self._merged("title", {}, lambda case: case.titles)
         self.cues = tuple(cue for case in self.all for cue in case.cues)
         self.planners = self._merged("planner", {}, lambda case: case.planners)
+        self.briefs = self._merged("brief", {}, lambda case: case.briefs)
         self.worded_by_the_model = frozenset().union(
             *(case.worded_by_the_model for case in self.all)
         )

@@ -101,6 +101,8 @@ class Context:
     # The request is over and the step asks whether there is anything else.
     wrapped_up: bool = False
     items: tuple[ItemOption, ...] = ()
+    # Lines of the shopper's pending orders, which may still switch to another variant.
+    changeable_items: tuple[ItemOption, ...] = ()
     chosen_items: tuple[str, ...] = ()
     variants: tuple[VariantOption, ...] = ()
     payment_methods: tuple[PaymentOption, ...] = ()
@@ -111,6 +113,12 @@ class Context:
     order_id: str | None = None
     # How that order was paid (`gift_card`, `credit_card`, `paypal`), where a refund goes.
     paid_with: str | None = None
+
+    @property
+    def awaits_identity(self) -> bool:
+        """Before the conversation has asked anything but who the shopper is; a step of a
+        use case unknown here is not such a step."""
+        return self.step in (None, Step.VERIFY.value)
 
     @property
     def open_step(self) -> bool:

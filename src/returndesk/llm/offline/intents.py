@@ -114,7 +114,7 @@ class Reader:
         }
         if identity.complete:
             return Reading(Intent.VERIFY, slots | self._request(message), LIKELY)
-        if identity.partial and message.step in (None, Step.VERIFY):
+        if identity.partial and message.context.awaits_identity:
             missing = "your ZIP code" if identity.zip is None else "your first and last name"
             if identity.first_name is not None and identity.last_name is None:
                 missing = "your last name" + (" and ZIP code" if identity.zip is None else "")

@@ -37,7 +37,7 @@ class Message:
     def __init__(self, raw: str, context: Context) -> None:
         self.context = context
         self.step = context.known_step
-        words = context_words(context.items).union(
+        words = context_words((*context.items, *context.changeable_items)).union(
             *(option_words(tuple(v.options.values())) for v in context.variants)
         )
         self.text: Text = normalize(raw, words)
@@ -50,7 +50,7 @@ class Message:
 
     @cached_property
     def identity(self) -> Identity:
-        return find_identity(self.text.raw, expecting=self.step in (None, Step.VERIFY))
+        return find_identity(self.text.raw, expecting=self.context.awaits_identity)
 
     @cached_property
     def order_ids(self) -> tuple[str, ...]:
@@ -86,6 +86,14 @@ class Message:
                 if pick.refs and pick.question is None:
                     return pick
             return pick_items(self.text, candidates, chosen=context.chosen_items, numbers=True)
+        return pick_items(self._before_target, candidates)
+
+    @cached_property
+    def changeable(self) -> ItemPick:
+        """The lines of pending orders the message names (of the orders it names, if any)."""
+        candidates = self.context.changeable_items
+        if self.order_ids:
+            candidates = tuple(i for i in candidates if i.order_id in self.order_ids)
         return pick_items(self._before_target, candidates)
 
     @cached_property

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from returndesk.domain import Catalog, Product, Variant, from_cents
-from returndesk.store.tables import ProductRow
+from returndesk.store.tables import ProductRow, VariantRow
 
 
 def product_from_row(row: ProductRow) -> Product:
@@ -40,6 +40,17 @@ async def load_catalog(session: AsyncSession, product_ids: Iterable[str] | None 
         query = query.where(ProductRow.id.in_(set(product_ids)))
     rows = (await session.scalars(query)).all()
     return Catalog.of(product_from_row(row) for row in rows)
+
+
+async def products_of_items(session: AsyncSession, item_ids: Iterable[str]) -> set[str]:
+    """The ids of the products these item ids are variants of; unknown items give none."""
+    wanted = set(item_ids)
+    if not wanted:
+        return set()
+    found = await session.scalars(
+        select(VariantRow.product_id).where(VariantRow.item_id.in_(wanted))
+    )
+    return set(found.all())
 
 
 class CatalogCache:

@@ -1,0 +1,1 @@
+"""Switching lines of a pending order to other variants of the same products."""
