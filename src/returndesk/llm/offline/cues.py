@@ -60,6 +60,8 @@ _STATUS = re.compile(
     r"|\bwhen (?:will|does|is) (?:it|my (?:order|package|parcel|stuff)) (?:arrive|ship|come|get)"
     r"|\bany (?:news|update)\b|\bupdate on\b|\bwhat(?:'s| is) (?:happening|going on) with\b"
     r"|\bwhat happened (?:to|with)\b|\bcheck (?:on )?(?:my |an |the )?(?:order|return)s?\b"
+    r"|\bdetails? (?:of|for|on|about) (?:my |the |this |that )?order\b|\border details\b"
+    r"|\bwhat(?:'s| is| was) in (?:my |the |this |that )?order\b|\bhow did i pay\b"
 )
 _RETURN = re.compile(
     r"\breturn\w*|\bsend (?:\w+ ){0,3}back\b|\bship (?:\w+ ){0,2}back\b|\bexchang\w*|\bswap\w*"

@@ -22,6 +22,7 @@ from returndesk.widgets.inputs import WidgetInput, line_label
 
 STATUS_COLORS: dict[str, BadgeColor] = {
     "pending": "info",
+    "pending (items modified)": "info",
     "processed": "info",
     "delivered": "success",
     "cancelled": "secondary",
@@ -66,10 +67,35 @@ def _order_card(order: Order, given: WidgetInput) -> list[Node]:
             row([text(line_label(line)), text(format_money(line.price))], justify="between")
             for line in order.lines
         ],
+        row(
+            [text("Total", weight="semibold"), text(format_money(order.items_total))],
+            justify="between",
+        ),
     ]
-    if order.tracking_ids:
-        nodes.append(text("Tracking: " + ", ".join(order.tracking_ids)))
+    nodes += _payment_rows(order, given)
+    if order.address is not None:
+        nodes.append(caption(f"Ships to {order.address.one_line()}"))
+    names = {line.item_id: line.name for line in order.lines}
+    for fulfilment in order.fulfilments:
+        shipped = ", ".join(dict.fromkeys(names.get(i, "item") for i in fulfilment.item_ids))
+        nodes.append(text(f"Tracking {', '.join(fulfilment.tracking_ids)}: {shipped}"))
     return nodes
+
+
+def _payment_rows(order: Order, given: WidgetInput) -> list[Node]:
+    """What each method paid, net of refunds: "Paid with Visa ending 4242: $120.00"."""
+    customer = given.facts.customer
+    rows: list[Node] = []
+    for method_id, amount in order.net_paid_by_method().items():
+        if amount <= 0:
+            continue
+        named = method_id
+        if customer is not None:
+            named = next(
+                (m.describe() for m in customer.payment_methods if m.id == method_id), method_id
+            )
+        rows.append(caption(f"Paid with {named}: {format_money(amount)}"))
+    return rows
 
 
 def _return_card(ret: ReturnStanding) -> list[Node]:
