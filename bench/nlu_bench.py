@@ -9,7 +9,9 @@ held-out messages alone (never tuned on), plus the time per message.
 from __future__ import annotations
 
 import asyncio
+import functools
 import gc
+import json
 import statistics
 import time
 from collections import defaultdict
@@ -27,9 +29,11 @@ from returndesk.llm.offline import (
     Context,
     ItemOption,
     PaymentOption,
+    ProductOption,
     Reading,
     VariantOption,
 )
+from returndesk.store.seed import demo_data_dir
 from returndesk.usecases.seam import UseCases, load_use_cases
 
 DATASET = Path(__file__).parent / "nlu_messages.yaml"
@@ -99,6 +103,7 @@ def _case(entry: dict[str, Any], fixture: dict[str, Any]) -> Case:
         orders=tuple(fixture.get("orders", ())),
         returns=tuple(fixture.get("returns", ())),
         offer=entry.get("offer"),
+        products=_catalogue(),
     )
     return Case(
         text=str(entry["text"]),
@@ -107,6 +112,21 @@ def _case(entry: dict[str, Any], fixture: dict[str, Any]) -> Case:
         slots=entry.get("slots") or {},
         clarify=bool(entry.get("clarify", False)),
     )
+
+
+@functools.cache
+def _catalogue() -> tuple[ProductOption, ...]:
+    """The demo store's products, as the brief gives them to the reader."""
+    raw = json.loads((demo_data_dir() / "products.json").read_text())
+    products = []
+    for product in sorted(raw.values(), key=lambda p: p["name"]):
+        options: dict[str, list[str]] = {}
+        for variant in product["variants"].values():
+            for name, value in variant["options"].items():
+                if value not in options.setdefault(name, []):
+                    options[name].append(value)
+        products.append(ProductOption(product["name"], {k: tuple(v) for k, v in options.items()}))
+    return tuple(products)
 
 
 def _options(raw: Mapping[str, Any]) -> Mapping[str, str]:

@@ -17,11 +17,17 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from returndesk.domain import OrderLine, OrderStatus, Outcome
+from returndesk.domain import Catalog, OrderLine, OrderStatus, Outcome
 from returndesk.flow.engine import FlowEngine
 from returndesk.flow.facts import Facts, FactSource
 from returndesk.flow.state import FlowState
-from returndesk.llm.offline.context import Context, ItemOption, PaymentOption, VariantOption
+from returndesk.llm.offline.context import (
+    Context,
+    ItemOption,
+    PaymentOption,
+    ProductOption,
+    VariantOption,
+)
 from returndesk.operations.context import Operations
 from returndesk.operations.queries import read_eligibility
 from returndesk.store.db import reading
@@ -90,6 +96,8 @@ class Brief:
     order_id: str | None = None
     # The source of that order's original payment, where a refund would go.
     paid_with: str | None = None
+    # The catalogue, for questions about a product.
+    products: tuple[ProductOption, ...] = ()
 
     def nlu_context(self) -> Context:
         return Context(
@@ -107,6 +115,7 @@ class Brief:
             offer=self.offer,
             order_id=self.order_id,
             paid_with=self.paid_with,
+            products=self.products,
         )
 
     def to_json(self) -> str:
@@ -157,6 +166,10 @@ class Brief:
             "offer": self.offer,
             "order_id": self.order_id,
             "paid_with": self.paid_with,
+            "products": [
+                {"name": product.name, "options": {k: list(v) for k, v in product.options.items()}}
+                for product in self.products
+            ],
         }
         return json.dumps(data, separators=(",", ":"))
 
@@ -183,6 +196,11 @@ async def build_brief(
         if_declined=engine.definition.flow(state.flow).if_declined if confirming else None,
         wrapped_up=engine.wrapped_up(state, facts),
     )
+    if session is None:
+        async with reading(ops.sessions) as own:
+            brief = replace(brief, products=_products(await ops.catalog.everything(own)))
+    else:
+        brief = replace(brief, products=_products(await ops.catalog.everything(session)))
     if facts.customer is None:
         return brief
     part = (parts or {}).get(step.id)
@@ -263,6 +281,27 @@ async def _items_and_orders(
     return items, changeable, statuses
 
 
+_last_products: tuple[Catalog, tuple[ProductOption, ...]] | None = None
+
+
+def _products(catalog: Catalog) -> tuple[ProductOption, ...]:
+    """The catalogue as the reader sees it; worked out again only when the catalogue is
+    read again (see CatalogCache)."""
+    global _last_products
+    if _last_products is None or _last_products[0] is not catalog:
+        products = []
+        for product in sorted(catalog.products.values(), key=lambda p: p.name):
+            options: dict[str, list[str]] = {}
+            for variant in product.variants:
+                for name, value in variant.options.items():
+                    values = options.setdefault(name, [])
+                    if value not in values:
+                        values.append(value)
+            products.append(ProductOption(product.name, {k: tuple(v) for k, v in options.items()}))
+        _last_products = (catalog, tuple(products))
+    return _last_products[1]
+
+
 def _item(order_id: str, line: OrderLine) -> ItemOption:
     return ItemOption(
         line_ref(order_id, line.line_no), order_id, line.name, dict(line.options), line.price
@@ -340,4 +379,8 @@ def context_from_json(text: str) -> Context:
         offer=data.get("offer"),
         order_id=data.get("order_id"),
         paid_with=data.get("paid_with"),
+        products=tuple(
+            ProductOption(raw["name"], {k: tuple(v) for k, v in raw["options"].items()})
+            for raw in data.get("products", [])
+        ),
     )

@@ -49,6 +49,7 @@ BUILT_IN = (
     "returndesk.usecases.payment_change.usecase",
     "returndesk.usecases.default_address.usecase",
     "returndesk.usecases.status.usecase",
+    "returndesk.usecases.product_info.usecase",
     "returndesk.usecases.handoff.usecase",
 )
 

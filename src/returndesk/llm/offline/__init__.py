@@ -11,6 +11,7 @@ from returndesk.llm.offline.context import (
     ItemOption,
     OfferKind,
     PaymentOption,
+    ProductOption,
     Step,
     VariantOption,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "OfferKind",
     "PaymentOption",
     "PolicyTopic",
+    "ProductOption",
     "Reader",
     "Reading",
     "SlotValue",

@@ -93,6 +93,14 @@ class PaymentOption:
 
 
 @dataclass(frozen=True, slots=True)
+class ProductOption:
+    """A product of the catalogue, by name, with the values each of its options takes."""
+
+    name: str
+    options: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
 class Context:
     step: str | None = None
     # The step is its flow's confirmation; a "no" there is the event `if_declined`.
@@ -113,6 +121,8 @@ class Context:
     order_id: str | None = None
     # How that order was paid (`gift_card`, `credit_card`, `paypal`), where a refund goes.
     paid_with: str | None = None
+    # The catalogue, for questions about a product.
+    products: tuple[ProductOption, ...] = ()
 
     @property
     def awaits_identity(self) -> bool:

@@ -157,6 +157,10 @@ def _policy(message: Message) -> Reading | None:
     topic = cues.policy_topic(message.text)
     if topic is None:
         return None
+    product = message.product
+    if product is not None and product.known and message.context.open_step:
+        # "how much is the smart watch" asks the catalogue, not the returns policy.
+        return None
     return Reading(Intent.POLICY_QUESTION, {"topic": topic.value}, LIKELY)
 
 

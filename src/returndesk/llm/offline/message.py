@@ -23,6 +23,7 @@ from returndesk.llm.offline.context import Context, ItemOption, Step
 from returndesk.llm.offline.identity import Identity, find_identity
 from returndesk.llm.offline.items import ItemPick, context_words, option_words, pick_items
 from returndesk.llm.offline.normalize import Text, normalize
+from returndesk.llm.offline.products import ProductMention, find_product
 from returndesk.llm.offline.reasons import ReasonFinding, find_cancel_reason, find_reason
 from returndesk.llm.offline.references import near_order_id, order_ids, rmas
 from returndesk.llm.offline.variants import VariantPick, exchange_target, pick_variant
@@ -64,6 +65,11 @@ class Message:
     def address(self) -> dict[str, str]:
         """The postal address fields the message gives, if it gives one."""
         return find_address(self.text.raw)
+
+    @cached_property
+    def product(self) -> ProductMention | None:
+        """The catalogue's product the message names, or the words of one it lacks."""
+        return find_product(self.text, self.context.products)
 
     @cached_property
     def rmas(self) -> tuple[str, ...]:

@@ -67,6 +67,17 @@ class CatalogCache:
         self.ttl = ttl
         self._clock = clock
         self._products: dict[str, tuple[Product, float]] = {}
+        self._whole: tuple[Catalog, float] | None = None
+
+    async def everything(self, session: AsyncSession) -> Catalog:
+        """The whole catalogue, read again once `ttl` has passed."""
+        now = self._clock()
+        if self._whole is None or self._whole[1] <= now:
+            catalog = await load_catalog(session)
+            self._whole = (catalog, now + self.ttl)
+            for product in catalog.products.values():
+                self._products[product.id] = (product, now + self.ttl)
+        return self._whole[0]
 
     async def catalog(self, session: AsyncSession, product_ids: Iterable[str]) -> Catalog:
         """The named products that exist, as `load_catalog` would give them."""

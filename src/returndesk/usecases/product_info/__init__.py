@@ -1,0 +1,1 @@
+"""Questions about the catalogue's products: options, availability and prices."""

@@ -1,0 +1,32 @@
+"""What the product widgets show: the catalogue's names, or the product asked about."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from returndesk.domain import Product
+from returndesk.operations.context import Operations
+from returndesk.store.db import reading
+from returndesk.usecases.product_info.answers import ProductAnswers
+from returndesk.usecases.product_info.catalogue import parse_options
+from returndesk.widgets.inputs import WidgetInput
+
+
+async def product_names(given: WidgetInput, ops: Operations) -> list[str]:
+    async with reading(ops.sessions) as session:
+        catalog = await ops.catalog.everything(session)
+    return sorted(product.name for product in catalog.products.values())
+
+
+@dataclass(frozen=True, slots=True)
+class ProductView:
+    product: Product
+    asked: dict[str, str]
+
+
+async def asked_product(given: WidgetInput, ops: Operations) -> ProductView:
+    answers = given.state.answers(ProductAnswers)
+    assert answers.product_id is not None
+    async with reading(ops.sessions) as session:
+        catalog = await ops.catalog.catalog(session, {answers.product_id})
+    return ProductView(catalog.product(answers.product_id), parse_options(answers.variant_options))
