@@ -18,7 +18,7 @@ from dataclasses import replace
 from returndesk.llm.offline import cues
 from returndesk.llm.offline.context import Context, Step
 from returndesk.llm.offline.message import Message
-from returndesk.llm.offline.reading import Intent, Reading, SlotValue
+from returndesk.llm.offline.reading import Intent, PolicyTopic, Reading, SlotValue
 from returndesk.llm.offline.rules import (
     GUESS,
     LIKELY,
@@ -158,8 +158,13 @@ def _policy(message: Message) -> Reading | None:
     if topic is None:
         return None
     product = message.product
-    if product is not None and product.known and message.context.open_step:
-        # "how much is the smart watch" asks the catalogue, not the returns policy.
+    if (
+        topic is PolicyTopic.FEES
+        and product is not None
+        and product.known
+        and not cues.asks_return(message.text)
+    ):
+        # "how much is the smart watch" asks the catalogue, not what returns cost.
         return None
     return Reading(Intent.POLICY_QUESTION, {"topic": topic.value}, LIKELY)
 
