@@ -51,6 +51,9 @@ class MenuEntry(_Strict):
 
 class FlowSpec(_Strict):
     title: str | None = None
+    # The request as a sentence names it ("the address change"): "First the return, then
+    # the address change."
+    called: str | None = None
     menu: MenuEntry | None = None
     # Events that begin this flow, accepted at any step once the shopper is verified.
     starts: tuple[str, ...] = ()

@@ -55,6 +55,7 @@ class FlowEngine:
             confirmations=confirmations,
             current_step=self.current_step,
         )
+        self._navigation = navigation
         handlers = {**handlers, **navigation.handlers()}
         validate(
             definition,
@@ -163,12 +164,39 @@ class FlowEngine:
         updated.token = new_token()
         updated.unanswered = 0
         facts = await source.facts(ops, updated)
+        if updated.queued and self._ready_for_next(updated, facts):
+            remark = await self._start_next(updated, remark, replace(turn, facts=facts))
+            facts = await source.facts(ops, updated)
         step = self.current_step(updated, facts)
         if updated.flow != state.flow or event.name in self.definition.starting:
             updated.trail = []
         elif step.id != before.id and event.name != "go_back":
             updated.trail = [*updated.trail, before.id]
         return Dispatched(updated, facts, step, remark)
+
+    def _ready_for_next(self, state: FlowState, facts: Facts) -> bool:
+        """The request in hand is over (or none is in hand): a queued one may start."""
+        return (
+            state.customer_id is not None and state.flow == self.definition.after_verification
+        ) or self.wrapped_up(state, facts)
+
+    async def _start_next(self, state: FlowState, remark: str | None, turn: Turn) -> str | None:
+        """Start the next request the shopper asked for, saying so; one that cannot go
+        ahead says why, and the one after it is tried."""
+        while state.queued:
+            name = state.queued.pop(0)
+            event = self.events.types[name]()
+            attempt = state.model_copy(deep=True)
+            try:
+                said = await self._handle(attempt, event, turn)
+            except EventRejected as refused:
+                remark = _joined(remark, refused.message)
+                continue
+            for field_name in FlowState.model_fields:
+                setattr(state, field_name, getattr(attempt, field_name))
+            now = f"Now {self._navigation.called(name)}."
+            return _joined(remark, _joined(now, said))
+        return remark
 
     def _kept_until_verified(self, state: FlowState, event: FlowEvent, facts: Facts) -> Dispatched:
         updated = state.model_copy(deep=True)

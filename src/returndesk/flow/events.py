@@ -109,4 +109,21 @@ class StartOver:
     progress: ClassVar[Progress] = Progress("Starting over", "Started over", "reload")
 
 
-FRAME_EVENTS: tuple[type[FlowEvent], ...] = (Verify, Confirm, GoBack, StartOver)
+@dataclass(frozen=True, slots=True)
+class QueueRequests:
+    """Note the requests the shopper asked for after the one being started, in the same
+    message, so each starts when the one before is over. Call it after starting the first.
+
+    Args:
+        requests: The names of the tools that start them, in the order asked, e.g.
+            ["start_address_change"].
+    """
+
+    name: ClassVar[str] = "queue_requests"
+    progress: ClassVar[Progress] = Progress(
+        "Noting your requests", "Noted your requests", "notebook"
+    )
+    requests: tuple[str, ...] = ()
+
+
+FRAME_EVENTS: tuple[type[FlowEvent], ...] = (Verify, Confirm, GoBack, StartOver, QueueRequests)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping
 
 from returndesk.flow.definition import FlowDefinition, StepSpec
-from returndesk.flow.events import Confirm, GoBack, StartOver
+from returndesk.flow.events import Confirm, GoBack, QueueRequests, StartOver
 from returndesk.flow.facts import Facts
 from returndesk.flow.state import Answers, FlowState
 from returndesk.flow.turn import EventRejected, Handler, Turn
@@ -37,7 +37,12 @@ class Navigation:
         self._current_step = current_step
 
     def handlers(self) -> Mapping[str, Handler]:
-        return {"go_back": self.go_back, "start_over": self.start_over, "confirm": self.confirm}
+        return {
+            "go_back": self.go_back,
+            "start_over": self.start_over,
+            "confirm": self.confirm,
+            "queue_requests": self.queue_requests,
+        }
 
     def to_menu(self, state: FlowState) -> None:
         state.enter(self._definition.after_verification)
@@ -58,7 +63,28 @@ class Navigation:
 
     async def start_over(self, state: FlowState, event: StartOver, turn: Turn) -> str | None:
         self.to_menu(state)
+        # Starting again drops what was asked for next, too.
+        state.queued = []
         return "Sure, let's start again."
+
+    async def queue_requests(
+        self, state: FlowState, event: QueueRequests, turn: Turn
+    ) -> str | None:
+        """Keep the requests for after the current one, and say the order they come in."""
+        unknown = [name for name in event.requests if name not in self._definition.starting]
+        if unknown:
+            raise EventRejected("I can't take that request here; please use the menu.")
+        state.queued = [*state.queued, *event.requests]
+        current = self._definition.flow(state.flow).called
+        later = [self.called(name) for name in state.queued]
+        if current is None:
+            return None
+        return f"First {current}, then {', then '.join(later)}."
+
+    def called(self, start_event: str) -> str:
+        """How a sentence names the request `start_event` begins: "the address change"."""
+        flow = self._definition.flow(self._definition.starting[start_event])
+        return flow.called or "your next request"
 
     async def confirm(self, state: FlowState, event: Confirm, turn: Turn) -> str | None:
         """One Confirm button per flow; what it confirms depends on the flow it is in."""

@@ -63,6 +63,9 @@ class FlowState(_Model):
     # Step ids visited in the current flow, newest last, so "go back" knows where to go.
     trail: list[str] = Field(default_factory=list)
     pending: PendingRequest | None = None
+    # Requests asked for in the same message as the current one, by the events that start
+    # them: each starts when the one before is over.
+    queued: list[str] = Field(default_factory=list)
     # Typed turns in a row that changed nothing: the question is not working as asked.
     unanswered: int = 0
 

@@ -24,6 +24,19 @@ class Plans:
 
     def plan(self, reading: Reading, context: Context, flow: str) -> list[ToolCall]:
         """The calls for `reading` in `context` of `flow`; empty when there is nothing to do."""
+        then = slot(reading, "then")
+        if then:
+            # Two requests in one message: the first now, the next noted for after it.
+            first = Reading(
+                reading.intent,
+                {k: v for k, v in reading.slots.items() if k != "then"},
+                reading.confidence,
+                reading.clarify,
+            )
+            return [
+                *self.plan(first, context, flow),
+                ToolCall("queue_requests", {"requests": then}),
+            ]
         planner = self._planners.get(reading.intent)
         if planner is not None:
             return planner(reading, context, flow)

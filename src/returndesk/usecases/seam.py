@@ -140,7 +140,7 @@ class UseCases:
         )
 
     def reader(self) -> Reader:
-        return Reader(self.cues)
+        return Reader(self.cues, requests=self.definition.starting.keys())
 
     def offline_model(self) -> OfflineModel:
         return OfflineModel(self.reader(), Plans(self.planners))

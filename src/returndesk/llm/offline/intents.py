@@ -12,13 +12,14 @@ the stages of `rules.Stage`; the frame's own rules sit between them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
 from returndesk.llm.offline import cues
 from returndesk.llm.offline.context import Context, Step
 from returndesk.llm.offline.message import Message
-from returndesk.llm.offline.reading import Intent, PolicyTopic, Reading, SlotValue
+from returndesk.llm.offline.reading import CONFIDENT, Intent, PolicyTopic, Reading, SlotValue
 from returndesk.llm.offline.rules import (
     GUESS,
     LIKELY,
@@ -30,10 +31,17 @@ from returndesk.llm.offline.rules import (
     confirm_or_deny,
 )
 
+# Where a second request may begin: "…, and change my address", "… then cancel …".
+_SECOND_REQUEST = re.compile(
+    r"\s*[,;.]?\s*\b(?:and (?:also|then|i (?:also )?(?:want|need|would like)(?: to)?)|and|also"
+    r"|then|plus|after that|as well as)\b\s+",
+    re.IGNORECASE,
+)
 _VERIFY_QUESTION = "Could you tell me your email, or your first and last name with your ZIP code?"
 _GENERAL_QUESTION = (
-    "Sorry, I didn't catch that. I can start a return or exchange, cancel an order or a "
-    "return, or check a status. What would you like to do?"
+    "Sorry, I didn't catch that. I can start a return or exchange, cancel or change an order "
+    "that hasn't shipped, update your address, check an order or a return, or answer a "
+    "question about a product. What would you like to do?"
 )
 # What a request made with the shopper's identity keeps: until verified, no item or payment
 # of theirs can be read, but the task, the order or return it names and why can.
@@ -45,7 +53,10 @@ _FRAME_INTENTS = frozenset(intent.value for intent in Intent)
 class Reader:
     """`understand(text, context)` → `Reading`, with the cues of the registered use cases."""
 
-    def __init__(self, use_case_cues: Iterable[Cue]) -> None:
+    def __init__(self, use_case_cues: Iterable[Cue], requests: Iterable[str] = ()) -> None:
+        """`requests`: the intents that start a request, which one message may ask for
+        two of ("return the boots and change my address")."""
+        self._starting = frozenset(requests)
         cue_list = list(use_case_cues)
         frame: list[tuple[float, Rule]] = [
             (0, self._empty),
@@ -65,17 +76,51 @@ class Reader:
             cue.step: cue.question for cue in cue_list if cue.step and cue.question is not None
         }
         self._questions[Step.VERIFY.value] = _VERIFY_QUESTION
-        requests = sorted((cue for cue in cue_list if cue.with_identity), key=lambda c: c.stage)
-        self._requests = tuple(cue.rule for cue in requests)
+        with_identity = sorted(
+            (cue for cue in cue_list if cue.with_identity), key=lambda c: c.stage
+        )
+        self._requests = tuple(cue.rule for cue in with_identity)
 
     def understand(self, text: str, context: Context | None = None) -> Reading:
-        """The intent and slots of `text`, read at the step and against the lists in `context`."""
-        message = Message(text, context or Context())
+        """The intent and slots of `text`, read at the step and against the lists in `context`.
+
+        A message asking for two requests one after the other is read as the first, with
+        the intent of the second in the slot `then`."""
+        context = context or Context()
+        if self._starting and _SECOND_REQUEST.search(text):
+            two = self._two_requests(text, context)
+            if two is not None:
+                return two
+        return self._read(Message(text, context))
+
+    def _read(self, message: Message) -> Reading:
         for rule in self._rules:
             reading = rule(message)
             if reading is not None:
                 return reading
         return self._unknown(message)
+
+    def _two_requests(self, text: str, context: Context) -> Reading | None:
+        """Split at each "and", "also", "then": the first split whose two parts each ask
+        for a different request, sure of it, wins."""
+        for joint in _SECOND_REQUEST.finditer(text):
+            first_text, second_text = text[: joint.start()], text[joint.end() :]
+            if len(first_text.split()) < 2 or len(second_text.split()) < 2:
+                continue
+            first = self._read(Message(first_text, context))
+            if not self._sure_request(first):
+                continue
+            second = self._read(Message(second_text, context))
+            if self._sure_request(second) and second.intent != first.intent:
+                return replace(first, slots={**first.slots, "then": [second.intent]})
+        return None
+
+    def _sure_request(self, reading: Reading) -> bool:
+        return (
+            reading.intent in self._starting
+            and reading.clarify is None
+            and reading.confidence >= CONFIDENT
+        )
 
     def _empty(self, message: Message) -> Reading | None:
         return self._unknown(message) if message.empty else None

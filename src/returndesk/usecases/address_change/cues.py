@@ -31,7 +31,8 @@ _CHANGE = re.compile(
 # Where a parcel goes, said without the word "address".
 _DESTINATION = re.compile(
     r"\b(?:redirect|reroute|re-route)\w*\b"
-    r"|\b(?:ship|send|deliver)(?:ped|ed|ing)?(?: \S+){0,3}? to\b"
+    r"|\b(?:ship|send|deliver)(?:ped|ed|ing)?"
+    r"(?: (?:it|them|that|this|the|my|order|package|parcel|#?w?\d{7})){0,3} to\b"
     r"|\bdelivered to my new\b|\b(?:my|the) (?:new )?(?:place|office|work)\b"
 )
 _PARCEL = re.compile(r"\b(?:orders?|package|parcel|shipment|delivery|shipping)\b")

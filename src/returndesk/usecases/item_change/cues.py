@@ -33,7 +33,7 @@ PAYMENT_STEP = "items_payment"
 SUMMARY_STEP = "items_summary"
 
 _CHANGE = re.compile(
-    r"\b(?:change|changing|switch|swap|exchange|modify|update|replace|get)\w*\b"
+    r"\b(?:change|changing|switch|swap|exchange|modify|update|replace)\w*\b"
     r"|\binstead\b|\brather than\b"
 )
 # What the shopper asks for comes before "instead of the black one".
@@ -53,7 +53,9 @@ _NOTHING_MORE = re.compile(
     r"|\ball (?:done|set)\b|\b(?:just|only) (?:that|this|those|these|the one)\b"
 )
 # Other requests about a pending order, which their own requests read.
-_OTHER_REQUEST = re.compile(r"\baddress\b|\bpay(?:ment|ing|s)?\b|\bcharge\b|\bship (?:it )?to\b")
+_OTHER_REQUEST = re.compile(
+    r"\baddress\b|\bpay(?:ment|ing|s)?\b|\bcharge\b|\b(?:ship|send|deliver)\b(?: \S+){0,3} to\b"
+)
 
 
 def _pending_orders(message: Message) -> frozenset[str]:
@@ -88,8 +90,14 @@ def _asks_for_item_change(message: Message) -> Reading | None:
     text = message.text
     if not text.has(_CHANGE) or text.has(_OTHER_REQUEST) or cues.mentions_cancel(text):
         return None
+    if message.address:
+        return None
     pending = _pending_orders(message)
     named_pending = any(order_id in pending for order_id in message.order_ids)
+    if not (message.context.open_step or named_pending):
+        # Inside another request, its own words ("meant to get a different keyboard")
+        # are an answer there, not a new request.
+        return None
     if message.order_ids and not named_pending:
         # "Change the items in #W…" of an order that can't change: it hears why.
         if text.has(_CHANGE_ORDER) and not text.has(_DELIVERED):
@@ -101,7 +109,10 @@ def _asks_for_item_change(message: Message) -> Reading | None:
         return Reading(
             StartItemChange.name, _slots(message, changeable), SURE if named_pending else LIKELY
         )
-    if not changeable and not returnable and not_shipped and text.has(_ITEMS):
+    if not changeable and not returnable and (not_shipped and text.has(_ITEMS)):
+        return Reading(StartItemChange.name, {}, LIKELY)
+    if not returnable and text.has(_CHANGE_ORDER) and not text.has(_DELIVERED):
+        # "change the items in my order": which order, the picker asks.
         return Reading(StartItemChange.name, {}, LIKELY)
     return None
 
