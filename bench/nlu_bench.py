@@ -43,7 +43,7 @@ understand = BUILT_IN.reader().understand
 _STEPS_WITH_VARIANTS = frozenset({"offer", "resolution", "exchange_variant"})
 _TIMING_ROUNDS = 5
 # The tuned messages, then the held-out sets in the order they were written.
-SECTIONS = ("messages", "holdout", "holdout_2")
+SECTIONS = ("messages", "holdout", "holdout_2", "holdout_3")
 
 
 @dataclass(frozen=True, slots=True)

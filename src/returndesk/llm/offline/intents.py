@@ -202,6 +202,9 @@ def _policy(message: Message) -> Reading | None:
     topic = cues.policy_topic(message.text)
     if topic is None:
         return None
+    if message.order_ids and cues.asks_status(message.text):
+        # "what's in order #W… and how did I pay for it?" asks about that order.
+        return None
     product = message.product
     if (
         topic is PolicyTopic.FEES

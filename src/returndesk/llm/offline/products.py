@@ -64,7 +64,7 @@ def find_product(text: Text, products: Sequence[ProductOption]) -> ProductMentio
         found = heads if len(heads) == 1 else []
     if found:
         product = found[0]
-        return ProductMention(product.name, True, _asked_options(text, product))
+        return ProductMention(product.name, True, asked_options(text, product))
     match = _ASKED_ABOUT.search(text.clean)
     if match is None:
         return None
@@ -74,7 +74,8 @@ def find_product(text: Text, products: Sequence[ProductOption]) -> ProductMentio
     return ProductMention(phrase, False)
 
 
-def _asked_options(text: Text, product: ProductOption) -> tuple[str, ...]:
+def asked_options(text: Text, product: ProductOption) -> tuple[str, ...]:
+    """The options of `product` the text names, as "option=value", sorted."""
     clean = text.clean
     asked: dict[str, str] = {}
     for option, values in product.options.items():

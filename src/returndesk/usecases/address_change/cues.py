@@ -28,12 +28,15 @@ _CHANGE = re.compile(
     r"\b(?:change|changing|update|modify|edit|correct|fix|wrong|new|different|moved|move"
     r"|instead|another)\b"
 )
-# Where a parcel goes, said without the word "address".
-_DESTINATION = re.compile(
-    r"\b(?:redirect|reroute|re-route)\w*\b"
-    r"|\b(?:ship|send|deliver)(?:ped|ed|ing)?"
+# Where a parcel goes, said without the word "address": rerouted, or sent to a place.
+_REDIRECT = re.compile(r"\b(?:redirect|reroute|re-route)\w*\b|\bdelivered to my new\b")
+_SEND_TO = re.compile(
+    r"\b(?:ship|send|deliver)(?:ped|ed|ing)?"
     r"(?: (?:it|them|that|this|the|my|order|package|parcel|#?w?\d{7})){0,3} to\b"
-    r"|\bdelivered to my new\b|\b(?:my|the) (?:new )?(?:place|office|work)\b"
+)
+_PLACE = re.compile(
+    r"\b(?:my|the|a|our) (?:new |other )?(?:place|office|work|home|house|apartment|flat"
+    r"|friend|friend's|mom's|parents'?|neighbou?r's?)\b"
 )
 _PARCEL = re.compile(r"\b(?:orders?|package|parcel|shipment|delivery|shipping)\b")
 # The account's address, not one order's: the default address request reads those.
@@ -56,7 +59,8 @@ def _asks_for_address_change(message: Message) -> Reading | None:
     if text.has(_ACCOUNT) and not about_parcel:
         return None
     changes_address = text.has(_ADDRESS) and text.has(_CHANGE) and about_parcel
-    sends_elsewhere = text.has(_DESTINATION) and (about_parcel or bool(message.address))
+    to_a_place = bool(message.address) or text.has(_PLACE)
+    sends_elsewhere = text.has(_REDIRECT) or (text.has(_SEND_TO) and to_a_place)
     if not (changes_address or sends_elsewhere):
         return None
     if not about_parcel and not message.address:

@@ -12,6 +12,7 @@ from returndesk.llm.offline import cues
 from returndesk.llm.offline.context import ItemOption
 from returndesk.llm.offline.message import Message
 from returndesk.llm.offline.normalize import Text
+from returndesk.llm.offline.products import asked_options
 from returndesk.llm.offline.reading import Reading, SlotValue
 from returndesk.llm.offline.rules import (
     LIKELY,
@@ -63,11 +64,19 @@ def _pending_orders(message: Message) -> frozenset[str]:
 
 
 def _wanted(message: Message, item: ItemOption) -> tuple[str, ...]:
-    """The options asked for the new variant: "for a size 9", "in black rather than white"."""
+    """The options asked for the new variant: "for a size 9", "in black rather than white",
+    "to 256GB" (any value the catalogue's product takes that the line has not)."""
     target = exchange_target(message.text)
     clean = _INSTEAD.sub("", target.clean).strip()
-    pick = pick_variant(Text(target.raw, clean, tuple(clean.split())), (), item)
-    return pick.options if pick is not None else ()
+    wanted = Text(target.raw, clean, tuple(clean.split()))
+    pick = pick_variant(wanted, (), item)
+    if pick is not None and pick.options:
+        return pick.options
+    product = next((p for p in message.context.products if p.name == item.name), None)
+    if product is None:
+        return ()
+    current = {f"{name}={value}" for name, value in item.options.items()}
+    return tuple(option for option in asked_options(wanted, product) if option not in current)
 
 
 def _slots(message: Message, refs: tuple[str, ...]) -> dict[str, SlotValue]:
@@ -86,11 +95,25 @@ def _slots(message: Message, refs: tuple[str, ...]) -> dict[str, SlotValue]:
     return slots
 
 
+def _by_name(message: Message, refs: tuple[str, ...]) -> bool:
+    """Whether the message says the name of a picked line's product ("kettle")."""
+    said = set(message.text.words)
+    items = (*message.context.items, *message.context.changeable_items)
+    names = {item.name for item in items if item.ref in refs}
+    return any(_head(name) in said or f"{_head(name)}s" in said for name in names)
+
+
+def _head(name: str) -> str:
+    """The word a product is called by: "Electric Kettle" → "kettle"."""
+    word = name.lower().split()[-1]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def _asks_for_item_change(message: Message) -> Reading | None:
     text = message.text
     if not text.has(_CHANGE) or text.has(_OTHER_REQUEST) or cues.mentions_cancel(text):
         return None
-    if message.address:
+    if message.address or (message.payment is not None and message.payment.method_id):
         return None
     pending = _pending_orders(message)
     named_pending = any(order_id in pending for order_id in message.order_ids)
@@ -104,6 +127,9 @@ def _asks_for_item_change(message: Message) -> Reading | None:
             return Reading(StartItemChange.name, {"order_id": message.order_ids[0]}, LIKELY)
         return None
     changeable, returnable = message.changeable.refs, message.items.refs
+    if returnable and _by_name(message, changeable) and not _by_name(message, returnable):
+        # "the kettle" names a pending line; a delivered one only matched its options.
+        returnable = ()
     not_shipped = text.has(_NOT_SHIPPED) and not text.has(_DELIVERED)
     if named_pending or (changeable and (not returnable or not_shipped)):
         return Reading(

@@ -34,12 +34,16 @@ _ORDER_PAYMENT = re.compile(
 _SWITCH = re.compile(r"\b(?:switch|change|move|use|charge|instead|pay)\w*\b")
 
 
+_SOME_OTHER = re.compile(r"\b(?:different|another|other|new) (?:card|method|payment)\b")
+
+
 def _slots(message: Message) -> dict[str, SlotValue]:
     slots: dict[str, SlotValue] = {}
     if message.order_ids:
         slots["order_id"] = message.order_ids[0]
     pick = message.payment
-    if pick is not None and pick.method_id is not None:
+    # "a different card" asks for a change without saying which method.
+    if pick is not None and pick.method_id is not None and not message.text.has(_SOME_OTHER):
         slots["payment_method_id"] = pick.method_id
     return slots
 
