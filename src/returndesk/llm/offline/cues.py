@@ -62,6 +62,7 @@ _STATUS = re.compile(
     r"|\bwhat happened (?:to|with)\b|\bcheck (?:on )?(?:my |an |the )?(?:order|return)s?\b"
     r"|\bdetails? (?:of|for|on|about) (?:my |the |this |that )?order\b|\border details\b"
     r"|\bwhat(?:'s| is| was) in (?:my |the |this |that )?order\b|\bhow did i pay\b"
+    r"|\bwhere (?:my |the |this |that )?(?:order|package|parcel|return)\b"
 )
 _RETURN = re.compile(
     r"\breturn\w*|\bsend (?:\w+ ){0,3}back\b|\bship (?:\w+ ){0,2}back\b|\bexchang\w*|\bswap\w*"

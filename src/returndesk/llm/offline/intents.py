@@ -37,6 +37,10 @@ _SECOND_REQUEST = re.compile(
     r"|then|plus|after that|as well as)\b\s+",
     re.IGNORECASE,
 )
+# What a fee question is about, so "how much is the hoverboard" is not one.
+_RETURNS_COSTS = re.compile(
+    r"\b(?:return|shipping|label|pickup|fee|restocking|refund|postage|exchange)\w*\b"
+)
 _VERIFY_QUESTION = "Could you tell me your email, or your first and last name with your ZIP code?"
 _GENERAL_QUESTION = (
     "Sorry, I didn't catch that. I can start a return or exchange, cancel or change an order "
@@ -209,7 +213,7 @@ def _policy(message: Message) -> Reading | None:
     if (
         topic is PolicyTopic.FEES
         and product is not None
-        and product.known
+        and (product.known or not message.text.has(_RETURNS_COSTS))
         and not cues.asks_return(message.text)
     ):
         # "how much is the smart watch" asks the catalogue, not what returns cost.

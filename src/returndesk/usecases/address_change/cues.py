@@ -78,7 +78,7 @@ def _choose_order(message: Message) -> Reading | None:
 def _new_address(message: Message) -> Reading | None:
     if message.address:
         return Reading(StartAddressChange.name, _slots(message), LIKELY)
-    if message.yes_no is not None or cues.is_greeting(message.text) or message.order_ids:
+    if cues.is_greeting(message.text) or message.order_ids:
         return None
     return Reading(StartAddressChange.name, confidence=UNSURE, clarify=_ADDRESS_QUESTION)
 

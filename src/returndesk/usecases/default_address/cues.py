@@ -29,6 +29,9 @@ def _asks_for_new_address(message: Message) -> Reading | None:
     text = message.text
     if not (text.has(_ADDRESS) and text.has(_CHANGE)):
         return None
+    if not message.context.open_step and not text.has(_ACCOUNT):
+        # "new address: …" inside another request answers it.
+        return None
     if (message.order_ids or text.has(_PARCEL)) and not text.has(_ACCOUNT):
         return None
     return Reading(StartDefaultAddressChange.name, dict(message.address), LIKELY)
@@ -37,7 +40,7 @@ def _asks_for_new_address(message: Message) -> Reading | None:
 def _new_address(message: Message) -> Reading | None:
     if message.address:
         return Reading(StartDefaultAddressChange.name, dict(message.address), LIKELY)
-    if message.yes_no is not None or cues.is_greeting(message.text):
+    if cues.is_greeting(message.text):
         return None
     return Reading(StartDefaultAddressChange.name, confidence=UNSURE, clarify=_ADDRESS_QUESTION)
 

@@ -95,6 +95,21 @@ def _slots(message: Message, refs: tuple[str, ...]) -> dict[str, SlotValue]:
     return slots
 
 
+def _changeable_lines(message: Message) -> tuple[str, ...]:
+    """The pending lines named; when the picker is unsure ("the luggage set in red" is not
+    the silver one ordered: the red describes the new one), the one line named by its
+    product's name."""
+    pick = message.changeable
+    if pick.refs or pick.question is None:
+        return pick.refs
+    said = set(message.text.words)
+    candidates = message.context.changeable_items
+    if message.order_ids:
+        candidates = tuple(i for i in candidates if i.order_id in message.order_ids)
+    named = [i.ref for i in candidates if _head(i.name) in said or f"{_head(i.name)}s" in said]
+    return (named[0],) if len(named) == 1 else ()
+
+
 def _by_name(message: Message, refs: tuple[str, ...]) -> bool:
     """Whether the message says the name of a picked line's product ("kettle")."""
     said = set(message.text.words)
@@ -126,7 +141,7 @@ def _asks_for_item_change(message: Message) -> Reading | None:
         if text.has(_CHANGE_ORDER) and not text.has(_DELIVERED):
             return Reading(StartItemChange.name, {"order_id": message.order_ids[0]}, LIKELY)
         return None
-    changeable, returnable = message.changeable.refs, message.items.refs
+    changeable, returnable = _changeable_lines(message), message.items.refs
     if returnable and _by_name(message, changeable) and not _by_name(message, returnable):
         # "the kettle" names a pending line; a delivered one only matched its options.
         returnable = ()
@@ -151,12 +166,13 @@ def _choose_order(message: Message) -> Reading | None:
 
 
 def _choose_lines(message: Message) -> Reading | None:
+    refs = _changeable_lines(message)
     pick = message.changeable
-    if pick.question is not None:
+    if not refs and pick.question is not None:
         return Reading(StartItemChange.name, confidence=UNSURE, clarify=pick.question)
-    if not pick.refs:
+    if not refs:
         return None
-    return Reading(StartItemChange.name, _slots(message, pick.refs), LIKELY)
+    return Reading(StartItemChange.name, _slots(message, refs), LIKELY)
 
 
 def _choose_variant(message: Message) -> Reading | None:

@@ -30,6 +30,7 @@ _ORDER_PAYMENT = re.compile(
     r"|\b(?:change|switch|update|modify|move)\w* (?:the |my )?payment\b"
     r"|\b(?:different|another|other) (?:card|payment|method)\b.*\bpay\b"
     r"|\bpay\b.*\b(?:different|another|other) (?:card|method)\b"
+    r"|\bhow (?:my |the |this |that )?(?:pending )?order (?:is|gets) paid\b"
 )
 _SWITCH = re.compile(r"\b(?:switch|change|move|use|charge|instead|pay)\w*\b")
 
