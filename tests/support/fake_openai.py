@@ -11,6 +11,7 @@ import json
 import socket
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -90,10 +91,13 @@ class FakeModelServer:
         )
 
 
-def _chunk(delta: dict[str, Any] | None, finish: str | None = None, **extra: Any) -> str:
+def _completion_chunk(
+    delta: dict[str, Any] | None, finish: str | None = None, *, completion: str, **extra: Any
+) -> str:
     choices = [] if delta is None else [{"index": 0, "delta": delta, "finish_reason": finish}]
     payload = {
-        "id": "chatcmpl-fake",
+        # Each completion has its own id, as every real provider gives.
+        "id": completion,
         "object": "chat.completion.chunk",
         "created": 0,
         "model": "fake-model",
@@ -104,6 +108,11 @@ def _chunk(delta: dict[str, Any] | None, finish: str | None = None, **extra: Any
 
 
 def _chunks(step: ToolCall | Text) -> Iterator[str]:
+    completion = f"chatcmpl-{uuid.uuid4().hex[:12]}"
+
+    def _chunk(delta: dict[str, Any] | None, finish: str | None = None, **extra: Any) -> str:
+        return _completion_chunk(delta, finish, completion=completion, **extra)
+
     if isinstance(step, ToolCall):
         call = {
             "index": 0,

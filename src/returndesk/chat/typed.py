@@ -11,6 +11,7 @@ short apology and may retry; the state is as the last completed tool left it.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from functools import partial
 from typing import Any
 
 from agents import Agent, FunctionTool, ModelSettings, Runner
@@ -28,6 +29,7 @@ from chatkit.types import (
 from openai import APIError
 
 from returndesk.chat.conversation import Conversation, shown_now
+from returndesk.chat.item_ids import with_own_ids
 from returndesk.flow.facts import request_facts
 from returndesk.llm.brief import Brief, build_brief
 from returndesk.llm.instructions import instructions_for
@@ -122,7 +124,9 @@ class AgentResponder:
             agent, await self._history(thread, context), context=turn, max_turns=MAX_TURNS
         )
         try:
-            async for event in stream_agent_response(turn, result):
+            events = stream_agent_response(turn, result)
+            new_id = partial(self.store.generate_item_id, "message", thread, context)
+            async for event in with_own_ids(events, new_id):
                 yield event
         except (APIError, AgentsException, TimeoutError):
             self.usage.provider_error()
