@@ -9,11 +9,13 @@ from pathlib import Path
 import httpx
 import pytest
 
-from returndesk.domain import load_policy
+from returndesk.domain import OrderStatus, load_policy
 from returndesk.operations.context import Operations
 from returndesk.store.db import create_engine, create_session_factory
+from returndesk.store.repositories.customers import get_customer
+from returndesk.store.repositories.orders import get_order
 from tests.support.chatkit_client import ChatKitClient
-from tests.support.demo import Pick, find_line, ordinary, returns_of
+from tests.support.demo import Pick, find_line, find_order, ordinary, returns_of
 from tests.support.flows import choose_items, to_summary, verify
 from tests.support.servers import Server, run_cli, serving
 from tests.support.shopper import Shopper
@@ -71,6 +73,45 @@ async def test_a_conversation_alternating_between_two_processes_completes(
 
     [ret] = await returns_of(ops, pick.customer.id)
     assert ret.thread_id == shopper.thread_id
+
+
+async def test_an_address_change_alternating_between_two_processes_writes_once(
+    two_servers: tuple[Server, Server], ops: Operations
+) -> None:
+    order = await find_order(ops, lambda o, c: o.status is OrderStatus.PENDING)
+    async with ops.sessions() as session:
+        customer = await get_customer(session, order.customer_id)
+    a, b = two_servers
+    first = on(a, httpx.Cookies())
+    shopper = Shopper(first)
+    await shopper.start()
+    clients = [on(b, first.http.cookies), on(a, first.http.cookies)]
+    oak_street = {
+        "address1": "12 Oak St",
+        "address2": "",
+        "city": "Austin",
+        "state": "TX",
+        "zip": "78701",
+        "country": "USA",
+    }
+    steps: list[Callable[[], Awaitable[None]]] = [
+        lambda: verify(shopper, customer),
+        lambda: shopper.click("Change a delivery address"),
+        lambda: shopper.click(f"Change {order.id}"),
+        lambda: shopper.submit(shopper.form_with("Street address"), oak_street),
+        lambda: shopper.click("Change the address"),
+    ]
+    for n, step in enumerate(steps):
+        shopper.client = clients[n % 2]
+        await step()
+    for client in (first, *clients):
+        await client.http.aclose()
+
+    async with ops.sessions() as session:
+        changed = await get_order(session, order.id)
+    assert changed.address is not None
+    assert changed.address.one_line() == "12 Oak St, Austin, TX 78701, USA"
+    assert changed.status is OrderStatus.PENDING
 
 
 async def at_summary(server: Server, pick: Pick) -> Shopper:
