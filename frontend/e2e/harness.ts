@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ChatPage } from './pages/chat';
 import { REPO_ROOT, type RunningApp } from './server';
-import { returnsOf, type StoredReturn } from './store';
+import { customerOf, returnsOf, type StoredCustomer, type StoredReturn } from './store';
 
 /** The repository's top-level test-results/ (git-ignored), whichever folder the run starts in. */
 export const RESULTS_DIR = join(REPO_ROOT, 'test-results');
@@ -20,6 +20,8 @@ export interface TestContext {
   screenshotConversation(name: string): Promise<string>;
   /** The customer's returns in the app's database, newest first. */
   returnsOf(customerId: string): Promise<StoredReturn[]>;
+  /** The customer as the app's database holds them now. */
+  customerOf(customerId: string): Promise<StoredCustomer>;
   /** A token the store's site would sign for this customer (embedded mode). */
   customerToken(customerId: string): string;
   /** A second visitor (own cookie), for tests that need one. */
@@ -92,6 +94,7 @@ export async function makeContext(
       }
     },
     returnsOf: (customerId) => returnsOf(app, customerId),
+    customerOf: (customerId) => customerOf(app, customerId),
     customerToken: (customerId) => app.customerToken(customerId),
     newVisitor: async () => new ChatPage(await open(), baseUrl),
     log: (message) => console.log(`    ${message}`),

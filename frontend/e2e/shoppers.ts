@@ -73,3 +73,14 @@ export const DAIKI_JOHNSON: DemoShopper = {
   orderId: '#W9502127',
   item: { id: '9534205511', name: 'Air Purifier', price: '473.43' },
 };
+
+/** A return and a new default address asked for in one message. Paid by PayPal; no pending order. */
+export const RAJ_KOVACS: DemoShopper = {
+  customerId: 'raj_kovacs_9859',
+  email: 'raj.kovacs2291@example.com',
+  firstName: 'Raj',
+  lastName: 'Kovacs',
+  zip: '10231',
+  orderId: '#W1473345',
+  item: { id: '3020722515', name: 'Coffee Maker', price: '238.64' },
+};

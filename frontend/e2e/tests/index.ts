@@ -4,6 +4,7 @@ import { historyReopen } from './history';
 import { returnByClicks } from './return-by-clicks';
 import { returnByTyping } from './return-by-typing';
 import { returnMixed } from './return-mixed';
+import { severalRequests } from './several-requests';
 import { smoke } from './smoke';
 
 /** Every end-to-end case, run in this order, each in a fresh browser context. */
@@ -12,6 +13,7 @@ export const ALL_TESTS: E2ETest[] = [
   returnByClicks,
   returnByTyping,
   returnMixed,
+  severalRequests,
   historyReopen,
   embedded,
 ];

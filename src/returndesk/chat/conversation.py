@@ -46,8 +46,9 @@ from returndesk.usecases.seam import UseCases
 from returndesk.widgets.lock import lock_widget
 
 GREETING = (
-    "Hi, I'm ReturnDesk. I can help you return or exchange items, cancel an order "
-    "that hasn't shipped, or check where a return or order stands."
+    "Hi, I'm ReturnDesk. I can help you return or exchange items, cancel or change an "
+    "order that hasn't shipped, update your address, check where a return or order "
+    "stands, or answer questions about our products."
 )
 # After this many typed answers in a row that changed nothing, ask another way.
 ASKED_ENOUGH = 2

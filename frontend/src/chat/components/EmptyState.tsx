@@ -22,8 +22,8 @@ export function EmptyState({
       </div>
       <h2 className="rd-empty__title">How can we help today?</h2>
       <p className="rd-empty__text">
-        Start a return or an exchange, cancel an order that hasn't shipped, or check where a return
-        stands.
+        Start a return or an exchange, cancel or change an order that hasn't shipped, check where an
+        order or a return stands, or ask about a product.
       </p>
       <ul className="rd-prompts" aria-label="Suggestions">
         {STARTER_PROMPTS.map((prompt) => (
