@@ -79,6 +79,11 @@ def confirm_or_deny(message: Message, confidence: float = LIKELY) -> Reading | N
     return Reading(Intent.CONFIRM if answer else Intent.DENY, confidence=confidence)
 
 
+def named_order(message: Message) -> str | None:
+    """The order the message names: by its id, or by words ("the second one")."""
+    return message.order_ids[0] if message.order_ids else order_by_words(message)
+
+
 def order_by_words(message: Message) -> str | None:
     """The order meant by "the second one" or "the one with the chairs"."""
     orders = message.context.orders

@@ -14,7 +14,7 @@ from returndesk.llm.offline.rules import (
     Cue,
     Stage,
     confirm_or_deny,
-    order_by_words,
+    named_order,
 )
 from returndesk.usecases.address_change.events import StartAddressChange
 
@@ -69,7 +69,7 @@ def _asks_for_address_change(message: Message) -> Reading | None:
 
 
 def _choose_order(message: Message) -> Reading | None:
-    order = message.order_ids[0] if message.order_ids else order_by_words(message)
+    order = named_order(message)
     if order is None:
         return None
     return Reading(StartAddressChange.name, {**_slots(message), "order_id": order}, LIKELY)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from returndesk.flow.addresses import AddressFields
 from returndesk.flow.events import FlowEvent, Progress
 
 _PROGRESS = Progress("Looking up the order", "Looked up the order", "search")
 
 
 @dataclass(frozen=True, slots=True)
-class StartAddressChange:
+class StartAddressChange(AddressFields):
     """Start changing where a pending order ships, with the order and the new address
     when the shopper gave them.
 
@@ -28,12 +29,6 @@ class StartAddressChange:
     name: ClassVar[str] = "start_address_change"
     progress: ClassVar[Progress] = _PROGRESS
     order_id: str | None = None
-    address1: str | None = None
-    address2: str | None = None
-    city: str | None = None
-    state: str | None = None
-    zip: str | None = None
-    country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +45,7 @@ class SelectAddressOrder:
 
 
 @dataclass(frozen=True, slots=True)
-class GiveShippingAddress:
+class GiveShippingAddress(AddressFields):
     """Give the new shipping address of the order being changed.
 
     Args:
@@ -66,12 +61,6 @@ class GiveShippingAddress:
     progress: ClassVar[Progress] = Progress(
         "Checking the address", "Checked the address", "map-pin"
     )
-    address1: str | None = None
-    address2: str | None = None
-    city: str | None = None
-    state: str | None = None
-    zip: str | None = None
-    country: str | None = None
 
 
 EVENTS: tuple[type[FlowEvent], ...] = (StartAddressChange, SelectAddressOrder, GiveShippingAddress)

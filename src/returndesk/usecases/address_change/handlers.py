@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-from returndesk.domain import Address, Order, check_address, check_order_change
+from returndesk.domain import Address, Order, check_order_change
 from returndesk.errors import DomainError, InvalidRequest, NotFound
+from returndesk.flow.addresses import checked_address, given_fields
+from returndesk.flow.orders import require_allowed, shoppers_order
 from returndesk.flow.state import FlowState
 from returndesk.flow.turn import EventRejected, Turn
 from returndesk.operations.order_changes import change_shipping_address
-from returndesk.store.db import reading
-from returndesk.store.repositories.orders import get_customer_order, normalize_order_id
 from returndesk.usecases.address_change.answers import ChangeAddressAnswers
 from returndesk.usecases.address_change.events import (
     GiveShippingAddress,
     SelectAddressOrder,
     StartAddressChange,
 )
-
-_FIELDS = ("address1", "address2", "city", "state", "zip", "country")
-
-
-def _given(event: StartAddressChange | GiveShippingAddress) -> dict[str, str]:
-    return {name: value for name in _FIELDS if (value := getattr(event, name))}
 
 
 async def start_address_change(
@@ -33,7 +25,7 @@ async def start_address_change(
     if event.order_id:
         order = await _changeable_order(event.order_id, turn)
         answers.order_id = order.id
-    fields = _given(event)
+    fields = given_fields(event)
     if not fields:
         return None
     try:
@@ -58,7 +50,7 @@ async def give_shipping_address(
     answers = state.answers(ChangeAddressAnswers)
     order = await _changeable_order(answers.order_id, turn) if answers.order_id else None
     try:
-        address = _checked(_given(event), order, turn)
+        address = _checked(given_fields(event), order, turn)
     except InvalidRequest as exc:
         raise EventRejected(exc.message) from exc
     if order is not None and address == order.address:
@@ -67,30 +59,18 @@ async def give_shipping_address(
     return None
 
 
-def _checked(fields: Mapping[str, str], order: Order | None, turn: Turn) -> Address:
-    """The address as the policy wants it; a country left out is the current one's."""
+def _checked(fields: dict[str, str], order: Order | None, turn: Turn) -> Address:
     current = order.address if order is not None else None
     if current is None and turn.facts.customer is not None:
         current = turn.facts.customer.address
-    complete = dict(fields)
-    if "country" not in complete and current is not None:
-        complete["country"] = current.country
-    return check_address(complete, turn.facts.policy.order_changes.address)
+    return checked_address(fields, current, turn.facts.policy)
 
 
 async def _changeable_order(order_id: str, turn: Turn) -> Order:
+    order = await shoppers_order(turn, order_id)
     customer = turn.facts.customer
     assert customer is not None
-    try:
-        async with reading(turn.ops.sessions) as session:
-            order = await get_customer_order(session, customer.id, order_id)
-    except NotFound as exc:
-        raise EventRejected(
-            f"I can't find order {normalize_order_id(order_id)} on your account."
-        ) from exc
-    check = check_order_change(order, customer)
-    if not check.allowed:
-        raise EventRejected(f"Order {order.id}: {check.message}")
+    require_allowed(order, check_order_change(order, customer))
     return order
 
 

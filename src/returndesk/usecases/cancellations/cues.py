@@ -16,6 +16,7 @@ from returndesk.llm.offline.rules import (
     Cue,
     Stage,
     confirm_or_deny,
+    named_order,
     order_by_words,
 )
 from returndesk.usecases.cancellations.events import (
@@ -55,7 +56,7 @@ def _cancel(message: Message) -> Reading | None:
 
 def _cancel_order(message: Message) -> Reading:
     slots: dict[str, SlotValue] = {}
-    order = message.order_ids[0] if message.order_ids else order_by_words(message)
+    order = named_order(message)
     if order is not None:
         slots["order_id"] = order
     if message.cancel_reason is not None:

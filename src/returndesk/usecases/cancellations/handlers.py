@@ -9,12 +9,12 @@ from returndesk.domain import (
     next_step,
 )
 from returndesk.errors import DomainError, InvalidRequest, NotFound
+from returndesk.flow.orders import require_allowed, shoppers_order
 from returndesk.flow.state import FlowState
 from returndesk.flow.turn import EventRejected, Turn
 from returndesk.operations.orders import cancel_order
 from returndesk.operations.returns import cancel_return
 from returndesk.store.db import reading
-from returndesk.store.repositories.orders import get_customer_order, normalize_order_id
 from returndesk.store.repositories.returns import get_return
 from returndesk.usecases.cancellations.answers import CancelOrderAnswers, CancelReturnAnswers
 from returndesk.usecases.cancellations.events import (
@@ -46,18 +46,10 @@ async def select_order(state: FlowState, event: SelectOrder, turn: Turn) -> str 
 
 
 async def _cancellable_order(state: FlowState, order_id: str, turn: Turn) -> str:
+    order = await shoppers_order(turn, order_id)
     customer = turn.facts.customer
     assert customer is not None
-    try:
-        async with reading(turn.ops.sessions) as session:
-            order = await get_customer_order(session, customer.id, order_id)
-    except NotFound as exc:
-        raise EventRejected(
-            f"I can't find order {normalize_order_id(order_id)} on your account."
-        ) from exc
-    check = check_order_cancellation(order, customer)
-    if not check.allowed:
-        raise EventRejected(f"Order {order.id}: {check.message}")
+    require_allowed(order, check_order_cancellation(order, customer))
     return order.id
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from returndesk.flow.addresses import AddressFields
 from returndesk.flow.events import FlowEvent, Progress
 
 _ADDRESS = Progress("Checking the address", "Checked the address", "maps")
 
 
 @dataclass(frozen=True, slots=True)
-class StartDefaultAddressChange:
+class StartDefaultAddressChange(AddressFields):
     """Start changing the account's default address (where future orders ship), with the
     new address when the shopper gave it.
 
@@ -26,16 +27,10 @@ class StartDefaultAddressChange:
 
     name: ClassVar[str] = "start_default_address_change"
     progress: ClassVar[Progress] = _ADDRESS
-    address1: str | None = None
-    address2: str | None = None
-    city: str | None = None
-    state: str | None = None
-    zip: str | None = None
-    country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
-class GiveDefaultAddress:
+class GiveDefaultAddress(AddressFields):
     """Give the account's new default address.
 
     Args:
@@ -49,12 +44,6 @@ class GiveDefaultAddress:
 
     name: ClassVar[str] = "give_default_address"
     progress: ClassVar[Progress] = _ADDRESS
-    address1: str | None = None
-    address2: str | None = None
-    city: str | None = None
-    state: str | None = None
-    zip: str | None = None
-    country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

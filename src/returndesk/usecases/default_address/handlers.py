@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from returndesk.domain import Address, check_address
+from returndesk.domain import Address
 from returndesk.errors import DomainError, InvalidRequest, NotFound
+from returndesk.flow.addresses import checked_address, given_fields
 from returndesk.flow.state import FlowState
 from returndesk.flow.turn import EventRejected, Turn
 from returndesk.operations.order_changes import change_default_address
@@ -17,17 +18,11 @@ from returndesk.usecases.default_address.events import (
 )
 from returndesk.usecases.default_address.queries import pending_orders
 
-_FIELDS = ("address1", "address2", "city", "state", "zip", "country")
-
-
-def _given(event: StartDefaultAddressChange | GiveDefaultAddress) -> dict[str, str]:
-    return {name: value for name in _FIELDS if (value := getattr(event, name))}
-
 
 async def start_default_address_change(
     state: FlowState, event: StartDefaultAddressChange, turn: Turn
 ) -> str | None:
-    fields = _given(event)
+    fields = given_fields(event)
     if not fields:
         return None
     try:
@@ -42,7 +37,7 @@ async def give_default_address(
     state: FlowState, event: GiveDefaultAddress, turn: Turn
 ) -> str | None:
     try:
-        await _take(state, _given(event), turn)
+        await _take(state, given_fields(event), turn)
     except InvalidRequest as exc:
         raise EventRejected(exc.message) from exc
     return None
@@ -60,11 +55,7 @@ async def _take(state: FlowState, fields: Mapping[str, str], turn: Turn) -> None
 
 
 def _checked(fields: Mapping[str, str], current: Address | None, turn: Turn) -> Address:
-    """The address as the policy wants it; a country left out is the current one's."""
-    complete = dict(fields)
-    if "country" not in complete and current is not None:
-        complete["country"] = current.country
-    address = check_address(complete, turn.facts.policy.order_changes.address)
+    address = checked_address(dict(fields), current, turn.facts.policy)
     if address == current:
         raise InvalidRequest(f"Your address is already {address.one_line()}.")
     return address

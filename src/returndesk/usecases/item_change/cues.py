@@ -21,7 +21,7 @@ from returndesk.llm.offline.rules import (
     Cue,
     Stage,
     confirm_or_deny,
-    order_by_words,
+    named_order,
 )
 from returndesk.llm.offline.variants import exchange_target, pick_variant
 from returndesk.usecases.item_change.events import StartItemChange
@@ -159,7 +159,7 @@ def _asks_for_item_change(message: Message) -> Reading | None:
 
 
 def _choose_order(message: Message) -> Reading | None:
-    order = message.order_ids[0] if message.order_ids else order_by_words(message)
+    order = named_order(message)
     if order is None:
         return None
     return Reading(StartItemChange.name, {"order_id": order}, LIKELY)

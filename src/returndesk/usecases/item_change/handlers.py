@@ -19,6 +19,7 @@ from returndesk.domain import (
     switch_variants,
 )
 from returndesk.errors import DomainError, InvalidRequest, NotFound
+from returndesk.flow.orders import require_allowed
 from returndesk.flow.state import FlowState
 from returndesk.flow.turn import EventRejected, Turn
 from returndesk.llm.brief import parse_line_ref
@@ -195,9 +196,7 @@ async def _changeable(
         raise EventRejected(
             f"I can't find order {normalize_order_id(order_id)} on your account."
         ) from exc
-    check = check_order_change(order, customer)
-    if not check.allowed:
-        raise EventRejected(f"Order {order.id}: {check.message}")
+    require_allowed(order, check_order_change(order, customer))
     return order, catalog
 
 

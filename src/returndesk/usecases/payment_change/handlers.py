@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from returndesk.domain import Order, check_order_change, paying_method, plan_payment_change
 from returndesk.errors import DomainError, InvalidRequest, NotFound
+from returndesk.flow.orders import require_allowed, shoppers_order
 from returndesk.flow.state import FlowState
 from returndesk.flow.turn import EventRejected, Turn
 from returndesk.operations.order_changes import change_payment_method
-from returndesk.store.db import reading
-from returndesk.store.repositories.orders import get_customer_order, normalize_order_id
 from returndesk.usecases.payment_change.answers import ChangePaymentAnswers
 from returndesk.usecases.payment_change.events import (
     ChooseOrderPaymentMethod,
@@ -85,18 +84,10 @@ def _checked_method(order: Order, payment_method_id: str, turn: Turn) -> str:
 
 
 async def _changeable_order(order_id: str, turn: Turn) -> Order:
+    order = await shoppers_order(turn, order_id)
     customer = turn.facts.customer
     assert customer is not None
-    try:
-        async with reading(turn.ops.sessions) as session:
-            order = await get_customer_order(session, customer.id, order_id)
-    except NotFound as exc:
-        raise EventRejected(
-            f"I can't find order {normalize_order_id(order_id)} on your account."
-        ) from exc
-    check = check_order_change(order, customer)
-    if not check.allowed:
-        raise EventRejected(f"Order {order.id}: {check.message}")
+    require_allowed(order, check_order_change(order, customer))
     try:
         paying_method(order, customer)
     except DomainError as exc:
