@@ -27,6 +27,7 @@ from returndesk.widgets.components import (
 )
 from returndesk.widgets.inputs import WidgetInput, describe_options, line_label
 from returndesk.widgets.orders import OrderChoice, order_picker
+from returndesk.widgets.payments import difference_picker
 
 ORDER_CHOICE = OrderChoice(
     question="Which order has the items you want to change?",
@@ -174,26 +175,18 @@ def item_choices_review(given: WidgetInput, view: ItemChangeView) -> Node:
 
 
 def difference_method_picker(given: WidgetInput, view: ItemChangeView) -> Node:
-    difference = view.difference
-    amount = format_money(abs(difference))
     customer = given.facts.customer
     assert customer is not None
     allowed = {method.id for method in view.methods}
-    verb = "Pay" if difference > 0 else "Refund"
-    buttons: list[Node] = []
-    for method in customer.payment_methods:
-        name = method.describe()
-        if method.id in allowed:
-            action = given.act("choose_difference_method", payment_method_id=method.id)
-            buttons.append(button(f"{verb} {amount} with {name}", on_click=action, block=True))
-        else:
-            buttons.append(button(f"{name}: balance too low", disabled=True, block=True))
-    heading = (
-        f"The new items cost {amount} more. How would you like to pay?"
-        if difference > 0
-        else f"The new items cost {amount} less. Where should we send the difference?"
+    return difference_picker(
+        given,
+        customer,
+        view.difference,
+        allowed,
+        event="choose_difference_method",
+        what="The new items" if len(view.switches) > 1 else "The new item",
+        key="item-payment",
     )
-    return card([title(heading), col(buttons, gap=2)], key="item-payment")
 
 
 def item_change_summary(given: WidgetInput, view: ItemChangeView) -> Node:

@@ -16,6 +16,7 @@ from returndesk.widgets.components import (
     title,
 )
 from returndesk.widgets.inputs import WidgetInput, describe_options, line_label
+from returndesk.widgets.payments import difference_picker
 
 
 def variant_picker(given: WidgetInput) -> Node:
@@ -89,19 +90,12 @@ def payment_picker(given: WidgetInput) -> Node:
     assert facts.customer is not None
     difference = facts.exchange_difference
     allowed = {method.id for method in settlement_methods(difference, facts.customer)}
-    verb = "Pay" if difference > 0 else "Refund"
-    amount = format_money(abs(difference))
-    buttons: list[Node] = []
-    for method in facts.customer.payment_methods:
-        name = method.describe()
-        if method.id in allowed:
-            action = given.act("choose_payment_method", payment_method_id=method.id)
-            buttons.append(button(f"{verb} {amount} with {name}", on_click=action, block=True))
-        else:
-            buttons.append(button(f"{name}: balance too low", disabled=True, block=True))
-    heading = (
-        f"The new item costs {amount} more. How would you like to pay?"
-        if difference > 0
-        else f"The new item costs {amount} less. Where should we send the difference?"
+    return difference_picker(
+        given,
+        facts.customer,
+        difference,
+        allowed,
+        event="choose_payment_method",
+        what="The new item",
+        key="payment",
     )
-    return card([title(heading), col(buttons, gap=2)], key="payment")
