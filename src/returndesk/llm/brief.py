@@ -9,6 +9,7 @@ and the facts the shopper already sees, never anything about another customer.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -55,6 +56,8 @@ class StepBrief:
 
     variants: tuple[VariantOption, ...] = ()
     chosen_items: tuple[str, ...] = ()
+    # The step reads the catalogue (a product question).
+    catalogue: bool = False
 
 
 BriefPart = Callable[[FlowState, Facts, AsyncSession, Operations], Awaitable[StepBrief]]
@@ -196,13 +199,12 @@ async def build_brief(
         if_declined=engine.definition.flow(state.flow).if_declined if confirming else None,
         wrapped_up=engine.wrapped_up(state, facts),
     )
-    if session is None:
-        async with reading(ops.sessions) as own:
-            brief = replace(brief, products=_products(await ops.catalog.everything(own)))
-    else:
-        brief = replace(brief, products=_products(await ops.catalog.everything(session)))
+    # The catalogue goes where a product question may come: outside any request, and
+    # at the steps that ask for it. Elsewhere it would only lengthen every turn.
+    definition = engine.definition
+    open_step = step.id in (definition.start, definition.after_verification) or brief.wrapped_up
     if facts.customer is None:
-        return brief
+        return await _with_catalogue(brief, ops, session) if open_step else brief
     part = (parts or {}).get(step.id)
     if session is None:
         async with reading(ops.sessions) as own:
@@ -219,7 +221,7 @@ async def build_brief(
     )
     answers = state.answers(ReturnAnswers)
     chosen_order = answers.order_id
-    return replace(
+    brief = replace(
         brief,
         items=items,
         changeable_items=changeable,
@@ -237,6 +239,16 @@ async def build_brief(
         else None,
         paid_with=_paid_with(facts),
     )
+    if open_step or added.catalogue:
+        brief = await _with_catalogue(brief, ops, session)
+    return brief
+
+
+async def _with_catalogue(brief: Brief, ops: Operations, session: AsyncSession | None) -> Brief:
+    if session is None:
+        async with reading(ops.sessions) as own:
+            return replace(brief, products=_products(await ops.catalog.everything(own)))
+    return replace(brief, products=_products(await ops.catalog.everything(session)))
 
 
 async def _items_and_orders(
@@ -336,8 +348,10 @@ def _variants(state: FlowState, facts: Facts) -> tuple[VariantOption, ...]:
     return tuple(variants)
 
 
+@functools.lru_cache(maxsize=64)
 def context_from_json(text: str) -> Context:
-    """The reader's context from a brief written by `Brief.to_json`."""
+    """The reader's context from a brief written by `Brief.to_json`; the offline model reads
+    the same brief at each of a turn's calls, so it is read once."""
     data = json.loads(text)
 
     def money(value: str | None) -> Decimal | None:

@@ -91,7 +91,9 @@ class Reader:
         A message asking for two requests one after the other is read as the first, with
         the intent of the second in the slot `then`."""
         context = context or Context()
-        if self._starting and _SECOND_REQUEST.search(text):
+        # Two requests come at once from outside a request; inside one, "and" joins the
+        # parts of an answer ("too small and I'd like a refund").
+        if self._starting and context.open_step and _SECOND_REQUEST.search(text):
             two = self._two_requests(text, context)
             if two is not None:
                 return two

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from returndesk.flow.facts import Facts
 from returndesk.flow.state import FlowState
-from returndesk.usecases.product_info import cues, guards, handlers, queries, widgets
+from returndesk.usecases.product_info import brief, cues, guards, handlers, queries, widgets
 from returndesk.usecases.product_info.answers import ProductAnswers
 from returndesk.usecases.product_info.events import EVENTS, AskProduct
 from returndesk.usecases.seam import UseCase
@@ -27,4 +27,5 @@ USE_CASE = UseCase(
     },
     titles={ProductAnswers.flow: _title},
     cues=cues.CUES,
+    briefs={step: brief.with_catalogue for step in (cues.PICK_STEP, cues.ANSWER_STEP)},
 )
