@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -11,11 +12,18 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from returndesk.domain import ReturnStatus, format_money, load_policy
+from returndesk.domain.staff import StaffMember, StaffRole
 from returndesk.errors import ReturnDeskError
 from returndesk.operations.context import Operations, utc_now
 from returndesk.operations.json_views import customer_json, order_json, return_json
 from returndesk.operations.queries import expire_overdue, return_status
 from returndesk.operations.staff import advance_return, reject_return
+from returndesk.operations.staff_accounts import (
+    add_staff,
+    disable_staff,
+    list_staff,
+    reset_password,
+)
 from returndesk.settings import Settings
 from returndesk.store.db import create_engine, create_session_factory, reading
 from returndesk.store.migrate import check_schema, upgrade
@@ -32,10 +40,12 @@ app = typer.Typer(
 db_app = typer.Typer(help="Create or migrate the database.", no_args_is_help=True)
 orders_app = typer.Typer(help="Look at orders.", no_args_is_help=True)
 customers_app = typer.Typer(help="Look at customers.", no_args_is_help=True)
+staff_app = typer.Typer(help="The store's staff accounts for the console.", no_args_is_help=True)
 returns_app = typer.Typer(help="Look at returns and move them along.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(orders_app, name="orders")
 app.add_typer(customers_app, name="customers")
+app.add_typer(staff_app, name="staff")
 app.add_typer(returns_app, name="returns")
 
 T = TypeVar("T")
@@ -254,3 +264,77 @@ def returns_expire() -> None:
     typer.echo(
         f"Expired {len(expired)} return(s)." + ("" if not expired else " " + ", ".join(expired))
     )
+
+
+PasswordStdin = Annotated[
+    bool,
+    typer.Option("--password-stdin", help="Read the password from the first line of stdin."),
+]
+
+
+def _new_password(from_stdin: bool) -> str:
+    """The password typed twice at a hidden prompt, or the first line of stdin for scripts."""
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    password: str = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return password
+
+
+def _staff_json(member: StaffMember) -> dict[str, Any]:
+    return {
+        "email": member.email,
+        "name": member.name,
+        "role": member.role.value,
+        "disabled": member.disabled,
+        "created_at": member.created_at.isoformat(),
+    }
+
+
+@staff_app.command("add")
+def staff_add(
+    email: str,
+    name: Annotated[str, typer.Option("--name", help="The name shoppers and colleagues see.")],
+    role: Annotated[StaffRole, typer.Option("--role", help="agent, or admin.")] = StaffRole.AGENT,
+    password_stdin: PasswordStdin = False,
+) -> None:
+    """Add a staff member who can sign in to the console."""
+    password = _new_password(password_stdin)
+
+    async def work(ops: Operations) -> StaffMember:
+        return await add_staff(ops, email=email, name=name, role=role, password=password)
+
+    member = _run(work)
+    typer.echo(f"Added {member.email} ({member.role.value}).")
+
+
+@staff_app.command("list")
+def staff_list(as_json: JsonFlag = False) -> None:
+    """Every staff member, by email."""
+    members = _run(list_staff)
+    if as_json:
+        _print_json([_staff_json(member) for member in members])
+        return
+    for member in members:
+        state = "  disabled" if member.disabled else ""
+        typer.echo(f"{member.email}  {member.name}  {member.role.value}{state}")
+
+
+@staff_app.command("disable")
+def staff_disable(email: str) -> None:
+    """Stop a staff member signing in; what they did keeps their name."""
+
+    async def work(ops: Operations) -> StaffMember:
+        return await disable_staff(ops, email)
+
+    typer.echo(f"Disabled {_run(work).email}.")
+
+
+@staff_app.command("reset-password")
+def staff_reset_password(email: str, password_stdin: PasswordStdin = False) -> None:
+    """Set a new password for a staff member."""
+    password = _new_password(password_stdin)
+
+    async def work(ops: Operations) -> StaffMember:
+        return await reset_password(ops, email, password)
+
+    typer.echo(f"New password set for {_run(work).email}.")

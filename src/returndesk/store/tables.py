@@ -352,6 +352,21 @@ class HandoffRow(Base):
     created_at: Mapped[datetime]
 
 
+class StaffMemberRow(Base):
+    """Someone of the store's team who signs in to the console; the password only hashed."""
+
+    __tablename__ = "staff_members"
+
+    id: Mapped[int] = mapped_column(AutoIncrementId, primary_key=True, autoincrement=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    name: Mapped[str] = mapped_column(String(128))
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(256))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
 class VerificationAttemptsRow(Base):
     """Failed verifications of one owner or one client address, for the lock-out."""
 

@@ -188,3 +188,47 @@ def test_a_database_without_tables_asks_for_an_upgrade(env: None, tmp_path: Path
         code, output = run(empty, *command)
         assert code == 1, command
         assert "has no tables yet: run `returndesk db upgrade`" in output, command
+
+
+def run_with_input(database_url: str, text: str, *args: str) -> tuple[int, str]:
+    result = runner.invoke(
+        app, list(args), input=text, env={"RETURNDESK_DATABASE_URL": database_url}
+    )
+    return result.exit_code, result.output
+
+
+@pytest.mark.usefixtures("env")
+def test_staff_accounts_are_managed_from_the_command_line(store_url: str) -> None:
+    password = "correct horse battery staple\n"
+
+    code, output = run_with_input(
+        store_url, password, "staff", "add", "Ana@Example.com", "--name", "Ana Ruiz",
+        "--role", "admin", "--password-stdin",
+    )  # fmt: skip
+    assert (code, output.strip()) == (0, "Added ana@example.com (admin).")
+
+    code, output = run_with_input(
+        store_url, "short\n", "staff", "add", "bo@example.com", "--name", "Bo", "--password-stdin"
+    )
+    assert code == 1
+    assert "at least 12 characters" in output
+
+    code, output = run(
+        store_url, "staff", "add", "bo@example.com", "--name", "Bo", "--role", "boss"
+    )
+    assert code == 2
+
+    code, output = run(store_url, "staff", "disable", "ana@example.com")
+    assert (code, output.strip()) == (0, "Disabled ana@example.com.")
+    code, output = run_with_input(
+        store_url, password, "staff", "reset-password", "ana@example.com", "--password-stdin"
+    )
+    assert (code, output.strip()) == (0, "New password set for ana@example.com.")
+
+    code, output = run(store_url, "staff", "list", "--json")
+    assert code == 0, output
+    [member] = json.loads(output)
+    assert member["email"] == "ana@example.com"
+    assert member["role"] == "admin"
+    assert member["disabled"] is True
+    assert "password" not in json.dumps(member)

@@ -1,0 +1,40 @@
+"""Staff members: the store's team who sign in to the console."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from returndesk.domain.staff import StaffMember, StaffRole
+from returndesk.errors import NotFound
+from returndesk.store.tables import StaffMemberRow
+
+
+def staff_from_row(row: StaffMemberRow) -> StaffMember:
+    return StaffMember(
+        id=row.id,
+        email=row.email,
+        name=row.name,
+        role=StaffRole(row.role),
+        disabled=row.disabled,
+        created_at=row.created_at,
+    )
+
+
+async def staff_row(
+    session: AsyncSession, email: str, *, for_update: bool = False
+) -> StaffMemberRow:
+    query = select(StaffMemberRow).where(StaffMemberRow.email == email)
+    if for_update:
+        query = query.with_for_update()
+    row = await session.scalar(query)
+    if row is None:
+        raise NotFound(f"No staff member {email}.")
+    return row
+
+
+async def all_staff(session: AsyncSession) -> Sequence[StaffMember]:
+    rows = await session.scalars(select(StaffMemberRow).order_by(StaffMemberRow.email))
+    return [staff_from_row(row) for row in rows]
