@@ -73,6 +73,14 @@ class TooManyAttempts(ReturnDeskError):
     """Verification is locked for a while after repeated failures."""
 
 
+class InvalidCredentials(ReturnDeskError):
+    """A staff sign-in whose email or password is wrong; which one is not said."""
+
+
+class Forbidden(ReturnDeskError):
+    """A staff route without a staff session, or a change without its CSRF token."""
+
+
 class DomainError(ReturnDeskError):
     pass
 

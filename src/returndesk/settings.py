@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     # `auto`: readable lines on a terminal, JSON lines anywhere else (files, containers).
     log_format: Literal["auto", "json", "text"] = "auto"
     secret_key: str = ""
+    # A staff session ends after this long without a request.
+    staff_idle_minutes: int = Field(default=30, ge=1, le=24 * 60)
     policy_file: Path | None = None
     # Modules of request types to register after the built-in ones, each with a `USE_CASE`
     # (a JSON list; see docs/adding-a-use-case.md), e.g. ["mystore.warranty.usecase"].

@@ -8,6 +8,7 @@ replaced at the next successful check.
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Sequence
 
 from pwdlib import PasswordHash
@@ -20,9 +21,21 @@ from returndesk.domain.staff import (
     staff_email,
     staff_name,
 )
-from returndesk.errors import Conflict, InvalidRequest, NotFound
+from returndesk.errors import (
+    Conflict,
+    InvalidCredentials,
+    InvalidRequest,
+    NotFound,
+    TooManyAttempts,
+)
 from returndesk.operations.context import Operations
 from returndesk.store.db import reading, transaction
+from returndesk.store.repositories.attempts import (
+    AttemptLimit,
+    forget,
+    record_failure,
+    standing,
+)
 from returndesk.store.repositories.staff import all_staff, staff_from_row, staff_row
 from returndesk.store.tables import StaffMemberRow
 
@@ -101,3 +114,37 @@ async def check_password(ops: Operations, email: str, password: str) -> StaffMem
 @functools.cache
 def _dummy_hash() -> str:
     return _HASHER.hash("a password nobody has")
+
+
+async def sign_in(
+    ops: Operations, email: str, password: str, *, client_address: str | None
+) -> StaffMember:
+    """The member, if the credentials are right; failures are counted per email and per
+    client address in the database (as verification is), and too many lock both out."""
+    now = ops.clock()
+    limits = ops.verification
+    keys = [f"staff:{email.strip().lower()[:250]}"]
+    if client_address:
+        keys.append(f"staff-address:{client_address}")
+    async with reading(ops.sessions) as session:
+        earlier = await standing(session, keys, now)
+    if earlier.locked_until is not None:
+        minutes = max(1, math.ceil((earlier.locked_until - now).total_seconds() / 60))
+        raise TooManyAttempts(f"Too many failed sign-ins; please try again in {minutes} minutes.")
+    member = await check_password(ops, email, password)
+    if member is None:
+        attempt_limits = [AttemptLimit(keys[0], limits.per_owner)]
+        if len(keys) > 1:
+            attempt_limits.append(AttemptLimit(keys[1], limits.per_address))
+        await record_failure(ops.sessions, attempt_limits, now=now, window=limits.lockout)
+        raise InvalidCredentials("That email and password don't match an active account.")
+    if earlier.first_key_failed:
+        await forget(ops.sessions, keys[0])
+    return member
+
+
+async def staff_member(ops: Operations, staff_id: int) -> StaffMember | None:
+    """The member a session names, unless they have been disabled since."""
+    async with reading(ops.sessions) as session:
+        row = await session.get(StaffMemberRow, staff_id)
+    return None if row is None or row.disabled else staff_from_row(row)

@@ -25,8 +25,9 @@ from returndesk.web.embedded import EmbeddedIdentity
 from returndesk.web.errors import install_error_handlers
 from returndesk.web.identity import OwnerCookie
 from returndesk.web.middleware import RequestTelemetry
-from returndesk.web.routes import chatkit, health, labels, metrics, ui
+from returndesk.web.routes import chatkit, health, labels, metrics, staff, ui
 from returndesk.web.security import SecurityHeaders
+from returndesk.web.staff_session import StaffSessions
 from returndesk.web.state import AppState
 
 logger = logging.getLogger(__name__)
@@ -53,6 +54,11 @@ def create_app(
             embedded=EmbeddedIdentity(settings),
             identity=OwnerCookie(
                 settings.signing_secret(), secure=settings.environment == "production"
+            ),
+            staff_sessions=StaffSessions(
+                settings.signing_secret(),
+                secure=settings.environment == "production",
+                idle_seconds=settings.staff_idle_minutes * 60,
             ),
         )
         # What start-up built (policy, flow, language data, pydantic schemas) lives as long
@@ -83,6 +89,7 @@ def create_app(
     app.include_router(metrics.router)
     app.include_router(chatkit.router)
     app.include_router(labels.router)
+    app.include_router(staff.router)
     app.include_router(ui.router)
     ui.mount_ui(app, settings)
     return app

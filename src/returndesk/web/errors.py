@@ -13,6 +13,8 @@ from starlette.responses import JSONResponse
 from returndesk.errors import (
     Conflict,
     DomainError,
+    Forbidden,
+    InvalidCredentials,
     InvalidRequest,
     InvalidToken,
     NotFound,
@@ -29,6 +31,8 @@ STATUS_BY_ERROR: list[tuple[type[ReturnDeskError], int, str]] = [
     (InvalidRequest, 400, "invalid_request"),
     (TooManyAttempts, 429, "too_many_attempts"),
     (InvalidToken, 401, "invalid_token"),
+    (InvalidCredentials, 401, "invalid_credentials"),
+    (Forbidden, 403, "forbidden"),
     (NotFound, 404, "not_found"),
     (Conflict, 409, "conflict"),
     (DomainError, 422, "not_allowed"),

@@ -13,6 +13,7 @@ from returndesk.settings import Settings
 from returndesk.store.db import SessionFactory
 from returndesk.web.embedded import EmbeddedIdentity
 from returndesk.web.identity import OwnerCookie
+from returndesk.web.staff_session import StaffSessions
 
 
 @dataclass(slots=True)
@@ -24,6 +25,7 @@ class AppState:
     identity: OwnerCookie
     usage: UsageMeter
     embedded: EmbeddedIdentity
+    staff_sessions: StaffSessions
 
 
 def app_state(request: Request) -> AppState:
