@@ -30,6 +30,7 @@ frontend:
 db: $(STAMP)
 	$(BIN)/returndesk db upgrade
 	$(BIN)/returndesk seed demo --if-empty
+	$(BIN)/returndesk staff demo-admin
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import secrets
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -338,3 +339,26 @@ def staff_reset_password(email: str, password_stdin: PasswordStdin = False) -> N
         return await reset_password(ops, email, password)
 
     typer.echo(f"New password set for {_run(work).email}.")
+
+
+DEMO_ADMIN_EMAIL = "admin@example.com"
+
+
+@staff_app.command("demo-admin")
+def staff_demo_admin() -> None:
+    """In development only: an admin to try the console with, when there is no staff yet.
+    Its password is new each time one is made and printed this once."""
+    if Settings().environment != "development":
+        typer.echo("A demo admin is made in development only.")
+        return
+    password = secrets.token_urlsafe(12)
+
+    async def work(ops: Operations) -> StaffMember | None:
+        if await list_staff(ops):
+            return None
+        return await add_staff(
+            ops, email=DEMO_ADMIN_EMAIL, name="Demo admin", role=StaffRole.ADMIN, password=password
+        )
+
+    if _run(work) is not None:
+        typer.echo(f"Staff console: sign in as {DEMO_ADMIN_EMAIL} with password {password}")

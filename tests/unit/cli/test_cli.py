@@ -13,6 +13,7 @@ from returndesk.cli import app
 from returndesk.domain import ReturnStatus, load_policy
 from returndesk.operations.context import Operations, utc_now
 from returndesk.operations.returns import create_return
+from returndesk.operations.staff_accounts import check_password
 from returndesk.store.db import create_engine, create_session_factory
 from returndesk.store.seed import demo_data_dir, seed_store
 from tests.support.demo import draft, find_line, ordinary
@@ -232,3 +233,34 @@ def test_staff_accounts_are_managed_from_the_command_line(store_url: str) -> Non
     assert member["role"] == "admin"
     assert member["disabled"] is True
     assert "password" not in json.dumps(member)
+
+
+@pytest.mark.usefixtures("env")
+def test_make_run_gets_one_demo_admin_in_development_with_its_password_shown_once(
+    store_url: str,
+) -> None:
+    code, output = run(store_url, "staff", "demo-admin")
+    assert code == 0, output
+    password = output.strip().rsplit(" ", 1)[-1]
+    assert output.startswith("Staff console: sign in as admin@example.com with password ")
+
+    code, again = run(store_url, "staff", "demo-admin")
+    assert (code, again) == (0, "")
+
+    async def signs_in() -> bool:
+        engine = create_engine(store_url)
+        try:
+            ops = Operations(create_session_factory(engine), load_policy())
+            return await check_password(ops, "admin@example.com", password) is not None
+        finally:
+            await engine.dispose()
+
+    assert asyncio.run(signs_in())
+
+    result = runner.invoke(
+        app,
+        ["staff", "demo-admin"],
+        env={"RETURNDESK_DATABASE_URL": store_url, "RETURNDESK_ENVIRONMENT": "production",
+             "RETURNDESK_SECRET_KEY": "a-real-secret-for-this-test-only-0123456789"},
+    )  # fmt: skip
+    assert result.output.strip() == "A demo admin is made in development only."
