@@ -185,7 +185,13 @@ class FlowEngine:
         ahead says why, and the one after it is tried."""
         while state.queued:
             name = state.queued.pop(0)
-            event = self.events.types[name]()
+            try:
+                event = self.events.types[name]()
+            except TypeError:
+                # A store's request whose start needs details cannot begin by itself.
+                ask = f"When you're ready, tell me about {self._navigation.called(name)}."
+                remark = _joined(remark, ask)
+                continue
             attempt = state.model_copy(deep=True)
             try:
                 said = await self._handle(attempt, event, turn)

@@ -16,7 +16,16 @@ from returndesk.errors import ConfigurationError
 from returndesk.flow.actions import EventCatalog
 from returndesk.flow.definition import load_definition
 from returndesk.flow.engine import KEPT_FOR_LATER, VERIFY_FIRST, Dispatched, FlowEngine
-from returndesk.flow.events import FRAME_EVENTS, Confirm, FlowEvent, GoBack, Progress, Verify
+from returndesk.flow.events import (
+    FRAME_EVENTS,
+    Confirm,
+    FlowEvent,
+    GoBack,
+    Progress,
+    QueueRequests,
+    StartOver,
+    Verify,
+)
 from returndesk.flow.facts import Facts, FactSource
 from returndesk.flow.guards import Guard
 from returndesk.flow.navigation import ALREADY_DONE, NOTHING_TO_CONFIRM
@@ -304,3 +313,82 @@ async def test_any_event_applied_resets_the_count_of_answers_that_changed_nothin
     state.unanswered = 3
     done = await send(engine, state, Verify(email="ada@example.com"))
     assert done.state.unanswered == 0
+
+
+@dataclass(frozen=True, slots=True)
+class Need:
+    """Starts a request that cannot begin without its detail."""
+
+    name: ClassVar[str] = "need"
+    progress: ClassVar[Progress] = PROGRESS
+    order_id: str
+
+
+async def need(state: FlowState, event: Need, turn: Turn) -> str | None:
+    return None
+
+
+QUEUEING_FRAME = FRAME.replace(
+    "anytime: [go_back, start_over]", "anytime: [go_back, start_over, queue_requests]"
+)
+CALLED_LOOKUP = LOOKUP.replace("title: Look-up", "title: Look-up\n    called: the look-up")
+NEEDY = """
+flows:
+  needy:
+    called: the detailed request
+    starts: [need]
+    steps:
+      - {id: needy_done, widget: card, hint: "Anything else?", done: never}
+"""
+
+
+def queueing() -> FlowEngine:
+    return FlowEngine(
+        load_definition(
+            QUEUEING_FRAME,
+            [("lookup.yaml", CALLED_LOOKUP), ("needy.yaml", NEEDY)],
+        ),
+        events=EventCatalog([*FRAME_EVENTS, Ask, Pick, Need]),
+        guards=GUARDS,
+        handlers={**HANDLERS, "need": need},
+        widgets={"card"},
+        answers={"lookup": LookupAnswers},
+        confirmations={"lookup": confirm_lookup},
+    )  # fmt: skip
+
+
+async def test_a_request_asked_with_another_starts_once_that_one_is_over() -> None:
+    engine = queueing()
+    state = (await send(engine, await verified(engine), Ask(order_id=KNOWN_ORDER))).state
+
+    queued = await send(engine, state, QueueRequests(requests=("ask",)))
+    assert queued.remark == "First the look-up, then the look-up."
+    assert queued.step.id == "sure"
+    done = await send(engine, queued.state, Confirm())
+
+    assert done.remark == "Done. Now the look-up."
+    assert (done.state.flow, done.step.id) == ("lookup", "pick")
+    assert done.state.answers(LookupAnswers).order_id is None
+    assert done.state.queued == []
+
+
+async def test_only_requests_can_be_queued_and_starting_over_drops_them() -> None:
+    engine = queueing()
+    state = (await send(engine, await verified(engine), Ask(order_id=KNOWN_ORDER))).state
+
+    with pytest.raises(EventRejected):
+        await send(engine, state, QueueRequests(requests=("pick",)))
+    queued = (await send(engine, state, QueueRequests(requests=("ask",)))).state
+    over = await send(engine, queued, StartOver())
+    assert over.state.queued == []
+
+
+async def test_a_queued_request_that_needs_its_details_is_left_to_the_shopper() -> None:
+    engine = queueing()
+    state = (await send(engine, await verified(engine), Ask(order_id=KNOWN_ORDER))).state
+    state = (await send(engine, state, QueueRequests(requests=("need",)))).state
+
+    done = await send(engine, state, Confirm())
+
+    assert done.remark == "Done. When you're ready, tell me about the detailed request."
+    assert done.state.flow == "lookup"
