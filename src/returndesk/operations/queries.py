@@ -14,6 +14,7 @@ from returndesk.domain import (
     Customer,
     LineEligibility,
     Order,
+    OrderStatus,
     ReturnStatus,
     check_order,
     held_line_nos,
@@ -49,6 +50,14 @@ class CustomerOrders:
     customer: Customer
     catalog: Catalog
     orders: tuple[OrderWithEligibility, ...]
+
+
+async def pending_orders(ops: Operations, customer_id: str) -> list[Order]:
+    """The customer's orders not shipped yet, newest first: the ones that may still be
+    cancelled or changed."""
+    async with reading(ops.sessions) as session:
+        orders = await customer_orders(session, customer_id)
+    return [order for order in orders if order.status is OrderStatus.PENDING]
 
 
 async def orders_with_eligibility(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from returndesk.domain import Order, OrderStatus
+from returndesk.domain import Order
 from returndesk.operations.context import Operations
+from returndesk.operations.queries import pending_orders
 from returndesk.store.db import reading
-from returndesk.store.repositories.orders import customer_orders, get_customer_order
+from returndesk.store.repositories.orders import get_customer_order
 from returndesk.usecases.address_change.answers import ChangeAddressAnswers
 from returndesk.widgets.inputs import WidgetInput
 
@@ -13,9 +14,7 @@ from returndesk.widgets.inputs import WidgetInput
 async def changeable_orders(given: WidgetInput, ops: Operations) -> list[Order]:
     """The shopper's pending orders: only those can go to another address."""
     assert given.state.customer_id is not None
-    async with reading(ops.sessions) as session:
-        orders = await customer_orders(session, given.state.customer_id)
-    return [order for order in orders if order.status is OrderStatus.PENDING]
+    return await pending_orders(ops, given.state.customer_id)
 
 
 async def chosen_order(given: WidgetInput, ops: Operations) -> Order:

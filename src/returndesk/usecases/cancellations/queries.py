@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from returndesk.domain import CUSTOMER_CANCELLABLE, Order, OrderStatus, ReturnStatus
+from returndesk.domain import CUSTOMER_CANCELLABLE, Order, ReturnStatus
 from returndesk.operations.context import Operations
+from returndesk.operations.queries import pending_orders as shoppers_pending_orders
 from returndesk.store.db import reading
-from returndesk.store.repositories.orders import customer_orders, get_customer_order
+from returndesk.store.repositories.orders import get_customer_order
 from returndesk.store.repositories.returns import StoredReturn, get_return, list_returns
 from returndesk.usecases.cancellations.answers import CancelOrderAnswers, CancelReturnAnswers
 from returndesk.widgets.inputs import WidgetInput
@@ -20,9 +21,7 @@ from returndesk.widgets.inputs import WidgetInput
 async def pending_orders(given: WidgetInput, ops: Operations) -> list[Order]:
     """The shopper's orders not shipped yet: only those can be cancelled."""
     assert given.state.customer_id is not None
-    async with reading(ops.sessions) as session:
-        orders = await customer_orders(session, given.state.customer_id)
-    return [order for order in orders if order.status is OrderStatus.PENDING]
+    return await shoppers_pending_orders(ops, given.state.customer_id)
 
 
 async def chosen_order(given: WidgetInput, ops: Operations) -> Order:

@@ -10,13 +10,13 @@ from returndesk.flow.addresses import checked_address, given_fields
 from returndesk.flow.state import FlowState
 from returndesk.flow.turn import EventRejected, Turn
 from returndesk.operations.order_changes import change_default_address
+from returndesk.operations.queries import pending_orders
 from returndesk.usecases.default_address.answers import DefaultAddressAnswers
 from returndesk.usecases.default_address.events import (
     ChooseOrdersFollowing,
     GiveDefaultAddress,
     StartDefaultAddressChange,
 )
-from returndesk.usecases.default_address.queries import pending_orders
 
 
 async def start_default_address_change(

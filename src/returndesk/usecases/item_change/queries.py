@@ -15,7 +15,6 @@ from returndesk.domain import (
     ItemSwitch,
     Order,
     OrderLine,
-    OrderStatus,
     PaymentMethod,
     Variant,
     settlement_methods,
@@ -23,9 +22,10 @@ from returndesk.domain import (
 )
 from returndesk.domain.money import total
 from returndesk.operations.context import Operations
+from returndesk.operations.queries import pending_orders
 from returndesk.store.db import reading
 from returndesk.store.repositories.catalog import products_of_items
-from returndesk.store.repositories.orders import customer_orders, get_customer_order
+from returndesk.store.repositories.orders import get_customer_order
 from returndesk.usecases.item_change.answers import ChangeItemsAnswers
 from returndesk.widgets.inputs import WidgetInput
 
@@ -64,9 +64,7 @@ class ItemChangeView:
 async def changeable_orders(given: WidgetInput, ops: Operations) -> list[Order]:
     """The shopper's pending orders: only those can switch items."""
     assert given.state.customer_id is not None
-    async with reading(ops.sessions) as session:
-        orders = await customer_orders(session, given.state.customer_id)
-    return [order for order in orders if order.status is OrderStatus.PENDING]
+    return await pending_orders(ops, given.state.customer_id)
 
 
 async def order_and_catalog(

@@ -7,15 +7,15 @@ from decimal import Decimal
 
 from returndesk.domain import (
     Order,
-    OrderStatus,
     PaymentMethod,
     paying_method,
     payment_change_options,
     refund_timing,
 )
 from returndesk.operations.context import Operations
+from returndesk.operations.queries import pending_orders
 from returndesk.store.db import reading
-from returndesk.store.repositories.orders import customer_orders, get_customer_order
+from returndesk.store.repositories.orders import get_customer_order
 from returndesk.usecases.payment_change.answers import ChangePaymentAnswers
 from returndesk.widgets.inputs import WidgetInput
 
@@ -23,9 +23,7 @@ from returndesk.widgets.inputs import WidgetInput
 async def changeable_orders(given: WidgetInput, ops: Operations) -> list[Order]:
     """The shopper's pending orders: only those can be paid another way."""
     assert given.state.customer_id is not None
-    async with reading(ops.sessions) as session:
-        orders = await customer_orders(session, given.state.customer_id)
-    return [order for order in orders if order.status is OrderStatus.PENDING]
+    return await pending_orders(ops, given.state.customer_id)
 
 
 @dataclass(frozen=True, slots=True)
