@@ -25,6 +25,8 @@ from typing import Any
 import yaml
 
 from bench.measure import Latencies, Results
+from returndesk.domain import Catalog, Product, Variant
+from returndesk.llm.brief import product_options
 from returndesk.llm.offline import (
     Context,
     ItemOption,
@@ -118,15 +120,19 @@ def _case(entry: dict[str, Any], fixture: dict[str, Any]) -> Case:
 def _catalogue() -> tuple[ProductOption, ...]:
     """The demo store's products, as the brief gives them to the reader."""
     raw = json.loads((demo_data_dir() / "products.json").read_text())
-    products = []
-    for product in sorted(raw.values(), key=lambda p: p["name"]):
-        options: dict[str, list[str]] = {}
-        for variant in product["variants"].values():
-            for name, value in variant["options"].items():
-                if value not in options.setdefault(name, []):
-                    options[name].append(value)
-        products.append(ProductOption(product["name"], {k: tuple(v) for k, v in options.items()}))
-    return tuple(products)
+    products = [
+        Product(
+            product["product_id"],
+            product["name"],
+            "",
+            tuple(
+                Variant(v["item_id"], product["product_id"], v["options"], Decimal(0), True)
+                for v in product["variants"].values()
+            ),
+        )
+        for product in raw.values()
+    ]
+    return product_options(Catalog.of(products))
 
 
 def _options(raw: Mapping[str, Any]) -> Mapping[str, str]:

@@ -26,7 +26,7 @@ from returndesk.domain.cancellation import (
     check_order_cancellation,
     plan_order_cancellation,
 )
-from returndesk.domain.catalog import Catalog, Product, Variant
+from returndesk.domain.catalog import Catalog, Product, Variant, option_pairs
 from returndesk.domain.codes import Fault, ReasonCode, Resolution, ReturnMethod, Tier
 from returndesk.domain.customers import Customer, PaymentMethod, PaymentSource
 from returndesk.domain.dates import format_day, next_business_day
@@ -224,6 +224,7 @@ __all__ = [
     "normalize_rma",
     "offered_variants",
     "one_of",
+    "option_pairs",
     "parse_money",
     "paying_method",
     "payment_change_options",

@@ -17,6 +17,11 @@ class Variant:
     price: Decimal
     available: bool
 
+    def has_options(self, asked: Mapping[str, str]) -> bool:
+        """Whether it has every option asked for, ignoring case ("Color=Black")."""
+        own = {name.casefold(): value.casefold() for name, value in self.options.items()}
+        return all(own.get(name.casefold()) == value.casefold() for name, value in asked.items())
+
 
 @dataclass(frozen=True, slots=True)
 class Product:
@@ -34,6 +39,26 @@ class Product:
             if variant.item_id == item_id:
                 return variant
         raise NotFound(f"{self.name} has no variant {item_id}.")
+
+    def variants_with(self, asked: Mapping[str, str]) -> tuple[Variant, ...]:
+        """Its variants with every option asked for, available or not."""
+        return tuple(variant for variant in self.variants if variant.has_options(asked))
+
+    def option_values(self) -> dict[str, tuple[str, ...]]:
+        """Each option and the values its variants take, in the order first seen."""
+        values: dict[str, list[str]] = {}
+        for variant in self.variants:
+            for name, value in variant.options.items():
+                if value not in values.setdefault(name, []):
+                    values[name].append(value)
+        return {name: tuple(found) for name, found in values.items()}
+
+
+def option_pairs(options: Iterable[str]) -> dict[str, str]:
+    """ "size=L" → {"size": "L"}, as events and tools name options; text without "=" is
+    ignored."""
+    pairs = (option.split("=", 1) for option in options if "=" in option)
+    return {name.strip(): value.strip() for name, value in pairs}
 
 
 @dataclass(frozen=True)

@@ -293,24 +293,23 @@ async def _items_and_orders(
     return items, changeable, statuses
 
 
+def product_options(catalog: Catalog) -> tuple[ProductOption, ...]:
+    """The catalogue as the reader sees it: each product's name and option values."""
+    return tuple(
+        ProductOption(product.name, product.option_values())
+        for product in sorted(catalog.products.values(), key=lambda p: p.name)
+    )
+
+
 _last_products: tuple[Catalog, tuple[ProductOption, ...]] | None = None
 
 
 def _products(catalog: Catalog) -> tuple[ProductOption, ...]:
-    """The catalogue as the reader sees it; worked out again only when the catalogue is
-    read again (see CatalogCache)."""
+    """`product_options`, worked out again only when the catalogue is read again (see
+    CatalogCache)."""
     global _last_products
     if _last_products is None or _last_products[0] is not catalog:
-        products = []
-        for product in sorted(catalog.products.values(), key=lambda p: p.name):
-            options: dict[str, list[str]] = {}
-            for variant in product.variants:
-                for name, value in variant.options.items():
-                    values = options.setdefault(name, [])
-                    if value not in values:
-                        values.append(value)
-            products.append(ProductOption(product.name, {k: tuple(v) for k, v in options.items()}))
-        _last_products = (catalog, tuple(products))
+        _last_products = (catalog, product_options(catalog))
     return _last_products[1]
 
 

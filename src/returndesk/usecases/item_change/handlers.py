@@ -14,6 +14,7 @@ from returndesk.domain import (
     OrderLine,
     Variant,
     check_order_change,
+    option_pairs,
     plan_item_change,
     plan_item_switches,
     switch_variants,
@@ -245,20 +246,13 @@ def _check_switch(order: Order, choices: Mapping[int, str], catalog: Catalog, tu
 
 def _by_options(line: OrderLine, catalog: Catalog, wanted: Iterable[str]) -> Variant:
     """The available variant closest to the line that has every option asked for."""
-    pairs = [option.split("=", 1) for option in wanted if "=" in option]
-    asked = {name.strip().casefold(): value.strip().casefold() for name, value in pairs}
-
-    def fits(variant: Variant) -> bool:
-        options = {k.casefold(): v.casefold() for k, v in variant.options.items()}
-        return all(options.get(name) == value for name, value in asked.items())
-
-    offered = _offered(line, catalog)
-    found = next((variant for variant in offered if fits(variant)), None)
+    asked = option_pairs(wanted)
+    found = next((v for v in _offered(line, catalog) if v.has_options(asked)), None)
     if found is not None:
         return found
-    described = describe_options(dict(pairs)) or "that option"
+    described = describe_options(asked) or "that option"
     product = catalog.product(line.product_id)
-    if any(fits(variant) for variant in product.variants if not variant.available):
+    if any(not variant.available for variant in product.variants_with(asked)):
         raise EventRejected(
             f"The {line.name} in {described} is sold out; choose one of the options shown."
         )

@@ -3,7 +3,7 @@ versions are in stock and what they cost. A product not found is never guessed."
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -42,32 +42,6 @@ def suggestions(catalog: Catalog, asked: str, limit: int = 3) -> list[str]:
     return [catalog.product(key).name for _, score, key in found if score >= _SIMILAR]
 
 
-def parse_options(options: Iterable[str]) -> dict[str, str]:
-    """ "size=L" → {"size": "L"}; anything without "=" is ignored."""
-    pairs = (option.split("=", 1) for option in options if "=" in option)
-    return {name.strip(): value.strip() for name, value in pairs}
-
-
-def option_values(product: Product) -> dict[str, list[str]]:
-    values: dict[str, list[str]] = {}
-    for variant in product.variants:
-        for name, value in variant.options.items():
-            if value not in values.setdefault(name, []):
-                values[name].append(value)
-    return values
-
-
-def matching(product: Product, asked: Mapping[str, str]) -> tuple[Variant, ...]:
-    """The product's versions with every option asked, ignoring case."""
-    wanted = {name.casefold(): value.casefold() for name, value in asked.items()}
-
-    def fits(variant: Variant) -> bool:
-        options = {k.casefold(): v.casefold() for k, v in variant.options.items()}
-        return all(options.get(name) == value for name, value in wanted.items())
-
-    return tuple(variant for variant in product.variants if fits(variant))
-
-
 def _described(asked: Mapping[str, str]) -> str:
     return " and ".join(f"{name} {value}" for name, value in asked.items())
 
@@ -81,11 +55,11 @@ def _prices(variants: Sequence[Variant]) -> str:
 
 def reply(product: Product, asked: Mapping[str, str], topic: ProductTopic) -> str:
     """One or two sentences answering the question, from the catalogue only."""
-    fitting = matching(product, asked)
+    fitting = product.variants_with(asked)
     described = f"the {product.name} with {_described(asked)}" if asked else f"the {product.name}"
     if not fitting:
         choices = "; ".join(
-            f"{name}: {one_of(values)}" for name, values in option_values(product).items()
+            f"{name}: {one_of(values)}" for name, values in product.option_values().items()
         )
         return f"{described.capitalize()} isn't in our catalogue. It comes in {choices}."
     in_stock = [v for v in fitting if v.available]
@@ -100,7 +74,7 @@ def reply(product: Product, asked: Mapping[str, str], topic: ProductTopic) -> st
             f"{len(in_stock)} of its {len(fitting)} versions are" if len(fitting) > 1 else "it is"
         )
         return f"Yes, {described} is in stock: {count} available, {_prices(in_stock)}."
-    values = option_values(product)
+    values = product.option_values()
     choices = "; ".join(f"{name} {one_of(v)}" for name, v in values.items() if name not in asked)
     if not choices:
         return f"{described.capitalize()} comes in just that version, {_prices(fitting)}."

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from returndesk.domain import option_pairs
 from returndesk.flow.state import FlowState
 from returndesk.flow.turn import EventRejected, Turn
 from returndesk.store.db import reading
 from returndesk.usecases.product_info.answers import ProductAnswers
 from returndesk.usecases.product_info.catalogue import (
     find_product,
-    parse_options,
     reply,
     suggestions,
 )
@@ -33,7 +33,7 @@ async def ask_product(state: FlowState, event: AskProduct, turn: Turn) -> str | 
             else " You can pick one from the list under Ask about a product."
         )
         raise EventRejected(f"I could not find that product.{hint}")
-    options = parse_options(event.variant_options)
+    options = option_pairs(event.variant_options)
     topic = ProductTopic(event.topic) if event.topic else ProductTopic.OPTIONS
     if state.customer_id is not None:
         answers = state.answers(ProductAnswers)

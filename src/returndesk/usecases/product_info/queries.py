@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from returndesk.domain import Product
+from returndesk.domain import Product, option_pairs
 from returndesk.operations.context import Operations
 from returndesk.store.db import reading
 from returndesk.usecases.product_info.answers import ProductAnswers
-from returndesk.usecases.product_info.catalogue import parse_options
 from returndesk.widgets.inputs import WidgetInput
 
 
@@ -29,4 +28,4 @@ async def asked_product(given: WidgetInput, ops: Operations) -> ProductView:
     assert answers.product_id is not None
     async with reading(ops.sessions) as session:
         catalog = await ops.catalog.catalog(session, {answers.product_id})
-    return ProductView(catalog.product(answers.product_id), parse_options(answers.variant_options))
+    return ProductView(catalog.product(answers.product_id), option_pairs(answers.variant_options))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from returndesk.domain import format_money, one_of
-from returndesk.usecases.product_info.catalogue import matching, option_values
 from returndesk.usecases.product_info.queries import ProductView
 from returndesk.widgets.components import (
     Node,
@@ -49,10 +48,11 @@ def product_card(given: WidgetInput, view: ProductView) -> Node:
     product = view.product
     options = [
         text(f"{name.capitalize()}: {one_of(values)}")
-        for name, values in option_values(product).items()
+        for name, values in product.option_values().items()
     ]
     versions = sorted(
-        matching(product, view.asked) or product.variants, key=lambda v: (not v.available, v.price)
+        product.variants_with(view.asked) or product.variants,
+        key=lambda v: (not v.available, v.price),
     )
     rows = [
         row(
