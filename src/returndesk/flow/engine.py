@@ -198,8 +198,7 @@ class FlowEngine:
             except EventRejected as refused:
                 remark = _joined(remark, refused.message)
                 continue
-            for field_name in FlowState.model_fields:
-                setattr(state, field_name, getattr(attempt, field_name))
+            _adopt(state, attempt)
             now = f"Now {self._navigation.called(name)}."
             return _joined(remark, _joined(now, said))
         return remark
@@ -227,8 +226,7 @@ class FlowEngine:
             # The request cannot go ahead as asked (not their order, say): the shopper,
             # verified, hears why and chooses again from the menu.
             return _joined(remark, refused.message)
-        for name in FlowState.model_fields:
-            setattr(state, name, getattr(attempt, name))
+        _adopt(state, attempt)
         return _joined(remark, said)
 
     async def _handle(self, state: FlowState, event: FlowEvent, turn: Turn) -> str | None:
@@ -252,6 +250,12 @@ class FlowEngine:
 def _arguments(event: FlowEvent) -> dict[str, str | None]:
     # Requests kept until verification carry references only: ids and numbers as text.
     return {key: value for key, value in asdict(event).items() if isinstance(value, str | None)}
+
+
+def _adopt(state: FlowState, attempt: FlowState) -> None:
+    """Take on what an attempt on a copy of `state` made of it, once it went through."""
+    for name in FlowState.model_fields:
+        setattr(state, name, getattr(attempt, name))
 
 
 def _joined(first: str | None, second: str | None) -> str | None:

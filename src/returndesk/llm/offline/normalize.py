@@ -259,3 +259,8 @@ def _plausible(word: str, choice: str) -> bool:
         return True
     swapped = len(word) == len(choice) and sorted(word) == sorted(choice)
     return len(word) == 5 or len(word) != len(choice) or swapped
+
+
+def singular(word: str) -> str:
+    """ "boots" → "boot"; "glass" stays."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word

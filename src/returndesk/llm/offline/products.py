@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from returndesk.llm.offline.context import ProductOption
-from returndesk.llm.offline.normalize import Text, normalize
+from returndesk.llm.offline.normalize import Text, normalize, singular
 from returndesk.llm.offline.options import SIZE_WORDS, is_size_key
 
 
@@ -39,19 +39,15 @@ _NOT_A_PRODUCT = frozenset(
 )
 
 
-def _singular(word: str) -> str:
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
 @functools.cache
 def _words(name: str) -> tuple[str, ...]:
     """A product's name as the reader sees the shopper's words ("T-Shirt" → "tshirt")."""
-    return tuple(_singular(word) for word in normalize(name).words)
+    return tuple(singular(word) for word in normalize(name).words)
 
 
 def find_product(text: Text, products: Sequence[ProductOption]) -> ProductMention | None:
     """The product the text names, if it names one of `products` or asks about another."""
-    said = tuple(_singular(word) for word in text.clean.split())
+    said = tuple(singular(word) for word in text.clean.split())
     joined = f" {' '.join(said)} "
     whole = [p for p in products if f" {' '.join(_words(p.name))} " in joined]
     if len(whole) > 1:

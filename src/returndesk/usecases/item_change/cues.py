@@ -11,7 +11,7 @@ import re
 from returndesk.llm.offline import cues
 from returndesk.llm.offline.context import ItemOption
 from returndesk.llm.offline.message import Message
-from returndesk.llm.offline.normalize import Text
+from returndesk.llm.offline.normalize import Text, singular
 from returndesk.llm.offline.products import asked_options
 from returndesk.llm.offline.reading import Reading, SlotValue
 from returndesk.llm.offline.rules import (
@@ -120,8 +120,7 @@ def _by_name(message: Message, refs: tuple[str, ...]) -> bool:
 
 def _head(name: str) -> str:
     """The word a product is called by: "Electric Kettle" → "kettle"."""
-    word = name.lower().split()[-1]
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    return singular(name.lower().split()[-1])
 
 
 def _asks_for_item_change(message: Message) -> Reading | None:

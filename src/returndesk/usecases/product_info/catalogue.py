@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from rapidfuzz import fuzz, process
 
 from returndesk.domain import Catalog, Product, Variant, format_money, one_of
+from returndesk.llm.offline.normalize import singular
 from returndesk.usecases.product_info.events import ProductTopic
 
 # How close a name must be to count as the product meant, and to be suggested.
@@ -16,10 +17,7 @@ _SIMILAR = 55
 
 
 def _plain(name: str) -> str:
-    words = [
-        w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in name.lower().split()
-    ]
-    return " ".join(words).replace("-", " ")
+    return " ".join(singular(word) for word in name.lower().split()).replace("-", " ")
 
 
 def find_product(catalog: Catalog, asked: str) -> Product | None:
