@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 import pytest
 from fastapi import FastAPI
 
+from returndesk.domain.staff import StaffRole
 from returndesk.operations.context import Operations
 from returndesk.web.state import AppState
 from tests.conftest import DEMO_NOW
@@ -15,6 +16,7 @@ from tests.support.app import http_client, running_app, settings_for
 from tests.support.chatkit_client import ChatKitClient
 from tests.support.demo import demo_operations
 from tests.support.shopper import Shopper, ShopperFactory
+from tests.support.staff import StaffConsole, signed_in_staff
 
 
 @pytest.fixture
@@ -56,3 +58,21 @@ async def shopper(new_shopper: ShopperFactory) -> Shopper:
     shopper = await new_shopper()
     await shopper.start()
     return shopper
+
+
+@pytest.fixture
+async def agent(app: FastAPI, ops: Operations) -> AsyncIterator[StaffConsole]:
+    """A staff member with the agent role, signed in to the console."""
+    async with http_client(app) as http:
+        yield await signed_in_staff(
+            ops, http, role=StaffRole.AGENT, email="sam@example.com", name="Sam Lee"
+        )
+
+
+@pytest.fixture
+async def admin(app: FastAPI, ops: Operations) -> AsyncIterator[StaffConsole]:
+    """A staff member with the admin role, signed in to the console."""
+    async with http_client(app) as http:
+        yield await signed_in_staff(
+            ops, http, role=StaffRole.ADMIN, email="ana@example.com", name="Ana Ruiz"
+        )

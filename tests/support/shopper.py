@@ -56,6 +56,21 @@ class Shopper:
                 self.widget_id = event["item"]["id"]
                 self.widget = event["item"]["widget"]
 
+    async def reloaded_messages(self) -> list[str]:
+        """The assistant's messages, oldest first, as the chat shows them when reopened."""
+        page = await self.client.call(
+            {
+                "type": "items.list",
+                "params": {"thread_id": self.thread_id, "limit": 100, "order": "asc"},
+            }
+        )
+        return [
+            part["text"]
+            for item in page["data"]
+            if item["type"] == "assistant_message"
+            for part in item["content"]
+        ]
+
     async def title(self) -> str | None:
         """The conversation's title, as the thread list shows it."""
         thread = await self.client.call(

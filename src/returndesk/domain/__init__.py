@@ -62,6 +62,7 @@ from returndesk.domain.lifecycle import (
     creation_events,
     expires_at,
     is_expired,
+    staff_moves,
     transition,
 )
 from returndesk.domain.money import format_money, from_cents, parse_money, round_cents, to_cents
@@ -247,6 +248,7 @@ __all__ = [
     "settlement_methods",
     "shipment_from_dict",
     "shipment_to_dict",
+    "staff_moves",
     "store_credit_bonus",
     "store_credit_destinations",
     "switch_variants",

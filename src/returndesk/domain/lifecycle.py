@@ -116,10 +116,37 @@ class ReturnEvent:
     actor: Actor
     at: datetime
     note: str | None = None
+    # Which member of the store's team made a staff move; None for anyone else, or the CLI.
+    staff_member_id: int | None = None
 
 
 def allowed_targets(current: ReturnStatus, path: ReturnPath) -> frozenset[ReturnStatus]:
     return TRANSITIONS[path].get(current, frozenset())
+
+
+# The moves the staff console offers; the others (awaiting shipment, expiry, a
+# shopper's cancellation) happen on their own.
+_CONSOLE_MOVES = (
+    _S.APPROVED,
+    _S.REJECTED,
+    _S.IN_TRANSIT,
+    _S.RECEIVED,
+    _S.REFUNDED,
+    _S.EXCHANGED,
+    _S.CLOSED,
+)
+
+
+def staff_moves(current: ReturnStatus, path: ReturnPath, *, exchange: bool) -> list[ReturnStatus]:
+    """What a person of the store may move a return to next, in the order of its life.
+
+    A return settles as the shopper chose: an exchange is exchanged, anything else refunded.
+    """
+    settled_otherwise = _S.REFUNDED if exchange else _S.EXCHANGED
+    allowed = allowed_targets(current, path)
+    return [
+        status for status in _CONSOLE_MOVES if status in allowed and status != settled_otherwise
+    ]
 
 
 def actor_may(actor: Actor, current: ReturnStatus, target: ReturnStatus) -> bool:
@@ -152,8 +179,12 @@ def transition(
     note: str | None = None,
     *,
     path: ReturnPath = ReturnPath.SHIP_BACK,
+    staff_member_id: int | None = None,
 ) -> ReturnEvent:
-    """The event moving a return from `current` to `target`, or `InvalidTransition`."""
+    """The event moving a return from `current` to `target`, or `InvalidTransition`.
+
+    A rejection must say why: the shopper is told the reason.
+    """
     require_aware(at, "at")
     allowed = allowed_targets(current, path)
     if target not in allowed:
@@ -170,7 +201,9 @@ def transition(
         raise InvalidTransition(
             f"The {actor.value} cannot move a return from {current.label} to {target.label}."
         )
-    return ReturnEvent(current, target, actor, at, note)
+    if target is _S.REJECTED and not (note and note.strip()):
+        raise InvalidTransition("A return is rejected only with a reason for the shopper.")
+    return ReturnEvent(current, target, actor, at, note, staff_member_id)
 
 
 def creation_events(

@@ -6,6 +6,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from returndesk.domain import Customer, Order, PaymentMethod, shipment_to_dict
+from returndesk.domain.audit import AuditEntry
+from returndesk.operations.return_detail import ReturnDetail
+from returndesk.store.repositories.return_queue import QueueEntry
 from returndesk.store.repositories.returns import StoredReturn
 
 
@@ -114,3 +117,68 @@ def customer_json(customer: Customer, orders: Sequence[Order]) -> dict[str, Any]
         "payment_methods": [payment_method_json(method) for method in customer.payment_methods],
         "orders": [{"order_id": order.id, "status": order.status.value} for order in orders],
     }
+
+
+def queue_entry_json(entry: QueueEntry) -> dict[str, Any]:
+    return {
+        "rma": entry.rma,
+        "status": entry.status.value,
+        "created_at": entry.created_at.isoformat(),
+        "order_id": entry.order_id,
+        "customer_id": entry.customer_id,
+        "customer_name": entry.customer_name,
+        "customer_email": entry.customer_email,
+        "reason_code": entry.reason.value,
+        "resolution": entry.resolution.value,
+        "method": None if entry.method is None else entry.method.value,
+        "items_total": str(entry.items_total),
+        "refund_amount": str(entry.refund_amount),
+        "item_count": entry.item_count,
+    }
+
+
+def audit_entry_json(entry: AuditEntry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "at": entry.at.isoformat(),
+        "action": entry.action.value,
+        "subject": entry.subject,
+        "detail": entry.detail,
+        "staff_email": entry.staff_email,
+        "staff_name": entry.staff_name,
+    }
+
+
+def return_detail_json(detail: ReturnDetail) -> dict[str, Any]:
+    """A return as the console's page shows it: `return_json`, with who it concerns,
+    the names behind ids, who made each move, and the moves a person may make next."""
+    ret, catalog = detail.ret, detail.exchange_catalog
+    shown = return_json(ret)
+    lines = {line.line_no: line for line in detail.order.lines}
+    for item in shown["items"]:
+        line = lines.get(item["line_no"])
+        item["name"] = None if line is None else line.name
+        item["options"] = {} if line is None else dict(line.options)
+        exchange_id = item["exchange_item_id"]
+        if exchange_id is not None:
+            variant = catalog.variant(exchange_id)
+            item["exchange_item"] = {
+                "name": catalog.product(variant.product_id).name,
+                "options": dict(variant.options),
+                "price": str(variant.price),
+            }
+    for event, shown_event in zip(ret.events, shown["events"], strict=True):
+        staff_id = event.staff_member_id
+        shown_event["staff_name"] = None if staff_id is None else detail.staff_names.get(staff_id)
+    customer = detail.customer
+    shown["customer"] = {
+        "customer_id": customer.id,
+        "name": f"{customer.first_name} {customer.last_name}",
+        "email": customer.email,
+        "tier": customer.tier.value,
+    }
+    shown["order"] = order_json(detail.order)
+    shown["moves"] = [status.value for status in detail.moves]
+    shown["audit"] = [audit_entry_json(entry) for entry in detail.audit]
+    shown["thread_id"] = ret.thread_id
+    return shown

@@ -30,10 +30,19 @@ async def move(
     at: datetime,
     policy: Policy,
     note: str | None = None,
+    staff_member_id: int | None = None,
 ) -> None:
     """Raises `InvalidTransition` when the state machine forbids the move; nothing changes then."""
     path = ReturnPath.KEEP_ITEM if row.keep_item else ReturnPath.SHIP_BACK
-    event = transition(ReturnStatus(row.status), target, actor, at, note, path=path)
+    event = transition(
+        ReturnStatus(row.status),
+        target,
+        actor,
+        at,
+        note,
+        path=path,
+        staff_member_id=staff_member_id,
+    )
     record_event(row, event)
     if target is ReturnStatus.AWAITING_SHIPMENT and row.shipment is None and row.method:
         shipment = arrange_shipment(ReturnMethod(row.method), rma=row.rma, now=at, policy=policy)

@@ -181,6 +181,14 @@ class SQLAlchemyStore(Store[Caller]):
                 row.data = data
         context.memo.saw_thread(thread.id, data)
 
+    async def thread_owner(self, thread_id: str) -> str | None:
+        """Whose thread this is: for the store's staff, who read and write in any thread."""
+        async with reading(self._sessions) as session:
+            owner: str | None = await session.scalar(
+                select(ThreadRow.owner_id).where(ThreadRow.id == thread_id)
+            )
+        return owner
+
     async def load_threads(
         self, limit: int, after: str | None, order: str, context: Caller
     ) -> Page[ThreadMetadata]:

@@ -136,6 +136,8 @@ class CustomerRow(Base):
 
     __table_args__ = (
         Index("ix_customers_name_zip", text("lower(last_name)"), text("lower(first_name)"), "zip"),
+        # Staff search a customer by first name alone too.
+        Index("ix_customers_first_name", text("lower(first_name)")),
     )
 
 
@@ -290,6 +292,13 @@ class ReturnRow(Base):
         back_populates="return_", order_by="ReturnEventRow.id"
     )
 
+    # The staff queue reads newest first, filtered by status or not; the rma breaks ties
+    # so a page boundary is exact (keyset pagination).
+    __table_args__ = (
+        Index("ix_returns_created", "created_at", "rma"),
+        Index("ix_returns_status_created", "status", "created_at", "rma"),
+    )
+
 
 class ReturnLineRow(Base):
     """One returned order line. `active` is cleared when the return ends without
@@ -334,6 +343,8 @@ class ReturnEventRow(Base):
     from_status: Mapped[str | None] = mapped_column(String(32))
     to_status: Mapped[str] = mapped_column(String(32))
     note: Mapped[str | None] = mapped_column(Text)
+    # Who of the store's team made the move, when one did from the console.
+    staff_member_id: Mapped[int | None] = mapped_column(ForeignKey("staff_members.id"))
 
     return_: Mapped[ReturnRow] = relationship(back_populates="events")
 
@@ -365,6 +376,22 @@ class StaffMemberRow(Base):
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+
+
+class AuditEntryRow(Base):
+    """Something a person of the store did: who, when, to what, and the details."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(AutoIncrementId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime]
+    # None: done at the command line, where no one signs in.
+    staff_member_id: Mapped[int | None] = mapped_column(ForeignKey("staff_members.id"))
+    action: Mapped[str] = mapped_column(String(64))
+    subject: Mapped[str] = mapped_column(String(128))
+    detail: Mapped[dict[str, Any]]
+
+    __table_args__ = (Index("ix_audit_log_subject", "subject", "id"),)
 
 
 class VerificationAttemptsRow(Base):

@@ -120,6 +120,7 @@ def return_from_row(row: ReturnRow) -> StoredReturn:
                 actor=Actor(event.actor),
                 at=event.at,
                 note=event.note,
+                staff_member_id=event.staff_member_id,
             )
             for event in row.events
         ),
@@ -209,6 +210,7 @@ def record_event(row: ReturnRow, event: ReturnEvent) -> None:
             from_status=None if event.from_status is None else event.from_status.value,
             to_status=event.to_status.value,
             note=event.note,
+            staff_member_id=event.staff_member_id,
         )
     )
     row.status = event.to_status.value

@@ -1,0 +1,70 @@
+"""Everything the console shows on a return's page, read in one go."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from returndesk.domain import (
+    Catalog,
+    Customer,
+    Order,
+    Resolution,
+    ReturnStatus,
+    staff_moves,
+)
+from returndesk.domain.audit import AuditEntry
+from returndesk.operations.context import Operations
+from returndesk.store.db import reading
+from returndesk.store.repositories.audit import audit_entries
+from returndesk.store.repositories.catalog import load_catalog, products_of_items
+from returndesk.store.repositories.customers import get_customer
+from returndesk.store.repositories.orders import get_order
+from returndesk.store.repositories.returns import StoredReturn, get_return
+from returndesk.store.tables import StaffMemberRow
+
+# A return's audit trail is short; a page shows its newest entries.
+AUDIT_ENTRIES_SHOWN = 100
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnDetail:
+    ret: StoredReturn
+    customer: Customer
+    order: Order
+    # The products of an exchange's replacements.
+    exchange_catalog: Catalog
+    # Who moved it, by staff member id, for the timeline.
+    staff_names: Mapping[int, str]
+    audit: Sequence[AuditEntry]
+    moves: Sequence[ReturnStatus]
+
+
+async def return_detail(ops: Operations, rma: str) -> ReturnDetail:
+    """Raises `NotFound` for a return that does not exist."""
+    async with reading(ops.sessions) as session:
+        ret = await get_return(session, rma)
+        customer = await get_customer(session, ret.customer_id)
+        order = await get_order(session, ret.order_id)
+        exchange_ids = ret.exchange_item_ids
+        catalog = await load_catalog(session, await products_of_items(session, exchange_ids))
+        staff_ids = {e.staff_member_id for e in ret.events if e.staff_member_id is not None}
+        names = (
+            await session.execute(
+                select(StaffMemberRow.id, StaffMemberRow.name).where(
+                    StaffMemberRow.id.in_(staff_ids)
+                )
+            )
+        ).all()
+        audit = await audit_entries(session, limit=AUDIT_ENTRIES_SHOWN, subject=ret.rma)
+    return ReturnDetail(
+        ret=ret,
+        customer=customer,
+        order=order,
+        exchange_catalog=catalog,
+        staff_names=dict(names),
+        audit=audit,
+        moves=staff_moves(ret.status, ret.path, exchange=ret.resolution is Resolution.EXCHANGE),
+    )

@@ -1,0 +1,182 @@
+"""The staff queue of returns: filtered, searched and paged on the server.
+
+Pages are keyset pages, newest first: a page starts strictly after the last row
+of the one before, by (created_at, rma), so reading page 500 costs what page 1
+costs, and a return arriving meanwhile does not shift what follows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from returndesk.domain import (
+    ReasonCode,
+    Resolution,
+    ReturnMethod,
+    ReturnStatus,
+    from_cents,
+    normalize_rma,
+)
+from returndesk.store.repositories.orders import normalize_order_id
+from returndesk.store.tables import CustomerRow, ReturnLineRow, ReturnRow
+
+_ORDER_ID = re.compile(r"#?W\d{7}", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class QueueFilter:
+    """Each part narrows the queue; an empty tuple or None leaves that part open."""
+
+    statuses: tuple[ReturnStatus, ...] = ()
+    resolutions: tuple[Resolution, ...] = ()
+    methods: tuple[ReturnMethod, ...] = ()
+    created_from: datetime | None = None
+    created_before: datetime | None = None
+    # On the value of the returned items, in cents.
+    min_items_total_cents: int | None = None
+    max_items_total_cents: int | None = None
+    # A return number, an order id, a customer's email, or a customer's name.
+    search: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QueuePosition:
+    """Where a page ended: the next page starts after this return."""
+
+    created_at: datetime
+    rma: str
+
+
+@dataclass(frozen=True, slots=True)
+class QueueEntry:
+    rma: str
+    status: ReturnStatus
+    created_at: datetime
+    order_id: str
+    customer_id: str
+    customer_name: str
+    customer_email: str
+    reason: ReasonCode
+    resolution: Resolution
+    method: ReturnMethod | None
+    items_total: Decimal
+    refund_amount: Decimal
+    item_count: int
+
+    @property
+    def position(self) -> QueuePosition:
+        return QueuePosition(self.created_at, self.rma)
+
+
+def _item_counts() -> ColumnElement[int]:
+    return (
+        select(func.count(ReturnLineRow.id))
+        .where(ReturnLineRow.rma == ReturnRow.rma)
+        .scalar_subquery()
+    )
+
+
+def _search_condition(text: str) -> ColumnElement[bool]:
+    """What the search text names; each kind is matched through an index."""
+    text = " ".join(text.split())[:200]
+    rma = normalize_rma(text)
+    if rma is not None:
+        return ReturnRow.rma == rma
+    if _ORDER_ID.fullmatch(text):
+        return ReturnRow.order_id == normalize_order_id(text)
+    if "@" in text:
+        customers = select(CustomerRow.id).where(CustomerRow.email == text.lower())
+        return ReturnRow.customer_id.in_(customers)
+    words = text.lower().split(" ")
+    first, last = func.lower(CustomerRow.first_name), func.lower(CustomerRow.last_name)
+    if len(words) >= 2:
+        named = and_(first == words[0], last == " ".join(words[1:]))
+    else:
+        named = or_(first == words[0], last == words[0])
+    return ReturnRow.customer_id.in_(select(CustomerRow.id).where(named))
+
+
+def _conditions(queue_filter: QueueFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if queue_filter.statuses:
+        conditions.append(ReturnRow.status.in_([status.value for status in queue_filter.statuses]))
+    if queue_filter.resolutions:
+        conditions.append(ReturnRow.resolution.in_([r.value for r in queue_filter.resolutions]))
+    if queue_filter.methods:
+        conditions.append(ReturnRow.method.in_([method.value for method in queue_filter.methods]))
+    if queue_filter.created_from is not None:
+        conditions.append(ReturnRow.created_at >= queue_filter.created_from)
+    if queue_filter.created_before is not None:
+        conditions.append(ReturnRow.created_at < queue_filter.created_before)
+    if queue_filter.min_items_total_cents is not None:
+        conditions.append(ReturnRow.items_total_cents >= queue_filter.min_items_total_cents)
+    if queue_filter.max_items_total_cents is not None:
+        conditions.append(ReturnRow.items_total_cents <= queue_filter.max_items_total_cents)
+    if queue_filter.search and queue_filter.search.strip():
+        conditions.append(_search_condition(queue_filter.search))
+    return conditions
+
+
+def _queue_query(
+    queue_filter: QueueFilter, after: QueuePosition | None, limit: int
+) -> Select[ReturnRow, str, str, str, int]:
+    query = (
+        select(
+            ReturnRow,
+            CustomerRow.first_name,
+            CustomerRow.last_name,
+            CustomerRow.email,
+            _item_counts(),
+        )
+        .join(CustomerRow, CustomerRow.id == ReturnRow.customer_id)
+        .where(*_conditions(queue_filter))
+        .order_by(ReturnRow.created_at.desc(), ReturnRow.rma.desc())
+        .limit(limit)
+    )
+    if after is not None:
+        query = query.where(
+            tuple_(ReturnRow.created_at, ReturnRow.rma) < tuple_(after.created_at, after.rma)
+        )
+    return query
+
+
+async def queue_page(
+    session: AsyncSession, queue_filter: QueueFilter, *, after: QueuePosition | None, limit: int
+) -> Sequence[QueueEntry]:
+    """Up to `limit` returns, newest first, after `after` when it is given."""
+    rows = (await session.execute(_queue_query(queue_filter, after, limit))).all()
+    return [
+        QueueEntry(
+            rma=row.rma,
+            status=ReturnStatus(row.status),
+            created_at=row.created_at,
+            order_id=row.order_id,
+            customer_id=row.customer_id,
+            customer_name=f"{first} {last}",
+            customer_email=email,
+            reason=ReasonCode(row.reason_code),
+            resolution=Resolution(row.resolution),
+            method=None if row.method is None else ReturnMethod(row.method),
+            items_total=from_cents(row.items_total_cents),
+            refund_amount=from_cents(row.refund_amount_cents),
+            item_count=count,
+        )
+        for row, first, last, email, count in rows
+    ]
+
+
+async def review_count(session: AsyncSession) -> int:
+    """Returns waiting for a person's decision, for the console's header."""
+    count = await session.scalar(
+        select(func.count())
+        .select_from(ReturnRow)
+        .where(ReturnRow.status == ReturnStatus.NEEDS_REVIEW.value)
+    )
+    return int(count or 0)
