@@ -6,17 +6,24 @@ import asyncio
 import json
 import secrets
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
 
 from returndesk.domain import ReturnStatus, format_money, load_policy
+from returndesk.domain.audit import AuditEntry
 from returndesk.domain.staff import StaffMember, StaffRole
 from returndesk.errors import ReturnDeskError
 from returndesk.operations.context import Operations, utc_now
-from returndesk.operations.json_views import customer_json, order_json, return_json
+from returndesk.operations.json_views import (
+    audit_entry_json,
+    customer_json,
+    order_json,
+    return_json,
+    staff_json,
+)
 from returndesk.operations.queries import expire_overdue, return_status
 from returndesk.operations.staff import advance_return, reject_return
 from returndesk.operations.staff_accounts import (
@@ -28,6 +35,7 @@ from returndesk.operations.staff_accounts import (
 from returndesk.settings import Settings
 from returndesk.store.db import create_engine, create_session_factory, reading
 from returndesk.store.migrate import check_schema, upgrade
+from returndesk.store.repositories.audit import audit_entries
 from returndesk.store.repositories.customers import get_customer
 from returndesk.store.repositories.orders import customer_orders, get_order
 from returndesk.store.repositories.returns import StoredReturn, list_returns
@@ -43,11 +51,13 @@ orders_app = typer.Typer(help="Look at orders.", no_args_is_help=True)
 customers_app = typer.Typer(help="Look at customers.", no_args_is_help=True)
 staff_app = typer.Typer(help="The store's staff accounts for the console.", no_args_is_help=True)
 returns_app = typer.Typer(help="Look at returns and move them along.", no_args_is_help=True)
+audit_app = typer.Typer(help="What the store's staff did, and who.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(orders_app, name="orders")
 app.add_typer(customers_app, name="customers")
 app.add_typer(staff_app, name="staff")
 app.add_typer(returns_app, name="returns")
+app.add_typer(audit_app, name="audit")
 
 T = TypeVar("T")
 
@@ -281,16 +291,6 @@ def _new_password(from_stdin: bool) -> str:
     return password
 
 
-def _staff_json(member: StaffMember) -> dict[str, Any]:
-    return {
-        "email": member.email,
-        "name": member.name,
-        "role": member.role.value,
-        "disabled": member.disabled,
-        "created_at": member.created_at.isoformat(),
-    }
-
-
 @staff_app.command("add")
 def staff_add(
     email: str,
@@ -313,7 +313,7 @@ def staff_list(as_json: JsonFlag = False) -> None:
     """Every staff member, by email."""
     members = _run(list_staff)
     if as_json:
-        _print_json([_staff_json(member) for member in members])
+        _print_json([staff_json(member) for member in members])
         return
     for member in members:
         state = "  disabled" if member.disabled else ""
@@ -362,3 +362,28 @@ def staff_demo_admin() -> None:
 
     if _run(work) is not None:
         typer.echo(f"Staff console: sign in as {DEMO_ADMIN_EMAIL} with password {password}")
+
+
+@audit_app.command("list")
+def audit_list(
+    limit: Annotated[int, typer.Option(min=1, max=10_000, help="How many, newest first.")] = 100,
+    subject: Annotated[
+        str | None, typer.Option(help="Only about this: a return number or an email.")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """The audit log, newest first: who moved which return, managed which account."""
+
+    async def work(ops: Operations) -> Sequence[AuditEntry]:
+        async with reading(ops.sessions) as session:
+            return await audit_entries(session, limit=limit, subject=subject)
+
+    entries = _run(work)
+    if as_json:
+        _print_json([audit_entry_json(entry) for entry in entries])
+        return
+    if not entries:
+        typer.echo("Nothing recorded.")
+    for entry in entries:
+        who = entry.staff_email or "command line"
+        typer.echo(f"{entry.at:%Y-%m-%d %H:%M}  {who}  {entry.action.value}  {entry.subject}")

@@ -7,6 +7,7 @@ from typing import Any
 
 from returndesk.domain import Customer, Order, PaymentMethod, shipment_to_dict
 from returndesk.domain.audit import AuditEntry
+from returndesk.domain.staff import StaffMember
 from returndesk.operations.return_detail import ReturnDetail
 from returndesk.store.repositories.return_queue import QueueEntry
 from returndesk.store.repositories.returns import StoredReturn
@@ -134,6 +135,17 @@ def queue_entry_json(entry: QueueEntry) -> dict[str, Any]:
         "items_total": str(entry.items_total),
         "refund_amount": str(entry.refund_amount),
         "item_count": entry.item_count,
+    }
+
+
+def staff_json(member: StaffMember) -> dict[str, Any]:
+    return {
+        "id": member.id,
+        "email": member.email,
+        "name": member.name,
+        "role": member.role.value,
+        "disabled": member.disabled,
+        "created_at": member.created_at.isoformat(),
     }
 
 

@@ -10,10 +10,14 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
 
 from pwdlib import PasswordHash
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from returndesk.domain.audit import AuditAction
 from returndesk.domain.staff import (
     StaffMember,
     StaffRole,
@@ -36,6 +40,7 @@ from returndesk.store.repositories.attempts import (
     record_failure,
     standing,
 )
+from returndesk.store.repositories.audit import record_audit
 from returndesk.store.repositories.staff import all_staff, staff_from_row, staff_row
 from returndesk.store.tables import StaffMemberRow
 
@@ -43,8 +48,15 @@ _HASHER = PasswordHash.recommended()
 
 
 async def add_staff(
-    ops: Operations, *, email: str, name: str, role: StaffRole, password: str
+    ops: Operations,
+    *,
+    email: str,
+    name: str,
+    role: StaffRole,
+    password: str,
+    by: StaffMember | None = None,
 ) -> StaffMember:
+    """`by`: the admin adding them, for the audit log; None at the command line."""
     address = staff_email(email)
     check_new_password(password)
     now = ops.clock()
@@ -61,6 +73,7 @@ async def add_staff(
         async with transaction(ops.sessions) as session:
             session.add(row)
             await session.flush()
+            _audit(session, now, by, AuditAction.STAFF_ADDED, address, {"role": role.value})
             return staff_from_row(row)
     except IntegrityError as exc:
         raise Conflict(f"{address} is already a staff member.") from exc
@@ -71,22 +84,52 @@ async def list_staff(ops: Operations) -> Sequence[StaffMember]:
         return await all_staff(session)
 
 
-async def disable_staff(ops: Operations, email: str) -> StaffMember:
+async def disable_staff(
+    ops: Operations, email: str, *, by: StaffMember | None = None
+) -> StaffMember:
     """A disabled member can no longer sign in; their past actions keep their name."""
+    address = staff_email(email)
+    if by is not None and by.email == address:
+        raise InvalidRequest("You cannot disable your own account; ask another admin.")
+    now = ops.clock()
     async with transaction(ops.sessions) as session:
-        row = await staff_row(session, staff_email(email), for_update=True)
+        row = await staff_row(session, address, for_update=True)
         row.disabled = True
-        row.updated_at = ops.clock()
+        row.updated_at = now
+        _audit(session, now, by, AuditAction.STAFF_DISABLED, address, {})
         return staff_from_row(row)
 
 
-async def reset_password(ops: Operations, email: str, password: str) -> StaffMember:
+async def reset_password(
+    ops: Operations, email: str, password: str, *, by: StaffMember | None = None
+) -> StaffMember:
     check_new_password(password)
+    address = staff_email(email)
+    now = ops.clock()
     async with transaction(ops.sessions) as session:
-        row = await staff_row(session, staff_email(email), for_update=True)
+        row = await staff_row(session, address, for_update=True)
         row.password_hash = _HASHER.hash(password)
-        row.updated_at = ops.clock()
+        row.updated_at = now
+        _audit(session, now, by, AuditAction.PASSWORD_RESET, address, {})
         return staff_from_row(row)
+
+
+def _audit(
+    session: AsyncSession,
+    at: datetime,
+    by: StaffMember | None,
+    action: AuditAction,
+    email: str,
+    detail: dict[str, Any],
+) -> None:
+    record_audit(
+        session,
+        at=at,
+        staff_member_id=None if by is None else by.id,
+        action=action,
+        subject=email,
+        detail=detail,
+    )
 
 
 async def check_password(ops: Operations, email: str, password: str) -> StaffMember | None:

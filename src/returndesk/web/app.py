@@ -25,7 +25,16 @@ from returndesk.web.embedded import EmbeddedIdentity
 from returndesk.web.errors import install_error_handlers
 from returndesk.web.identity import OwnerCookie
 from returndesk.web.middleware import RequestTelemetry
-from returndesk.web.routes import chatkit, health, labels, metrics, staff, staff_returns, ui
+from returndesk.web.routes import (
+    chatkit,
+    health,
+    labels,
+    metrics,
+    staff,
+    staff_members,
+    staff_returns,
+    ui,
+)
 from returndesk.web.security import SecurityHeaders
 from returndesk.web.staff_session import StaffSessions
 from returndesk.web.state import AppState
@@ -91,6 +100,7 @@ def create_app(
     app.include_router(labels.router)
     app.include_router(staff.router)
     app.include_router(staff_returns.router)
+    app.include_router(staff_members.router)
     app.include_router(ui.router)
     ui.mount_ui(app, settings)
     return app

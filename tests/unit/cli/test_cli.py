@@ -236,6 +236,36 @@ def test_staff_accounts_are_managed_from_the_command_line(store_url: str) -> Non
 
 
 @pytest.mark.usefixtures("env")
+def test_audit_list_shows_each_move_and_account_change_newest_first(store_url: str) -> None:
+    rma = make_return(store_url)
+    run(store_url, "returns", "advance", rma, "--to", "in_transit", "--note", "scanned")
+    run_with_input(
+        store_url, "correct horse battery staple\n", "staff", "add", "bo@example.com",
+        "--name", "Bo", "--password-stdin",
+    )  # fmt: skip
+    run(store_url, "returns", "advance", rma, "--to", "refunded")
+
+    code, output = run(store_url, "audit", "list", "--json")
+
+    assert code == 0, output
+    entries = json.loads(output)
+    assert [(e["action"], e["subject"]) for e in entries] == [
+        ("staff.added", "bo@example.com"),
+        ("return.moved", rma),
+    ]
+    assert entries[1]["detail"] == {
+        "from": "awaiting_shipment",
+        "to": "in_transit",
+        "note": "scanned",
+    }
+    assert entries[1]["staff_email"] is None
+    code, output = run(store_url, "audit", "list", "--subject", rma)
+    assert code == 0
+    assert f"command line  return.moved  {rma}" in output
+    assert "bo@example.com" not in output
+
+
+@pytest.mark.usefixtures("env")
 def test_make_run_gets_one_demo_admin_in_development_with_its_password_shown_once(
     store_url: str,
 ) -> None:
