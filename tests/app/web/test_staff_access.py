@@ -12,7 +12,7 @@ SIGN_IN = ("POST", "/staff/api/session")
 
 def staff_routes(app: FastAPI) -> list[tuple[str, str]]:
     """Every staff API route and method the app declares, with path parameters filled in."""
-    routes = []
+    routes: list[tuple[str, str]] = []
     for template, operations in app.openapi()["paths"].items():
         if template.startswith("/staff/api"):
             path = template.replace("{rma}", "R-AAAAAAAA").replace("{email}", "a@example.com")

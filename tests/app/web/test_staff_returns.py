@@ -53,7 +53,8 @@ async def test_a_return_in_review_is_approved_received_and_refunded_and_the_shop
     assert page["items"][0]["reason_code"] == "DEFECTIVE"
     assert page["moves"] == ["approved", "rejected"]
     kinds = [item["type"] for item in page["transcript"]]
-    assert "widget" in kinds and "user_message" in kinds
+    assert "widget" in kinds
+    assert "user_message" in kinds
 
     approved = await agent.move(rma, "approved")
     assert approved.status_code == 200, approved.text
