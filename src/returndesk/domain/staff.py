@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from returndesk.errors import InvalidRequest
+from returndesk.errors import Forbidden, InvalidRequest
 
 # Long enough that guessing is hopeless at the sign-in rate limit; no rules on characters,
 # which push people to predictable patterns.
@@ -31,6 +31,12 @@ class StaffMember:
     role: StaffRole
     disabled: bool
     created_at: datetime
+
+
+def require_admin(member: StaffMember) -> None:
+    """Managing staff and lifting lock-outs are an admin's; an agent is refused."""
+    if member.role is not StaffRole.ADMIN:
+        raise Forbidden("Only an admin may do that.")
 
 
 def staff_email(text: str) -> str:

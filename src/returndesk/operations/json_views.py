@@ -8,7 +8,9 @@ from typing import Any
 from returndesk.domain import Customer, Order, PaymentMethod, shipment_to_dict
 from returndesk.domain.audit import AuditEntry
 from returndesk.domain.staff import StaffMember
+from returndesk.operations.customer_lookup import CustomerOverview
 from returndesk.operations.return_detail import ReturnDetail
+from returndesk.store.repositories.attempts import Lockout
 from returndesk.store.repositories.return_queue import QueueEntry
 from returndesk.store.repositories.returns import StoredReturn
 
@@ -193,4 +195,32 @@ def return_detail_json(detail: ReturnDetail) -> dict[str, Any]:
     shown["moves"] = [status.value for status in detail.moves]
     shown["audit"] = [audit_entry_json(entry) for entry in detail.audit]
     shown["thread_id"] = ret.thread_id
+    return shown
+
+
+def lockout_json(lockout: Lockout) -> dict[str, Any]:
+    kind, _, who = lockout.key.partition(":")
+    return {
+        "key": lockout.key,
+        "kind": kind,
+        "who": who,
+        "failures": lockout.failures,
+        "locked_until": lockout.locked_until.isoformat(),
+    }
+
+
+def customer_overview_json(overview: CustomerOverview) -> dict[str, Any]:
+    shown = customer_json(overview.customer, overview.orders)
+    shown["orders"] = [order_json(order) for order in overview.orders]
+    shown["returns"] = [queue_entry_json(entry) for entry in overview.returns]
+    shown["conversations"] = [
+        {
+            "thread_id": thread.thread_id,
+            "title": thread.title,
+            "created_at": thread.created_at.isoformat(),
+            "updated_at": thread.updated_at.isoformat(),
+        }
+        for thread in overview.conversations
+    ]
+    shown["lockouts"] = [lockout_json(lockout) for lockout in overview.lockouts]
     return shown

@@ -68,3 +68,32 @@ async def forget(sessions: SessionFactory, key: str) -> None:
         await session.execute(
             delete(VerificationAttemptsRow).where(VerificationAttemptsRow.key == key)
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Lockout:
+    # `owner:<visitor>`, `address:<client address>`, `staff:<email>` or `staff-address:<address>`.
+    key: str
+    failures: int
+    locked_until: datetime
+
+
+async def running_lockouts(
+    session: AsyncSession, now: datetime, keys: Sequence[str] | None = None
+) -> list[Lockout]:
+    """Lock-outs still running, soonest to end first; among `keys` when they are given."""
+    query = select(VerificationAttemptsRow).where(VerificationAttemptsRow.locked_until > now)
+    if keys is not None:
+        query = query.where(VerificationAttemptsRow.key.in_(keys))
+    rows = await session.scalars(query.order_by(VerificationAttemptsRow.locked_until))
+    return [Lockout(row.key, row.failures, row.locked_until) for row in rows if row.locked_until]
+
+
+async def lift(session: AsyncSession, key: str) -> bool:
+    """End a lock-out and forget its failures; False when there was none under `key`."""
+    lifted = await session.scalar(
+        delete(VerificationAttemptsRow)
+        .where(VerificationAttemptsRow.key == key)
+        .returning(VerificationAttemptsRow.key)
+    )
+    return lifted is not None

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from returndesk.store.db import SessionFactory, transaction
-from returndesk.store.tables import ConversationStateRow
+from returndesk.store.tables import ConversationStateRow, ThreadRow
 
 T = TypeVar("T")
 
@@ -100,3 +100,31 @@ async def save_state(
     except IntegrityError:
         # Another request created the first state of this thread at the same moment.
         return False, None
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerThread:
+    """A conversation in which a shopper verified as the customer."""
+
+    thread_id: str
+    owner_id: str
+    title: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+async def customer_threads(session: AsyncSession, customer_id: str) -> list[CustomerThread]:
+    """Newest first."""
+    rows = await session.execute(
+        select(
+            ThreadRow.id,
+            ThreadRow.owner_id,
+            ThreadRow.title,
+            ThreadRow.created_at,
+            ThreadRow.updated_at,
+        )
+        .join(ConversationStateRow, ConversationStateRow.thread_id == ThreadRow.id)
+        .where(ConversationStateRow.customer_id == customer_id)
+        .order_by(ThreadRow.created_at.desc(), ThreadRow.seq.desc())
+    )
+    return [CustomerThread(*row) for row in rows]

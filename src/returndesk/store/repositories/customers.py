@@ -108,3 +108,17 @@ async def lock_payment_method(session: AsyncSession, payment_method_id: str) -> 
     if row is None:
         raise NotFound(f"No payment method {payment_method_id}.")
     return row
+
+
+async def customers_among(
+    session: AsyncSession, customer_ids: Select[str], *, limit: int
+) -> list[Customer]:
+    """The customers whose ids the query gives, by name, at most `limit` of them."""
+    rows = await session.scalars(
+        select(CustomerRow)
+        .where(CustomerRow.id.in_(customer_ids))
+        .options(selectinload(CustomerRow.payment_methods))
+        .order_by(CustomerRow.last_name, CustomerRow.first_name, CustomerRow.id)
+        .limit(limit)
+    )
+    return [customer_from_row(row) for row in rows]

@@ -7,13 +7,12 @@ costs, and a return arriving meanwhile does not shift what follows.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select, tuple_
+from sqlalchemy import ColumnElement, Select, func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from returndesk.domain import (
@@ -22,12 +21,14 @@ from returndesk.domain import (
     ReturnMethod,
     ReturnStatus,
     from_cents,
-    normalize_rma,
 )
-from returndesk.store.repositories.orders import normalize_order_id
+from returndesk.store.repositories.staff_search import (
+    SearchKind,
+    SearchTerm,
+    matching_customers,
+    search_term,
+)
 from returndesk.store.tables import CustomerRow, ReturnLineRow, ReturnRow
-
-_ORDER_ID = re.compile(r"#?W\d{7}", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,7 @@ class QueueFilter:
     max_items_total_cents: int | None = None
     # A return number, an order id, a customer's email, or a customer's name.
     search: str | None = None
+    customer_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,24 +85,14 @@ def _item_counts() -> ColumnElement[int]:
     )
 
 
-def _search_condition(text: str) -> ColumnElement[bool]:
-    """What the search text names; each kind is matched through an index."""
-    text = " ".join(text.split())[:200]
-    rma = normalize_rma(text)
-    if rma is not None:
-        return ReturnRow.rma == rma
-    if _ORDER_ID.fullmatch(text):
-        return ReturnRow.order_id == normalize_order_id(text)
-    if "@" in text:
-        customers = select(CustomerRow.id).where(CustomerRow.email == text.lower())
-        return ReturnRow.customer_id.in_(customers)
-    words = text.lower().split(" ")
-    first, last = func.lower(CustomerRow.first_name), func.lower(CustomerRow.last_name)
-    if len(words) >= 2:
-        named = and_(first == words[0], last == " ".join(words[1:]))
-    else:
-        named = or_(first == words[0], last == words[0])
-    return ReturnRow.customer_id.in_(select(CustomerRow.id).where(named))
+def _search_condition(term: SearchTerm) -> ColumnElement[bool]:
+    match term.kind:
+        case SearchKind.RMA:
+            return ReturnRow.rma == term.value
+        case SearchKind.ORDER:
+            return ReturnRow.order_id == term.value
+        case SearchKind.EMAIL | SearchKind.NAME:
+            return ReturnRow.customer_id.in_(matching_customers(term))
 
 
 def _conditions(queue_filter: QueueFilter) -> list[ColumnElement[bool]]:
@@ -119,8 +111,11 @@ def _conditions(queue_filter: QueueFilter) -> list[ColumnElement[bool]]:
         conditions.append(ReturnRow.items_total_cents >= queue_filter.min_items_total_cents)
     if queue_filter.max_items_total_cents is not None:
         conditions.append(ReturnRow.items_total_cents <= queue_filter.max_items_total_cents)
-    if queue_filter.search and queue_filter.search.strip():
-        conditions.append(_search_condition(queue_filter.search))
+    term = None if queue_filter.search is None else search_term(queue_filter.search)
+    if term is not None:
+        conditions.append(_search_condition(term))
+    if queue_filter.customer_id is not None:
+        conditions.append(ReturnRow.customer_id == queue_filter.customer_id)
     return conditions
 
 

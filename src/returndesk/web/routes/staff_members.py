@@ -10,8 +10,8 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from returndesk.domain.staff import StaffMember, StaffRole
-from returndesk.errors import Forbidden, InvalidRequest
+from returndesk.domain.staff import StaffMember, StaffRole, require_admin
+from returndesk.errors import InvalidRequest
 from returndesk.operations.json_views import staff_json
 from returndesk.operations.staff_accounts import add_staff, disable_staff, list_staff
 from returndesk.untrusted_json import JsonLimits, decode_json
@@ -27,8 +27,7 @@ MEMBER_LIMITS = JsonLimits(max_depth=4, max_text_chars=512)
 
 async def _admin(request: Request) -> StaffMember:
     member, _session = await signed_in(request, app_state(request))
-    if member.role is not StaffRole.ADMIN:
-        raise Forbidden("Only an admin may manage the staff.")
+    require_admin(member)
     return member
 
 
