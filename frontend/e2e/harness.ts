@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ChatPage } from './pages/chat';
+import { StaffPage } from './pages/staff';
 import { REPO_ROOT, type RunningApp } from './server';
 import { customerOf, returnsOf, type StoredCustomer, type StoredReturn } from './store';
 
@@ -14,8 +15,8 @@ export interface TestContext {
   baseUrl: string;
   page: Page;
   chat: ChatPage;
-  /** Save a full-page screenshot as test-results/<test>-<name>.png. */
-  screenshot(name: string): Promise<string>;
+  /** Save a full-page screenshot as test-results/<test>-<name>.png (of `page` unless given). */
+  screenshot(name: string, of?: Page): Promise<string>;
   /** Like `screenshot`, with the window made tall enough to show the whole conversation. */
   screenshotConversation(name: string): Promise<string>;
   /** The customer's returns in the app's database, newest first. */
@@ -26,6 +27,8 @@ export interface TestContext {
   customerToken(customerId: string): string;
   /** A second visitor (own cookie), for tests that need one. */
   newVisitor(): Promise<ChatPage>;
+  /** The staff console in a browser context of its own, not signed in yet. */
+  staffConsole(): Promise<StaffPage>;
   log(message: string): void;
 }
 
@@ -62,9 +65,9 @@ export async function makeContext(
   for (const name of readdirSync(RESULTS_DIR)) {
     if (name.startsWith(`${slug}-`)) rmSync(join(RESULTS_DIR, name));
   }
-  const screenshot = async (name: string) => {
+  const screenshot = async (name: string, of: Page = page) => {
     const path = join(RESULTS_DIR, `${slug}-${name}.png`);
-    await page.screenshot({ path, fullPage: true });
+    await of.screenshot({ path, fullPage: true });
     return path;
   };
   const context: TestContext = {
@@ -97,6 +100,7 @@ export async function makeContext(
     customerOf: (customerId) => customerOf(app, customerId),
     customerToken: (customerId) => app.customerToken(customerId),
     newVisitor: async () => new ChatPage(await open(), baseUrl),
+    staffConsole: async () => new StaffPage(await open(), baseUrl),
     log: (message) => console.log(`    ${message}`),
   };
   return {

@@ -14,6 +14,13 @@ import { join, resolve } from 'node:path';
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 const STATIC_INDEX = join(REPO_ROOT, 'src', 'returndesk', 'web', 'static', 'index.html');
 
+/** The staff member every run signs in as. */
+export const STAFF = {
+  email: 'sam.agent@example.com',
+  name: 'Sam Lee',
+  password: randomBytes(12).toString('hex'),
+};
+
 export interface RunningApp {
   baseUrl: string;
   stop(): Promise<void>;
@@ -48,10 +55,16 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Run the command line once; resolves to what it printed on stdout. */
-function runOnce(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<string> {
+/** Run the command line once, with `input` on stdin; resolves to what it printed on stdout. */
+function runOnce(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  input?: string,
+): Promise<string> {
   return new Promise((done, fail) => {
-    const child = spawn(cliPath(), args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cliPath(), args, { env, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin?.end(input ?? '');
     let stdout = '';
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -112,6 +125,12 @@ export async function startApp(): Promise<RunningApp> {
   };
   await runOnce(['db', 'upgrade'], env, workDir);
   await runOnce(['seed', 'demo'], env, workDir);
+  await runOnce(
+    ['staff', 'add', STAFF.email, '--name', STAFF.name, '--role', 'agent', '--password-stdin'],
+    env,
+    workDir,
+    `${STAFF.password}\n`,
+  );
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;

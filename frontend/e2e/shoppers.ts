@@ -84,3 +84,17 @@ export const RAJ_KOVACS: DemoShopper = {
   orderId: '#W1473345',
   item: { id: '3020722515', name: 'Coffee Maker', price: '238.64' },
 };
+
+/**
+ * Returns something expensive enough to wait for review, which the staff console then
+ * decides. One delivered order; paid by card or gift card.
+ */
+export const HARPER_KHAN: DemoShopper = {
+  customerId: 'harper_khan_9597',
+  email: 'harper.khan1177@example.com',
+  firstName: 'Harper',
+  lastName: 'Khan',
+  zip: '19029',
+  orderId: '#W3134391',
+  item: { id: '7806008610', name: 'Espresso Machine', price: '2742.67' },
+};

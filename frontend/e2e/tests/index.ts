@@ -6,6 +6,7 @@ import { returnByTyping } from './return-by-typing';
 import { returnMixed } from './return-mixed';
 import { severalRequests } from './several-requests';
 import { smoke } from './smoke';
+import { staffReview } from './staff-review';
 
 /** Every end-to-end case, run in this order, each in a fresh browser context. */
 export const ALL_TESTS: E2ETest[] = [
@@ -16,4 +17,5 @@ export const ALL_TESTS: E2ETest[] = [
   severalRequests,
   historyReopen,
   embedded,
+  staffReview,
 ];

@@ -64,6 +64,25 @@ async def test_the_default_page_is_our_own_ui_and_loads_nothing_from_elsewhere(
     assert "openai.com" not in response.headers["content-security-policy"]
 
 
+async def test_every_console_address_is_the_staff_page_and_loads_nothing_from_elsewhere(
+    sqlite_url: str,
+) -> None:
+    async with serving(sqlite_url) as http:
+        pages = [await http.get(path) for path in ("/staff", "/staff/returns/R-AAAAAAAA")]
+        unknown_api = await http.get("/staff/api/nothing-here")
+
+    for page in pages:
+        assert page.status_code == 200
+        assert "staff" in page.text.lower()
+        assert "openai.com" not in page.text
+        assert COOKIE_NAME not in page.headers.get("set-cookie", "")
+        policy = directives(page.headers["content-security-policy"])
+        assert policy["script-src"] == ["'self'"]
+        assert policy["connect-src"] == ["'self'"]
+    assert unknown_api.status_code == 404
+    assert unknown_api.json()["error"]["message"]
+
+
 async def test_chatkit_js_mode_serves_openais_web_component_with_the_domain_key(
     sqlite_url: str,
 ) -> None:

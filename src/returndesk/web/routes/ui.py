@@ -20,6 +20,7 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 from starlette.responses import FileResponse, HTMLResponse, Response
 
+from returndesk.errors import NotFound
 from returndesk.settings import Settings
 from returndesk.web.security import CHATKIT_SCRIPT_URL
 from returndesk.web.state import app_state
@@ -111,6 +112,19 @@ def mount_ui(app: FastAPI, settings: Settings) -> None:
         identity = app_state(request).identity
         identity.remember(response, identity.visitor(request))
         return response
+
+    staff_page = STATIC_DIR / "staff.html"
+
+    # Every console address is the one page, which shows the part the path names; the
+    # API routes, registered before, answer their own paths.
+    @app.get("/staff", include_in_schema=False, response_model=None)
+    @app.get("/staff/{page:path}", include_in_schema=False, response_model=None)
+    async def staff_console(page: str = "") -> Response:
+        if page == "api" or page.startswith("api/"):
+            raise NotFound("There is no staff API at this address.")
+        if staff_page.is_file():
+            return FileResponse(staff_page, headers=NO_CACHE)
+        return HTMLResponse(NOT_BUILT)
 
     @app.get("/branding.css", include_in_schema=False, response_model=None)
     async def branding_css() -> FileResponse | HTMLResponse:

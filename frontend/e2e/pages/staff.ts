@@ -1,0 +1,66 @@
+/** The staff console, as tests use it: by roles, labels and data-testid, never by styling. */
+
+import type { Locator, Page } from 'playwright-core';
+import { STAFF } from '../server';
+
+export class StaffPage {
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  async signIn(): Promise<void> {
+    await this.page.goto(new URL('/staff', this.baseUrl).href);
+    await this.page.getByLabel('Email').fill(STAFF.email);
+    await this.page.getByLabel('Password').fill(STAFF.password);
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+    await this.page.getByTestId('staff-name').waitFor();
+  }
+
+  get queue(): Locator {
+    return this.page.getByTestId('queue');
+  }
+
+  /** Search the returns queue and wait for the table to show the answer. */
+  async searchQueue(text: string): Promise<void> {
+    await this.page.getByRole('link', { name: 'Returns', exact: true }).click();
+    await this.page.getByRole('searchbox', { name: 'Search' }).fill(text);
+    await this.page.getByRole('button', { name: 'Apply' }).click();
+    await this.page.waitForURL(/[?&]q=/);
+    await this.queue.locator('tbody tr').first().waitFor();
+  }
+
+  async openReturn(rma: string): Promise<void> {
+    await this.queue.getByRole('link', { name: rma }).click();
+    await this.page.getByRole('heading', { level: 1, name: rma }).waitFor();
+  }
+
+  status(): Promise<string> {
+    return this.page.locator('.rd-staff-page__head [data-status]').innerText();
+  }
+
+  /** Click a decision and wait until the page says the move was made. */
+  async decide(label: string): Promise<void> {
+    const before = await this.status();
+    await this.page
+      .getByRole('group', { name: 'Decisions' })
+      .getByRole('button', { name: label })
+      .click();
+    await this.page
+      .locator('.rd-staff-page__head [data-status]')
+      .filter({ hasNotText: before })
+      .waitFor();
+  }
+
+  get timeline(): Locator {
+    return this.page.getByTestId('timeline');
+  }
+
+  get transcript(): Locator {
+    return this.page.getByTestId('transcript');
+  }
+
+  async toggleTheme(): Promise<void> {
+    await this.page.getByRole('button', { name: /Switch to (dark|light) theme/ }).click();
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * The staff API over fetch. The session cookie goes along on its own (same origin);
+ * every change carries the session's CSRF token, as the server requires.
+ */
+
+import type {
+  CustomerOverview,
+  CustomerSummary,
+  Lockout,
+  QueuePage,
+  ReturnDetail,
+  ReturnStatus,
+  StaffMember,
+  StaffRole,
+  StaffSession,
+} from './types';
+import type { ThreadItem } from '../protocol';
+
+const BASE = '/staff/api';
+
+export class StaffApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'StaffApiError';
+  }
+}
+
+async function errorOf(response: Response): Promise<StaffApiError> {
+  let message = `The server answered ${response.status}.`;
+  try {
+    const body = (await response.json()) as { error?: { message?: string } };
+    if (body.error?.message) message = body.error.message;
+  } catch {
+    // Not JSON (a proxy's page): the status says enough.
+  }
+  return new StaffApiError(message, response.status);
+}
+
+export class StaffApi {
+  private csrfToken = '';
+
+  constructor(private readonly fetchImpl: typeof fetch = (...args) => fetch(...args)) {}
+
+  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${BASE}${path}`, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new StaffApiError('The server cannot be reached. Check the connection.', 0);
+    }
+    if (!response.ok) throw await errorOf(response);
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  private remember(session: StaffSession): StaffSession {
+    this.csrfToken = session.csrf_token;
+    return session;
+  }
+
+  async session(): Promise<StaffSession | null> {
+    try {
+      return this.remember(await this.request<StaffSession>('GET', '/session'));
+    } catch (error) {
+      if (error instanceof StaffApiError && error.status === 403) return null;
+      throw error;
+    }
+  }
+
+  async signIn(email: string, password: string): Promise<StaffSession> {
+    return this.remember(await this.request<StaffSession>('POST', '/session', { email, password }));
+  }
+
+  signOut(): Promise<void> {
+    return this.request('DELETE', '/session');
+  }
+
+  queue(query: URLSearchParams): Promise<QueuePage> {
+    return this.request('GET', `/returns?${query.toString()}`);
+  }
+
+  returnDetail(rma: string): Promise<ReturnDetail> {
+    return this.request('GET', `/returns/${encodeURIComponent(rma)}`);
+  }
+
+  move(rma: string, to: ReturnStatus, note: string | null): Promise<ReturnDetail> {
+    return this.request('POST', `/returns/${encodeURIComponent(rma)}/moves`, { to, note });
+  }
+
+  customers(q: string): Promise<{ customers: CustomerSummary[] }> {
+    return this.request('GET', `/customers?${new URLSearchParams({ q }).toString()}`);
+  }
+
+  customer(id: string): Promise<CustomerOverview> {
+    return this.request('GET', `/customers/${encodeURIComponent(id)}`);
+  }
+
+  conversation(threadId: string): Promise<{ thread_id: string; transcript: ThreadItem[] }> {
+    return this.request('GET', `/conversations/${encodeURIComponent(threadId)}`);
+  }
+
+  lockouts(): Promise<{ lockouts: Lockout[] }> {
+    return this.request('GET', '/lockouts');
+  }
+
+  liftLockout(key: string): Promise<void> {
+    return this.request('POST', '/lockouts/lift', { key });
+  }
+
+  staff(): Promise<{ staff: StaffMember[] }> {
+    return this.request('GET', '/staff');
+  }
+
+  addStaff(member: {
+    email: string;
+    name: string;
+    role: StaffRole;
+    password: string;
+  }): Promise<StaffMember> {
+    return this.request('POST', '/staff', member);
+  }
+
+  disableStaff(email: string): Promise<StaffMember> {
+    return this.request('POST', `/staff/${encodeURIComponent(email)}/disable`, {});
+  }
+}
