@@ -41,7 +41,12 @@ from returndesk.operations.context import Operations
 from returndesk.request_context import RequestContext
 from returndesk.store.chatkit_store import SQLAlchemyStore, Staged
 from returndesk.store.db import reading
-from returndesk.store.repositories.conversations import StoredState, read_state, save_state
+from returndesk.store.repositories.conversations import (
+    StoredState,
+    log_event,
+    read_state,
+    save_state,
+)
 from returndesk.usecases.seam import UseCases
 from returndesk.widgets.lock import lock_widget
 
@@ -273,6 +278,7 @@ class Conversation:
             replaced=[locked] if locked else [],
             added=added,
             retitled=retitled,
+            logged=(event, done.step.id),
         ):
             return Outcome(
                 [NoticeEvent(level="warning", message=CHANGED_ELSEWHERE)], None, [], False
@@ -319,11 +325,25 @@ class Conversation:
         replaced: Sequence[ThreadItem] = (),
         added: Sequence[ThreadItem] = (),
         retitled: ThreadMetadata | None = None,
+        logged: tuple[FlowEvent, str] | None = None,
     ) -> bool:
-        """Save the state, and with it the turn's items; False when someone else saved first."""
+        """Save the state, and with it the turn's items and the event it applied (`logged`,
+        with the step it led to); False when someone else saved first."""
         data = state.model_dump(mode="json")
 
         async def items(session: AsyncSession) -> Staged:
+            if logged is not None:
+                event, step = logged
+                log_event(
+                    session,
+                    thread_id=thread.id,
+                    at=self.ops.clock(),
+                    customer_id=state.customer_id,
+                    event=event.name,
+                    flow=state.flow,
+                    step=step,
+                    answers=_yes_no_answers(event),
+                )
             return await self.store.stage(
                 session, thread.id, context, replaced=replaced, added=added, retitled=retitled
             )
@@ -407,6 +427,12 @@ def shown_now(events: list[ThreadStreamEvent]) -> list[ThreadStreamEvent]:
 
 def _reply(done: Dispatched) -> str:
     return f"{done.remark} {done.step.hint}" if done.remark else done.step.hint
+
+
+def _yes_no_answers(event: FlowEvent) -> dict[str, bool]:
+    """The event's yes/no answers (an offer taken, a seal broken): what analytics count,
+    and never anything the shopper typed."""
+    return {key: value for key, value in asdict(event).items() if isinstance(value, bool)}
 
 
 def _event_values(event: FlowEvent) -> dict[str, Any]:

@@ -112,6 +112,25 @@ class ConversationStateRow(Base):
     updated_at: Mapped[datetime]
 
 
+class ConversationEventRow(Base):
+    """One applied event of a conversation, logged with its turn for the store's analytics:
+    which event, the step it led to, and the shopper's yes/no answers; nothing typed."""
+
+    __tablename__ = "conversation_events"
+
+    id: Mapped[int] = mapped_column(AutoIncrementId, primary_key=True, autoincrement=True)
+    thread_id: Mapped[str] = mapped_column(
+        String(64), ForeignKey("chatkit_threads.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(index=True)
+    # Who the shopper was verified as after the event; None while unverified.
+    customer_id: Mapped[str | None] = mapped_column(String(64))
+    event: Mapped[str] = mapped_column(String(64))
+    flow: Mapped[str] = mapped_column(String(64))
+    step: Mapped[str] = mapped_column(String(64))
+    answers: Mapped[dict[str, Any]]
+
+
 # --- The store: customers, catalogue and orders ---------------------------------------------
 
 

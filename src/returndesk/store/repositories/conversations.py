@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from returndesk.store.db import SessionFactory, transaction
-from returndesk.store.tables import ConversationStateRow, ThreadRow
+from returndesk.store.tables import ConversationEventRow, ConversationStateRow, ThreadRow
 
 T = TypeVar("T")
 
@@ -128,3 +128,28 @@ async def customer_threads(session: AsyncSession, customer_id: str) -> list[Cust
         .order_by(ThreadRow.created_at.desc(), ThreadRow.seq.desc())
     )
     return [CustomerThread(*row) for row in rows]
+
+
+def log_event(
+    session: AsyncSession,
+    *,
+    thread_id: str,
+    at: datetime,
+    customer_id: str | None,
+    event: str,
+    flow: str,
+    step: str,
+    answers: dict[str, bool],
+) -> None:
+    """Add one applied event to the conversation's log, in the turn's transaction."""
+    session.add(
+        ConversationEventRow(
+            thread_id=thread_id,
+            at=at,
+            customer_id=customer_id,
+            event=event,
+            flow=flow,
+            step=step,
+            answers=answers,
+        )
+    )

@@ -1,4 +1,5 @@
-"""the staff console: who moved a return, the audit log, and the queue's indexes
+"""the staff console: who moved a return, the audit log, the conversations' event log
+for analytics, and the queue's indexes
 
 Revision ID: 0004
 Revises: 0003
@@ -45,6 +46,33 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_log")),
     )
     op.create_index("ix_audit_log_subject", "audit_log", ["subject", "id"], unique=False)
+    op.create_table(
+        "conversation_events",
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            autoincrement=True,
+            nullable=False,
+        ),
+        sa.Column("thread_id", sa.String(length=64), nullable=False),
+        sa.Column("at", returndesk.store.types.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("customer_id", sa.String(length=64), nullable=True),
+        sa.Column("event", sa.String(length=64), nullable=False),
+        sa.Column("flow", sa.String(length=64), nullable=False),
+        sa.Column("step", sa.String(length=64), nullable=False),
+        sa.Column("answers", sa.JSON(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["thread_id"],
+            ["chatkit_threads.id"],
+            name=op.f("fk_conversation_events_thread_id_chatkit_threads"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_conversation_events")),
+    )
+    op.create_index(op.f("ix_conversation_events_at"), "conversation_events", ["at"], unique=False)
+    op.create_index(
+        op.f("ix_conversation_events_thread_id"), "conversation_events", ["thread_id"], unique=False
+    )
     # Batch mode: SQLite adds a column with a foreign key only by rebuilding the table.
     # Rebuilding reflects the tables it refers to, and SQLAlchemy cannot reflect the
     # customers' expression index (lower(name)); it is not touched, so the warning is noise.
@@ -82,5 +110,8 @@ def downgrade() -> None:
             batch_op.f("fk_return_events_staff_member_id_staff_members"), type_="foreignkey"
         )
         batch_op.drop_column("staff_member_id")
+    op.drop_index(op.f("ix_conversation_events_thread_id"), table_name="conversation_events")
+    op.drop_index(op.f("ix_conversation_events_at"), table_name="conversation_events")
+    op.drop_table("conversation_events")
     op.drop_index("ix_audit_log_subject", table_name="audit_log")
     op.drop_table("audit_log")
