@@ -39,6 +39,7 @@ from returndesk.store.repositories.audit import audit_entries
 from returndesk.store.repositories.customers import get_customer
 from returndesk.store.repositories.orders import customer_orders, get_order
 from returndesk.store.repositories.returns import StoredReturn, list_returns
+from returndesk.store.demo_history import HISTORY_DAYS, seed_history
 from returndesk.store.seed import demo_data_dir, is_empty, seed_store
 from returndesk.web.logs import log_config
 from returndesk.web.worker_metrics import shared_metrics
@@ -131,15 +132,31 @@ def seed(
     if_empty: Annotated[
         bool, typer.Option("--if-empty", help="Do nothing when customers already exist.")
     ] = False,
+    no_history: Annotated[
+        bool,
+        typer.Option(
+            "--no-history",
+            help="With `demo`: skip the 90 days of past returns, exchanges and conversations.",
+        ),
+    ] = False,
 ) -> None:
-    """Load store data: customers, products and orders (users/products/orders/overlay.json)."""
+    """Load store data: customers, products and orders (users/products/orders/overlay.json).
+
+    `demo` also loads a past for the staff console: customers of its own with 90 days of
+    returns, exchanges, cancellations and conversations (the same every time).
+    """
     folder = demo_data_dir() if source == "demo" else Path(source)
 
     async def work(ops: Operations) -> str:
         if if_empty and not await is_empty(ops.sessions):
             return "The store already has data; nothing loaded."
-        report = await seed_store(ops.sessions, folder, now=utc_now())
-        return report.summary()
+        now = utc_now()
+        summary = (await seed_store(ops.sessions, folder, now=now)).summary()
+        if source == "demo" and not no_history:
+            history = await seed_history(ops.sessions, now=now, policy=ops.policy)
+            if history.total:
+                summary += f"\nHistory of the last {HISTORY_DAYS} days: {history.describe()}."
+        return summary
 
     typer.echo(_run(work))
 
