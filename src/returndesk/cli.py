@@ -34,12 +34,12 @@ from returndesk.operations.staff_accounts import (
 )
 from returndesk.settings import Settings
 from returndesk.store.db import create_engine, create_session_factory, reading
+from returndesk.store.demo_history import HISTORY_DAYS, seed_history
 from returndesk.store.migrate import check_schema, upgrade
 from returndesk.store.repositories.audit import audit_entries
 from returndesk.store.repositories.customers import get_customer
 from returndesk.store.repositories.orders import customer_orders, get_order
 from returndesk.store.repositories.returns import StoredReturn, list_returns
-from returndesk.store.demo_history import HISTORY_DAYS, seed_history
 from returndesk.store.seed import demo_data_dir, is_empty, seed_store
 from returndesk.web.logs import log_config
 from returndesk.web.worker_metrics import shared_metrics
