@@ -20,7 +20,9 @@ from pathlib import Path
 import asyncpg
 import pytest
 
+from returndesk.domain import load_policy
 from returndesk.store.db import SessionFactory, create_engine, create_session_factory
+from returndesk.store.demo_history import seed_history
 from returndesk.store.migrate import upgrade
 from returndesk.store.seed import demo_data_dir, seed_store
 
@@ -163,6 +165,55 @@ async def demo_postgres_url(demo_postgres_template: str) -> AsyncIterator[str]:
 def demo_database_url(request: pytest.FixtureRequest) -> str:
     """A database holding the demo store, once on SQLite and once on PostgreSQL."""
     url: str = request.getfixturevalue(f"demo_{request.param}_url")
+    return url
+
+
+async def _seed_history(url: str) -> None:
+    engine = create_engine(url)
+    try:
+        await seed_history(create_session_factory(engine), now=DEMO_NOW, policy=load_policy())
+    finally:
+        await engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def history_sqlite_template(
+    demo_sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    path = tmp_path_factory.mktemp("history") / "history.db"
+    shutil.copyfile(demo_sqlite_template, path)
+    asyncio.run(_seed_history(f"sqlite+aiosqlite:///{path}"))
+    return path
+
+
+@pytest.fixture
+def history_sqlite_url(history_sqlite_template: Path, tmp_path: Path) -> str:
+    path = tmp_path / "history.db"
+    shutil.copyfile(history_sqlite_template, path)
+    return f"sqlite+aiosqlite:///{path}"
+
+
+@pytest.fixture(scope="session")
+def history_postgres_template(demo_postgres_template: str) -> Iterator[str]:
+    name = f"rd_history_{uuid.uuid4().hex[:10]}"
+    asyncio.run(_admin(f'CREATE DATABASE "{name}" TEMPLATE "{demo_postgres_template}"'))
+    asyncio.run(_seed_history(_with_database(POSTGRES_ADMIN_URL, name)))
+    yield name
+    asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture
+async def history_postgres_url(history_postgres_template: str) -> AsyncIterator[str]:
+    name = f"rd_test_{uuid.uuid4().hex[:12]}"
+    await _admin(f'CREATE DATABASE "{name}" TEMPLATE "{history_postgres_template}"')
+    yield _with_database(POSTGRES_ADMIN_URL, name)
+    await _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def history_database_url(request: pytest.FixtureRequest) -> str:
+    """The demo store with its 90 days of history, once on SQLite and once on PostgreSQL."""
+    url: str = request.getfixturevalue(f"history_{request.param}_url")
     return url
 
 

@@ -31,6 +31,7 @@ from returndesk.web.routes import (
     labels,
     metrics,
     staff,
+    staff_analytics,
     staff_customers,
     staff_members,
     staff_returns,
@@ -103,6 +104,7 @@ def create_app(
     app.include_router(staff_returns.router)
     app.include_router(staff_members.router)
     app.include_router(staff_customers.router)
+    app.include_router(staff_analytics.router)
     app.include_router(ui.router)
     ui.mount_ui(app, settings)
     return app
