@@ -8,7 +8,7 @@ import io
 import statistics
 from collections import Counter
 from collections.abc import AsyncIterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -47,7 +47,7 @@ async def expected(ops: Operations, first: date, last: date) -> dict[str, Any]:
         handoffs = (await session.scalars(select(HandoffRow))).all()
         logged = (await session.scalars(select(ConversationEventRow))).all()
 
-    def within(moment: Any) -> bool:
+    def within(moment: datetime) -> bool:
         return first <= moment.date() <= last
 
     made = [r for r in returns if within(r.created_at)]
