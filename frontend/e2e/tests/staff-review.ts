@@ -58,6 +58,34 @@ export const staffReview = defineTest(
     await staff.toggleTheme();
     await expectAccessible(staff.page, 'return page, other theme');
 
+    // The dashboard over the seeded past: charts drawn, numbers behind each, CSV to download.
+    await staff.page.getByRole('link', { name: 'Analytics' }).click();
+    await staff.page.getByRole('button', { name: 'Last 90 days' }).click();
+    await staff.page.waitForURL(/from=/);
+    const tiles = await staff.page.getByTestId('analytics-tiles').innerText();
+    assert(/Returns\s+\d{3,}/.test(tiles), `the dashboard counts the past's returns (${tiles})`);
+    const charts = staff.page.locator('[data-chart] canvas');
+    assert((await charts.count()) === 6, 'six charts are drawn');
+    await staff.page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('[data-chart] canvas')).every(
+        (canvas) => (canvas as HTMLCanvasElement).width > 0,
+      ),
+    );
+    const reasons = staff.page.locator('[data-chart="by_reason"]');
+    await reasons.getByText('Show the numbers').click();
+    assert(
+      (await reasons.locator('tbody tr').count()) >= 5,
+      'the reasons chart has its numbers as a table',
+    );
+    const href = await reasons.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
+    const csv = await staff.page.request.get(new URL(String(href), staff.baseUrl).href);
+    assert(
+      csv.ok() && (await csv.text()).startsWith('reason,returns,share'),
+      'the reasons table downloads as CSV',
+    );
+    await expectAccessible(staff.page, 'dashboard');
+    await screenshot('dashboard', staff.page);
+
     await chat.reload();
     await chat.waitIdle();
     const shown = await page.getByTestId('messages').innerText();

@@ -16,6 +16,7 @@ export interface ShellProps {
 const SECTIONS = [
   { label: 'Returns', to: paths.queue(), pages: ['queue', 'return'] },
   { label: 'Customers', to: paths.customers(), pages: ['customers', 'customer', 'conversation'] },
+  { label: 'Analytics', to: paths.analytics(), pages: ['analytics'] },
   { label: 'Team', to: paths.team(), pages: ['team'] },
 ] as const;
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTheme } from '../ui/use-theme';
 import { StaffApi } from './api';
+import { AnalyticsPage } from './pages/AnalyticsPage';
 import { CustomerPage } from './pages/CustomerPage';
 import { CustomersPage } from './pages/CustomersPage';
 import { ConversationPage } from './pages/ConversationPage';
@@ -63,6 +64,9 @@ export function StaffApp({ api: givenApi }: StaffAppProps) {
       break;
     case 'conversation':
       page = <ConversationPage api={api} threadId={route.threadId} theme={theme} />;
+      break;
+    case 'analytics':
+      page = <AnalyticsPage api={api} query={location.query} theme={theme} />;
       break;
     case 'team':
       page = <TeamPage api={api} session={session} />;

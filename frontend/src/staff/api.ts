@@ -4,6 +4,7 @@
  */
 
 import type {
+  AnalyticsFigures,
   CustomerOverview,
   CustomerSummary,
   Lockout,
@@ -16,7 +17,7 @@ import type {
 } from './types';
 import type { ThreadItem } from '../protocol';
 
-const BASE = '/staff/api';
+export const BASE = '/staff/api';
 
 export class StaffApiError extends Error {
   constructor(
@@ -108,6 +109,10 @@ export class StaffApi {
 
   conversation(threadId: string): Promise<{ thread_id: string; transcript: ThreadItem[] }> {
     return this.request('GET', `/conversations/${encodeURIComponent(threadId)}`);
+  }
+
+  analytics(period: URLSearchParams): Promise<AnalyticsFigures> {
+    return this.request('GET', `/analytics?${period.toString()}`);
   }
 
   lockouts(): Promise<{ lockouts: Lockout[] }> {

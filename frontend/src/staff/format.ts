@@ -38,9 +38,21 @@ export function moveLabel(status: ReturnStatus): string {
   return MOVE_LABELS[status] ?? statusLabel(status);
 }
 
+// Codes whose words alone read wrong.
+const CODE_LABELS: Record<string, string> = {
+  QR_DROP_OFF: 'QR code drop-off',
+  STORE_DROP_OFF: 'Store drop-off',
+  SCHEDULE_PICKUP: 'Pickup',
+  NONE: 'Item kept',
+  KEEP_WITH_DISCOUNT: 'Keep with discount',
+  VIP: 'VIP',
+};
+
 /** `PREPAID_LABEL` → `Prepaid label`. */
 export function codeLabel(code: string | null): string {
   if (!code) return '—';
+  const known = CODE_LABELS[code.toUpperCase()];
+  if (known) return known;
   const words = code.toLowerCase().replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

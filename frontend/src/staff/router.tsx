@@ -43,6 +43,7 @@ export type Route =
   | { page: 'customers' }
   | { page: 'customer'; customerId: string }
   | { page: 'conversation'; threadId: string }
+  | { page: 'analytics' }
   | { page: 'team' }
   | { page: 'not-found' };
 
@@ -56,6 +57,7 @@ export function routeOf(path: string): Route {
     return { page: 'customer', customerId: second };
   if (first === 'conversations' && second && parts.length === 2)
     return { page: 'conversation', threadId: second };
+  if (first === 'analytics' && parts.length === 1) return { page: 'analytics' };
   if (first === 'team' && parts.length === 1) return { page: 'team' };
   return { page: 'not-found' };
 }
@@ -66,6 +68,7 @@ export const paths = {
   customers: (q?: string) => `/staff/customers${q ? `?${new URLSearchParams({ q })}` : ''}`,
   customer: (id: string) => `/staff/customers/${encodeURIComponent(id)}`,
   conversation: (id: string) => `/staff/conversations/${encodeURIComponent(id)}`,
+  analytics: (query?: URLSearchParams) => `/staff/analytics${query?.size ? `?${query}` : ''}`,
   team: () => '/staff/team',
 };
 

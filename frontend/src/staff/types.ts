@@ -170,3 +170,26 @@ export interface StaffMember {
   disabled: boolean;
   created_at: string;
 }
+
+export interface AnalyticsFigures {
+  period: { from: string; to: string };
+  per_day: { day: string; returns: number; exchanges: number }[];
+  by_reason: { reason: string; count: number }[];
+  by_resolution: { resolution: string; count: number }[];
+  by_method: { method: string; count: number }[];
+  money: {
+    refunded: string;
+    store_credit: string;
+    kept_by_exchanges: string;
+    kept_by_offers: string;
+  };
+  retention: { shown: number; accepted: number };
+  conversations: {
+    started: number;
+    handed_off: number;
+    contained: number;
+    containment: number | null;
+  };
+  verification_failures: number;
+  median_hours_to_refund: number | null;
+}
