@@ -11,6 +11,7 @@ from bench import (
     conversation_holdout,
     http_bench,
     nlu_bench,
+    queue_bench,
     scale_bench,
     store_bench,
     ui_bench,
@@ -29,6 +30,7 @@ async def main() -> None:
         await conversation_bench.run(results, Path(workdir))
         await http_bench.run(results, Path(workdir))
         await scale_bench.run(results, Path(workdir))
+        await queue_bench.run(results, Path(workdir))
         await ui_bench.run(results, Path(workdir))
     print(results.table())
     print(f"\nwritten to {results.write_json(RESULTS_DIR)}")

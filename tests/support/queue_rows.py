@@ -15,8 +15,23 @@ from returndesk.domain import ReasonCode, Resolution, ReturnMethod, ReturnStatus
 from returndesk.store.db import SessionFactory, transaction
 from returndesk.store.tables import OrderRow, ReturnRow
 
-_STATUSES = list(ReturnStatus)
-_STATUS_WEIGHTS = [len(_STATUSES) - i for i in range(len(_STATUSES))]
+# Roughly a store's mix: most returns are over, a few wait for a person.
+_STATUS_MIX = {
+    ReturnStatus.CLOSED: 55,
+    ReturnStatus.REFUNDED: 10,
+    ReturnStatus.AWAITING_SHIPMENT: 8,
+    ReturnStatus.IN_TRANSIT: 5,
+    ReturnStatus.CANCELLED: 5,
+    ReturnStatus.EXCHANGED: 4,
+    ReturnStatus.EXPIRED: 4,
+    ReturnStatus.RECEIVED: 3,
+    ReturnStatus.APPROVED: 2,
+    ReturnStatus.REJECTED: 2,
+    ReturnStatus.NEEDS_REVIEW: 1.5,
+    ReturnStatus.REQUESTED: 0.5,
+}
+_STATUSES = list(_STATUS_MIX)
+_STATUS_WEIGHTS = list(_STATUS_MIX.values())
 
 
 def _rows(

@@ -1,0 +1,122 @@
+"""The staff console's returns queue at 1,000,000 returns, on SQLite and on PostgreSQL.
+
+Each query is the whole queue call a page makes (`returns_queue`: one page of 50 and
+the review count), timed one after another. Target: p99 ≤ 50 ms each.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from pathlib import Path
+
+import asyncpg
+from sqlalchemy import select
+from tests.support.queue_rows import add_returns
+
+from bench.measure import Results, time_calls
+from returndesk.domain import ReturnStatus, load_policy
+from returndesk.operations.context import Operations, utc_now
+from returndesk.operations.return_queue import encode_cursor, returns_queue
+from returndesk.store.db import create_engine, create_session_factory
+from returndesk.store.migrate import upgrade_async
+from returndesk.store.repositories.return_queue import QueueFilter, QueuePosition
+from returndesk.store.seed import demo_data_dir, seed_store
+from returndesk.store.tables import CustomerRow, ReturnRow
+
+RETURNS = int(os.environ.get("RETURNDESK_BENCH_QUEUE_RETURNS", "1000000"))
+CALLS = 200
+PAGE = 50
+TARGET = "<= 50 ms"
+POSTGRES_ADMIN = os.environ.get(
+    "RETURNDESK_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
+
+
+async def run(results: Results, workdir: Path) -> None:
+    await _measure(results, "SQLite", f"sqlite+aiosqlite:///{workdir / 'queue.db'}")
+    name = f"rd_queue_bench_{os.getpid()}"
+    try:
+        admin = await asyncpg.connect(POSTGRES_ADMIN, timeout=5)
+    except (OSError, asyncpg.PostgresError) as exc:
+        results.add("queue", f"PostgreSQL skipped: {type(exc).__name__}", 0, "")
+        return
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    base = POSTGRES_ADMIN.replace("postgresql://", "postgresql+asyncpg://").rsplit("/", 1)[0]
+    try:
+        await _measure(results, "PostgreSQL", f"{base}/{name}")
+    finally:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
+
+
+async def _measure(results: Results, backend: str, url: str) -> None:
+    await upgrade_async(url)
+    engine = create_engine(url)
+    sessions = create_session_factory(engine)
+    ops = Operations(sessions, load_policy())
+    try:
+        now = utc_now()
+        await seed_store(sessions, demo_data_dir(), now=now)
+        started = time.perf_counter()
+        await add_returns(sessions, RETURNS, end=now, days=365, keep=False)
+        results.add(
+            "queue", f"{backend}: write {RETURNS:,} returns", time.perf_counter() - started, "s"
+        )
+        if backend == "PostgreSQL":
+            async with engine.begin() as connection:
+                await connection.exec_driver_sql("ANALYZE")
+        async with sessions() as session:
+            emails = (await session.scalars(select(CustomerRow.email).limit(CALLS))).all()
+            names = (
+                await session.execute(
+                    select(CustomerRow.first_name, CustomerRow.last_name).limit(CALLS)
+                )
+            ).all()
+            deep = (
+                await session.execute(
+                    select(ReturnRow.created_at, ReturnRow.rma)
+                    .order_by(ReturnRow.created_at.desc(), ReturnRow.rma.desc())
+                    .offset(RETURNS // 2)
+                    .limit(1)
+                )
+            ).one()
+        middle = encode_cursor(QueuePosition(deep.created_at, deep.rma))
+        month = QueueFilter(
+            statuses=(ReturnStatus.CLOSED, ReturnStatus.REFUNDED),
+            created_from=now - timedelta(days=60),
+            created_before=now - timedelta(days=30),
+            min_items_total_cents=5_000,
+            max_items_total_cents=50_000,
+        )
+        cases: dict[str, Callable[[int], Awaitable[object]]] = {
+            "newest first": lambda n: returns_queue(
+                ops, QueueFilter(), cursor=None, page_size=PAGE
+            ),
+            "review queue": lambda n: returns_queue(
+                ops, QueueFilter(statuses=(ReturnStatus.NEEDS_REVIEW,)), cursor=None, page_size=PAGE
+            ),
+            "a page half-way down": lambda n: returns_queue(
+                ops, QueueFilter(), cursor=middle, page_size=PAGE
+            ),
+            "statuses, dates and amounts": lambda n: returns_queue(
+                ops, month, cursor=None, page_size=PAGE
+            ),
+            "search by email": lambda n: returns_queue(
+                ops, QueueFilter(search=emails[n % len(emails)]), cursor=None, page_size=PAGE
+            ),
+            "search by name": lambda n: returns_queue(
+                ops,
+                QueueFilter(search=" ".join(names[n % len(names)])),
+                cursor=None,
+                page_size=PAGE,
+            ),
+        }
+        for case, call in cases.items():
+            latencies = await time_calls(call, CALLS)
+            results.add("queue", f"{backend}: {case} p50", latencies.p50, "ms")
+            results.add("queue", f"{backend}: {case} p99", latencies.p99, "ms", TARGET)
+    finally:
+        await engine.dispose()
