@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { StaffApiError, type StaffApi } from './api';
 import { dateTime } from './format';
 import type { Lockout, StaffSession } from './types';
+import { ErrorNote } from './notes';
 
 const KINDS: Record<string, string> = {
   owner: 'Chat visitor',
@@ -69,11 +70,7 @@ export function Lockouts({ api, session, lockouts, onLifted }: LockoutsProps) {
           ))}
         </tbody>
       </table>
-      {error ? (
-        <p className="rd-staff-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNote message={error} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { StaffApi, StaffApiError } from './api';
 import type { StaffSession } from './types';
+import { ErrorNote } from './notes';
 
 export interface SignInProps {
   api: StaffApi;
@@ -53,11 +54,7 @@ export function SignIn({ api, problem, onSignedIn }: SignInProps) {
             onChange={(event) => setPassword(event.target.value)}
           />
         </label>
-        {error ? (
-          <p className="rd-staff-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorNote message={error} />
         <button type="submit" className="rd-staff-btn rd-staff-btn--primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>

@@ -12,6 +12,7 @@ import { routeOf, useLocation } from './router';
 import { Shell } from './Shell';
 import { SignIn } from './SignIn';
 import type { StaffSession } from './types';
+import { Loading } from './notes';
 
 export interface StaffAppProps {
   api?: StaffApi;
@@ -37,11 +38,7 @@ export function StaffApp({ api: givenApi }: StaffAppProps) {
   }, [api]);
 
   if (session === undefined) {
-    return (
-      <p className="rd-staff-loading" role="status">
-        Loading…
-      </p>
-    );
+    return <Loading />;
   }
   if (session === null) {
     return <SignIn api={api} problem={problem} onSignedIn={setSession} />;

@@ -14,6 +14,7 @@ from chatkit.types import ThreadItem
 
 from returndesk.chat.streaming import assistant_message
 from returndesk.domain import ReturnStatus, format_money
+from returndesk.errors import NotFound
 from returndesk.request_context import RequestContext
 from returndesk.store.chatkit_store import SQLAlchemyStore
 from returndesk.store.repositories.returns import StoredReturn
@@ -81,9 +82,13 @@ async def tell_shopper(store: SQLAlchemyStore[RequestContext], ret: StoredReturn
     if owner is None:
         return False
     context = RequestContext(owner_id=owner)
-    thread = await store.load_thread(ret.thread_id, context)
-    item_id = store.generate_item_id("message", thread, context)
-    message = assistant_message(ret.thread_id, item_id, text)
-    await store.add_thread_item(ret.thread_id, message, context)
+    try:
+        thread = await store.load_thread(ret.thread_id, context)
+        item_id = store.generate_item_id("message", thread, context)
+        message = assistant_message(ret.thread_id, item_id, text)
+        await store.add_thread_item(ret.thread_id, message, context)
+    except NotFound:
+        # Deleted by the shopper since it was looked up.
+        return False
     logger.info("Told the shopper of return %s: %s", ret.rma, ret.status.value)
     return True

@@ -6,6 +6,7 @@ import { codeLabel, money } from '../format';
 import { navigate, paths } from '../router';
 import type { AnalyticsFigures } from '../types';
 import { useLoad } from '../use-load';
+import { ErrorNote } from '../notes';
 
 export interface AnalyticsPageProps {
   api: StaffApi;
@@ -75,11 +76,7 @@ export function AnalyticsPage({ api, query, theme }: AnalyticsPageProps) {
             : null}
         </div>
       </form>
-      {loaded.error ? (
-        <p className="rd-staff-error" role="alert">
-          {loaded.error}
-        </p>
-      ) : null}
+      <ErrorNote message={loaded.error} />
       {figures ? <Dashboard figures={figures} theme={theme} /> : null}
     </section>
   );

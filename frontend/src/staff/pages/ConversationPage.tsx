@@ -2,6 +2,7 @@ import type { ThemeName } from '../../protocol';
 import type { StaffApi } from '../api';
 import { Transcript } from '../Transcript';
 import { useLoad } from '../use-load';
+import { ErrorNote } from '../notes';
 
 export interface ConversationPageProps {
   api: StaffApi;
@@ -15,11 +16,7 @@ export function ConversationPage({ api, threadId, theme }: ConversationPageProps
     <section className="rd-staff-page" aria-labelledby="conversation-title">
       <h1 id="conversation-title">Conversation</h1>
       <p className="rd-staff-muted rd-mono">{threadId}</p>
-      {loaded.error ? (
-        <p className="rd-staff-error" role="alert">
-          {loaded.error}
-        </p>
-      ) : null}
+      <ErrorNote message={loaded.error} />
       {loaded.data ? <Transcript items={loaded.data.transcript} theme={theme} /> : null}
     </section>
   );

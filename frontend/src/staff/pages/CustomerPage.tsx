@@ -5,6 +5,7 @@ import { Link, paths } from '../router';
 import { StatusBadge } from '../StatusBadge';
 import type { StaffSession } from '../types';
 import { useLoad } from '../use-load';
+import { FailedPage, Loading } from '../notes';
 
 export interface CustomerPageProps {
   api: StaffApi;
@@ -16,18 +17,7 @@ export function CustomerPage({ api, customerId, session }: CustomerPageProps) {
   const loaded = useLoad(() => api.customer(customerId), [api, customerId]);
   const customer = loaded.data;
   if (!customer) {
-    return loaded.error ? (
-      <section className="rd-staff-page">
-        <h1>Customer</h1>
-        <p className="rd-staff-error" role="alert">
-          {loaded.error}
-        </p>
-      </section>
-    ) : (
-      <p className="rd-staff-loading" role="status">
-        Loading…
-      </p>
-    );
+    return loaded.error ? <FailedPage title="Customer" message={loaded.error} /> : <Loading />;
   }
   const address = customer.default_address;
   return (

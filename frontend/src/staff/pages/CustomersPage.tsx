@@ -3,6 +3,7 @@ import type { StaffApi } from '../api';
 import { codeLabel } from '../format';
 import { Link, navigate, paths } from '../router';
 import { useLoad } from '../use-load';
+import { ErrorNote } from '../notes';
 
 export interface CustomersPageProps {
   api: StaffApi;
@@ -48,11 +49,7 @@ export function CustomersPage({ api, query }: CustomersPageProps) {
           </button>
         </div>
       </form>
-      {found.error ? (
-        <p className="rd-staff-error" role="alert">
-          {found.error}
-        </p>
-      ) : null}
+      <ErrorNote message={found.error} />
       {q && found.data ? (
         found.data.customers.length === 0 ? (
           <p className="rd-staff-empty">No customer matches “{q}”.</p>

@@ -4,6 +4,7 @@ import { ALL_STATUSES, codeLabel, dateTime, money, statusLabel } from '../format
 import { Link, navigate, paths } from '../router';
 import { StatusBadge } from '../StatusBadge';
 import { useLoad } from '../use-load';
+import { ErrorNote } from '../notes';
 
 const RESOLUTIONS = ['REFUND', 'STORE_CREDIT', 'EXCHANGE', 'KEEP_WITH_DISCOUNT'];
 const METHODS = ['PREPAID_LABEL', 'QR_DROP_OFF', 'SCHEDULE_PICKUP', 'STORE_DROP_OFF'];
@@ -20,6 +21,31 @@ function filtersOf(query: URLSearchParams): Record<(typeof FILTERS)[number], str
     (typeof FILTERS)[number],
     string
   >;
+}
+
+interface CodeSelectProps {
+  label: string;
+  codes: string[];
+  name: string;
+  value: string;
+  onChange(event: { target: { value: string } }): void;
+}
+
+/** A filter on one code of a return (its resolution, its method), or on none. */
+function CodeSelect({ label, codes, ...select }: CodeSelectProps) {
+  return (
+    <label className="rd-staff-field">
+      <span>{label}</span>
+      <select {...select}>
+        <option value="">Any</option>
+        {codes.map((code) => (
+          <option key={code} value={code}>
+            {codeLabel(code)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }
 
 /** The returns queue: filters in the address, pages by cursor, newest first. */
@@ -91,28 +117,8 @@ export function QueuePage({ api, query }: QueuePageProps) {
             ))}
           </select>
         </label>
-        <label className="rd-staff-field">
-          <span>Resolution</span>
-          <select {...field('resolution')}>
-            <option value="">Any</option>
-            {RESOLUTIONS.map((code) => (
-              <option key={code} value={code}>
-                {codeLabel(code)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="rd-staff-field">
-          <span>Method</span>
-          <select {...field('method')}>
-            <option value="">Any</option>
-            {METHODS.map((code) => (
-              <option key={code} value={code}>
-                {codeLabel(code)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CodeSelect label="Resolution" codes={RESOLUTIONS} {...field('resolution')} />
+        <CodeSelect label="Method" codes={METHODS} {...field('method')} />
         <label className="rd-staff-field">
           <span>From</span>
           <input type="date" {...field('from')} />
@@ -145,11 +151,7 @@ export function QueuePage({ api, query }: QueuePageProps) {
           </button>
         </div>
       </form>
-      {queue.error ? (
-        <p className="rd-staff-error" role="alert">
-          {queue.error}
-        </p>
-      ) : null}
+      <ErrorNote message={queue.error} />
       <div className="rd-staff-table-wrap" aria-busy={queue.loading}>
         <table className="rd-staff-table" data-testid="queue">
           <caption className="rd-sr-only">Returns, newest first</caption>

@@ -7,6 +7,7 @@ import { StatusBadge } from '../StatusBadge';
 import { Transcript } from '../Transcript';
 import type { ReturnDetail, ReturnEvent, ReturnStatus } from '../types';
 import { useLoad } from '../use-load';
+import { DoneNote, ErrorNote, FailedPage, Loading } from '../notes';
 
 export interface ReturnPageProps {
   api: StaffApi;
@@ -15,28 +16,18 @@ export interface ReturnPageProps {
 }
 
 function who(event: ReturnEvent): string {
-  if (event.actor === 'staff') return event.staff_name ?? 'Staff (command line)';
+  if (event.actor === 'staff') return event.staff_name ?? 'Staff';
   return event.actor === 'customer' ? 'Shopper' : 'ReturnDesk';
 }
 
 export function ReturnPage({ api, rma, theme }: ReturnPageProps) {
   const loaded = useLoad(() => api.returnDetail(rma), [api, rma]);
   const ret = loaded.data;
-  if (loaded.error && !ret) {
-    return (
-      <section className="rd-staff-page">
-        <h1>Return {rma}</h1>
-        <p className="rd-staff-error" role="alert">
-          {loaded.error}
-        </p>
-      </section>
-    );
-  }
   if (!ret) {
-    return (
-      <p className="rd-staff-loading" role="status">
-        Loading…
-      </p>
+    return loaded.error ? (
+      <FailedPage title={`Return ${rma}`} message={loaded.error} />
+    ) : (
+      <Loading />
     );
   }
   const shipment = ret.shipment;
@@ -246,16 +237,8 @@ function Decisions({ api, ret, onMoved }: DecisionsProps) {
           </button>
         </form>
       ) : null}
-      {error ? (
-        <p className="rd-staff-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {done ? (
-        <p className="rd-staff-success" role="status">
-          {done}
-        </p>
-      ) : null}
+      <ErrorNote message={error} />
+      <DoneNote message={done} />
     </div>
   );
 }

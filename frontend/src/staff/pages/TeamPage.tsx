@@ -4,6 +4,7 @@ import { codeLabel, dateTime } from '../format';
 import { Lockouts } from '../Lockouts';
 import type { StaffRole, StaffSession } from '../types';
 import { useLoad } from '../use-load';
+import { DoneNote, ErrorNote } from '../notes';
 
 export interface TeamPageProps {
   api: StaffApi;
@@ -20,11 +21,7 @@ export function TeamPage({ api, session }: TeamPageProps) {
       {admin ? <StaffMembers api={api} session={session} /> : null}
       <article className="rd-staff-card" aria-labelledby="all-lockouts-title">
         <h2 id="all-lockouts-title">Lock-outs</h2>
-        {lockouts.error ? (
-          <p className="rd-staff-error" role="alert">
-            {lockouts.error}
-          </p>
-        ) : null}
+        <ErrorNote message={lockouts.error} />
         {lockouts.data ? (
           <Lockouts
             api={api}
@@ -159,16 +156,8 @@ function StaffMembers({ api, session }: TeamPageProps) {
           </button>
         </div>
       </form>
-      {error ? (
-        <p className="rd-staff-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {notice ? (
-        <p className="rd-staff-success" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <ErrorNote message={error} />
+      <DoneNote message={notice} />
     </article>
   );
 }

@@ -1,0 +1,37 @@
+/** What a page says while it loads, when something failed, and when something worked. */
+
+export function Loading() {
+  return (
+    <p className="rd-staff-loading" role="status">
+      Loading…
+    </p>
+  );
+}
+
+export function ErrorNote({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <p className="rd-staff-error" role="alert">
+      {message}
+    </p>
+  );
+}
+
+export function DoneNote({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <p className="rd-staff-success" role="status">
+      {message}
+    </p>
+  );
+}
+
+/** A page that could not load: its heading, and why. */
+export function FailedPage({ title, message }: { title: string; message: string }) {
+  return (
+    <section className="rd-staff-page">
+      <h1>{title}</h1>
+      <ErrorNote message={message} />
+    </section>
+  );
+}
