@@ -52,6 +52,24 @@ export class StaffPage {
       .waitFor();
   }
 
+  /** Tab to a decision's button and press Enter, as someone without a mouse would. */
+  async decideByKeyboard(label: string): Promise<void> {
+    const before = await this.status();
+    const target = this.page
+      .getByRole('group', { name: 'Decisions' })
+      .getByRole('button', { name: label });
+    await this.page.getByRole('heading', { level: 1 }).click();
+    for (let presses = 0; presses < 40; presses += 1) {
+      await this.page.keyboard.press('Tab');
+      if (await target.evaluate((button) => button === document.activeElement)) break;
+    }
+    await this.page.keyboard.press('Enter');
+    await this.page
+      .locator('.rd-staff-page__head [data-status]')
+      .filter({ hasNotText: before })
+      .waitFor();
+  }
+
   get timeline(): Locator {
     return this.page.getByTestId('timeline');
   }

@@ -44,7 +44,8 @@ export const staffReview = defineTest(
     await decisions.getByRole('button', { name: 'Cancel' }).click();
 
     await staff.decide('Approve');
-    await staff.decide('Mark received');
+    // From the keyboard alone: the next decision is reached with Tab and made with Enter.
+    await staff.decideByKeyboard('Mark received');
     await staff.decide('Mark refunded');
     assert((await staff.status()) === 'Refunded', 'the return is refunded');
     const timeline = await staff.timeline.innerText();
@@ -85,6 +86,23 @@ export const staffReview = defineTest(
     );
     await expectAccessible(staff.page, 'dashboard');
     await screenshot('dashboard', staff.page);
+
+    // On a phone the console still fits: the page never scrolls sideways, tables do.
+    await staff.page.setViewportSize({ width: 390, height: 844 });
+    await staff.searchQueue(shopper.email);
+    const overflow = await staff.page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const wider = Array.from(document.querySelectorAll('body *'))
+        .filter((element) => element.getBoundingClientRect().right > width + 0.5)
+        .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
+      return { by: document.documentElement.scrollWidth - width, wider: wider.slice(0, 3) };
+    });
+    assert(
+      overflow.by <= 0,
+      `the narrow page does not scroll sideways (${overflow.by} px: ${overflow.wider.join(', ')})`,
+    );
+    await expectAccessible(staff.page, 'queue on a phone');
+    await screenshot('queue-phone', staff.page);
 
     await chat.reload();
     await chat.waitIdle();

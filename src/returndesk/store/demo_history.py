@@ -77,13 +77,13 @@ HISTORY_CUSTOMERS = 3000
 EMAIL_DOMAIN = "example.net"
 
 # Names read best as words, not as a list of quoted strings.
-_FIRST_NAMES = (  # noqa: SIM905
+FIRST_NAMES = (  # noqa: SIM905
     "Ada Ali Amara Ana Arjun Ben Bianca Carlos Chen Chloe Dana Diego Elif Elena Emeka Eva "
     "Farah Felix Gia Hana Hugo Ines Ivan Jade Jonas Kai Kenji Lara Leo Lina Luca Maya "
     "Milo Nadia Nico Nora Omar Paula Priya Quinn Rosa Ruben Sara Sven Tara Theo Uma Vera "
     "Wes Yara Zoe"
 ).split()
-_LAST_NAMES = (  # noqa: SIM905
+LAST_NAMES = (  # noqa: SIM905
     "Abbott Baker Banerjee Castro Dalton Dubois Eriksen Fischer Fontaine Garza Haddad "
     "Holm Ito Jansen Kaur Keller Larsen Mendes Moreau Nakamura Novak Okafor Ortega Park "
     "Quinn Reyes Rossi Sato Schmidt Silva Sokolov Tanaka Torres Ueda Varga Weber Wolfe "
@@ -276,7 +276,7 @@ class _History:
 
     def _customer(self, index: int) -> None:
         rng = self.rng
-        first, last = rng.choice(_FIRST_NAMES), rng.choice(_LAST_NAMES)
+        first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
         customer_id = f"{first.lower()}_{last.lower()}_{rng.randrange(1000, 10000)}"
         while customer_id in self.taken_customers:
             customer_id = f"{first.lower()}_{last.lower()}_{rng.randrange(1000, 10000)}"

@@ -7,8 +7,10 @@ costs, and a return arriving meanwhile does not shift what follows.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 
@@ -48,7 +50,7 @@ class QueueFilter:
     customer_id: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, order=True)
 class QueuePosition:
     """Where a page ended: the next page starts after this return."""
 
@@ -145,7 +147,25 @@ def _queue_query(
 async def queue_page(
     session: AsyncSession, queue_filter: QueueFilter, *, after: QueuePosition | None, limit: int
 ) -> Sequence[QueueEntry]:
-    """Up to `limit` returns, newest first, after `after` when it is given."""
+    """Up to `limit` returns, newest first, after `after` when it is given.
+
+    Several statuses are read one status at a time and merged: each read walks the
+    (status, created_at) index in order and stops at `limit`, where one query over
+    all of them would have the database sort every match of the period first.
+    """
+    if len(queue_filter.statuses) > 1:
+        pages = [
+            await _one_query(session, replace(queue_filter, statuses=(status,)), after, limit)
+            for status in dict.fromkeys(queue_filter.statuses)
+        ]
+        newest_first = heapq.merge(*pages, key=lambda entry: entry.position, reverse=True)
+        return list(itertools.islice(newest_first, limit))
+    return await _one_query(session, queue_filter, after, limit)
+
+
+async def _one_query(
+    session: AsyncSession, queue_filter: QueueFilter, after: QueuePosition | None, limit: int
+) -> list[QueueEntry]:
     rows = (await session.execute(_queue_query(queue_filter, after, limit))).all()
     return [
         QueueEntry(
