@@ -202,7 +202,7 @@ def target(
 ) -> Iterator[Target]:
     folder = tmp_path_factory.mktemp(f"fuzz_{request.param}")
     with _database(request, folder) as url:
-        run_cli(url, "seed", "demo")
+        run_cli(url, "seed", "demo", "--no-history")
         served = Server(url, folder, "fuzz")
         served.start()
         client = httpx.Client(base_url=served.base_url, timeout=30)

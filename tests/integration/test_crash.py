@@ -25,7 +25,7 @@ from tests.support.shopper import Shopper
 
 @pytest.fixture
 def store_url(sqlite_url: str) -> str:
-    run_cli(sqlite_url, "seed", "demo")
+    run_cli(sqlite_url, "seed", "demo", "--no-history")
     return sqlite_url
 
 

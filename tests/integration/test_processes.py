@@ -26,7 +26,7 @@ pytestmark = pytest.mark.postgres
 @pytest.fixture
 def store_url(postgres_url: str) -> str:
     """An empty database loaded with the demo store now, as `make run` does."""
-    run_cli(postgres_url, "seed", "demo")
+    run_cli(postgres_url, "seed", "demo", "--no-history")
     return postgres_url
 
 

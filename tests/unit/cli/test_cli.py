@@ -67,6 +67,7 @@ def test_seed_demo_loads_the_store_once(sqlite_url: str) -> None:
     assert "500 customers" in output
     assert "1,000 orders" in output
     assert "50 products" in output
+    assert "History of the last 90 days: 3,000 customers" in output
 
     code, output = run(sqlite_url, "seed", "demo", "--if-empty")
     assert (code, output.strip()) == (0, "The store already has data; nothing loaded.")
@@ -74,6 +75,7 @@ def test_seed_demo_loads_the_store_once(sqlite_url: str) -> None:
     code, output = run(sqlite_url, "seed", "demo")
     assert code == 0
     assert output.startswith("Added nothing; already present: 500 customers")
+    assert "History" not in output
 
 
 @pytest.mark.usefixtures("env")
