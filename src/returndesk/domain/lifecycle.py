@@ -181,10 +181,7 @@ def transition(
     path: ReturnPath = ReturnPath.SHIP_BACK,
     staff_member_id: int | None = None,
 ) -> ReturnEvent:
-    """The event moving a return from `current` to `target`, or `InvalidTransition`.
-
-    A rejection must say why: the shopper is told the reason.
-    """
+    """The event moving a return from `current` to `target`, or `InvalidTransition`."""
     require_aware(at, "at")
     allowed = allowed_targets(current, path)
     if target not in allowed:
@@ -201,8 +198,6 @@ def transition(
         raise InvalidTransition(
             f"The {actor.value} cannot move a return from {current.label} to {target.label}."
         )
-    if target is _S.REJECTED and not (note and note.strip()):
-        raise InvalidTransition("A return is rejected only with a reason for the shopper.")
     return ReturnEvent(current, target, actor, at, note, staff_member_id)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from returndesk.domain import Actor, ReturnStatus
 from returndesk.domain.audit import AuditAction
 from returndesk.domain.staff import StaffMember
+from returndesk.errors import InvalidTransition
 from returndesk.operations.context import Operations
 from returndesk.operations.transitions import after_approval, move
 from returndesk.store.db import reading, transaction
@@ -31,6 +32,9 @@ async def advance_return(
     """
     now = ops.clock()
     note = note.strip() if note and note.strip() else None
+    if target is ReturnStatus.REJECTED and note is None:
+        # The shopper is told why; a rejection without a reason tells them nothing.
+        raise InvalidTransition("A return is rejected only with a reason for the shopper.")
     staff_member_id = None if staff is None else staff.id
     async with transaction(ops.sessions) as session:
         row = await get_return_row(session, rma, for_update=True)
