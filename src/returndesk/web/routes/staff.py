@@ -7,9 +7,11 @@ session's CSRF token in `X-CSRF-Token`. Bodies are read as untrusted JSON.
 from __future__ import annotations
 
 import hmac
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request
+from starlette.datastructures import QueryParams
 from starlette.responses import JSONResponse, Response
 
 from returndesk.domain.staff import StaffMember
@@ -36,6 +38,24 @@ def _member_json(member: StaffMember, session: StaffSession) -> dict[str, Any]:
     }
 
 
+async def json_fields(request: Request, max_bytes: int, limits: JsonLimits) -> dict[str, Any]:
+    """The body's fields, read as untrusted JSON within `max_bytes`; any other JSON than an
+    object has none (the caller then says which field is missing)."""
+    body = decode_json(await read_limited_body(request, max_bytes), limits)
+    return body if isinstance(body, dict) else {}
+
+
+def query_day(params: QueryParams, name: str) -> date | None:
+    """A day given in the query string as YYYY-MM-DD; None when it is not given."""
+    value = params.get(name)
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidRequest(f"{name} must be a day written YYYY-MM-DD.") from None
+
+
 async def signed_in(request: Request, state: AppState) -> tuple[StaffMember, StaffSession]:
     """The member whose session this is; a change must carry the session's CSRF token."""
     session = state.staff_sessions.read(request)
@@ -54,8 +74,7 @@ async def signed_in(request: Request, state: AppState) -> tuple[StaffMember, Sta
 @router.post("/session")
 async def start_session(request: Request) -> Response:
     state = app_state(request)
-    body = decode_json(await read_limited_body(request, MAX_SIGN_IN_BYTES), SIGN_IN_LIMITS)
-    fields = body if isinstance(body, dict) else {}
+    fields = await json_fields(request, MAX_SIGN_IN_BYTES, SIGN_IN_LIMITS)
     email, password = fields.get("email"), fields.get("password")
     if not isinstance(email, str) or not isinstance(password, str) or not email or not password:
         raise InvalidRequest("Give an email and a password.")

@@ -4,36 +4,29 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from returndesk.errors import InvalidRequest, NotFound
+from returndesk.errors import NotFound
 from returndesk.operations.analytics import Analytics, analytics, period
 from returndesk.operations.analytics_views import analytics_json, analytics_tables
-from returndesk.web.routes.staff import signed_in
+from returndesk.web.routes.staff import query_day, signed_in
 from returndesk.web.state import app_state
 
 router = APIRouter(prefix="/staff/api/analytics")
-
-
-def _day(request: Request, name: str) -> date | None:
-    value = request.query_params.get(name)
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        raise InvalidRequest(f"{name} must be a day written YYYY-MM-DD.") from None
 
 
 async def _figures(request: Request) -> Analytics:
     state = app_state(request)
     await signed_in(request, state)
     ops = state.server.conversation.ops
-    asked = period(_day(request, "from"), _day(request, "to"), today=ops.clock().date())
+    asked = period(
+        query_day(request.query_params, "from"),
+        query_day(request.query_params, "to"),
+        today=ops.clock().date(),
+    )
     return await analytics(ops, asked)
 
 

@@ -12,9 +12,8 @@ from returndesk.errors import InvalidRequest, NotFound
 from returndesk.operations.customer_lookup import customer_overview, search_customers
 from returndesk.operations.json_views import customer_json, customer_overview_json, lockout_json
 from returndesk.operations.lockouts import lift_lockout, lockouts
-from returndesk.untrusted_json import JsonLimits, decode_json
-from returndesk.web.routes.chatkit import read_limited_body
-from returndesk.web.routes.staff import signed_in
+from returndesk.untrusted_json import JsonLimits
+from returndesk.web.routes.staff import json_fields, signed_in
 from returndesk.web.state import app_state
 
 router = APIRouter(prefix="/staff/api")
@@ -61,8 +60,7 @@ async def list_lockouts(request: Request) -> dict[str, Any]:
 async def lift(request: Request) -> dict[str, Any]:
     state = app_state(request)
     member, _session = await signed_in(request, state)
-    body = decode_json(await read_limited_body(request, MAX_LIFT_BYTES), LIFT_LIMITS)
-    key = body.get("key") if isinstance(body, dict) else None
+    key = (await json_fields(request, MAX_LIFT_BYTES, LIFT_LIMITS)).get("key")
     if not isinstance(key, str) or not key:
         raise InvalidRequest("Say which lock-out to lift, as 'key'.")
     await lift_lockout(state.server.conversation.ops, key, by=member)

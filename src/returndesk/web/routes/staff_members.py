@@ -14,9 +14,8 @@ from returndesk.domain.staff import StaffMember, StaffRole, require_admin
 from returndesk.errors import InvalidRequest
 from returndesk.operations.json_views import staff_json
 from returndesk.operations.staff_accounts import add_staff, disable_staff, list_staff
-from returndesk.untrusted_json import JsonLimits, decode_json
-from returndesk.web.routes.chatkit import read_limited_body
-from returndesk.web.routes.staff import signed_in
+from returndesk.untrusted_json import JsonLimits
+from returndesk.web.routes.staff import json_fields, signed_in
 from returndesk.web.state import app_state
 
 router = APIRouter(prefix="/staff/api/staff")
@@ -48,8 +47,7 @@ async def staff_members(request: Request) -> dict[str, Any]:
 @router.post("")
 async def new_staff_member(request: Request) -> dict[str, Any]:
     admin = await _admin(request)
-    body = decode_json(await read_limited_body(request, MAX_MEMBER_BYTES), MEMBER_LIMITS)
-    fields = body if isinstance(body, dict) else {}
+    fields = await json_fields(request, MAX_MEMBER_BYTES, MEMBER_LIMITS)
     role = _text(fields, "role")
     if role not in {r.value for r in StaffRole}:
         raise InvalidRequest("A role is agent or admin.")

@@ -27,9 +27,8 @@ from returndesk.operations.return_detail import return_detail
 from returndesk.operations.return_queue import returns_queue
 from returndesk.operations.staff import advance_return
 from returndesk.store.repositories.return_queue import QueueFilter
-from returndesk.untrusted_json import JsonLimits, decode_json
-from returndesk.web.routes.chatkit import read_limited_body
-from returndesk.web.routes.staff import signed_in
+from returndesk.untrusted_json import JsonLimits
+from returndesk.web.routes.staff import json_fields, query_day, signed_in
 from returndesk.web.state import app_state
 
 router = APIRouter(prefix="/staff/api/returns")
@@ -57,16 +56,6 @@ def _choices(params: QueryParams, name: str, kind: type[_Choice]) -> tuple[_Choi
     return tuple(chosen)
 
 
-def _day(params: QueryParams, name: str) -> date | None:
-    value = params.get(name)
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InvalidRequest(f"{name} must be a day written YYYY-MM-DD.") from None
-
-
 def _start_of(day: date | None) -> datetime | None:
     return None if day is None else datetime.combine(day, time(), tzinfo=UTC)
 
@@ -84,13 +73,13 @@ def _cents(params: QueryParams, name: str) -> int | None:
 
 def queue_filter(params: QueryParams) -> QueueFilter:
     """The filter the query string asks for: days are whole UTC days, both ends included."""
-    until = _day(params, "to")
+    until = query_day(params, "to")
     search = params.get("q")
     return QueueFilter(
         statuses=_choices(params, "status", ReturnStatus),
         resolutions=_choices(params, "resolution", Resolution),
         methods=_choices(params, "method", ReturnMethod),
-        created_from=_start_of(_day(params, "from")),
+        created_from=_start_of(query_day(params, "from")),
         created_before=_start_of(None if until is None else until + timedelta(days=1)),
         min_items_total_cents=_cents(params, "min"),
         max_items_total_cents=_cents(params, "max"),
@@ -143,8 +132,7 @@ async def show_return(request: Request, rma: str) -> dict[str, Any]:
     return await _detail_json(request, rma)
 
 
-def _move_fields(body: Any) -> tuple[ReturnStatus, str | None]:
-    fields = body if isinstance(body, dict) else {}
+def _move_fields(fields: dict[str, Any]) -> tuple[ReturnStatus, str | None]:
     target, note = fields.get("to"), fields.get("note")
     if not isinstance(target, str):
         raise InvalidRequest("Say which status to move the return to, as 'to'.")
@@ -163,8 +151,7 @@ def _move_fields(body: Any) -> tuple[ReturnStatus, str | None]:
 async def move_return(request: Request, rma: str) -> dict[str, Any]:
     state = app_state(request)
     member, _session = await signed_in(request, state)
-    body = decode_json(await read_limited_body(request, MAX_MOVE_BYTES), MOVE_LIMITS)
-    target, note = _move_fields(body)
+    target, note = _move_fields(await json_fields(request, MAX_MOVE_BYTES, MOVE_LIMITS))
     conversation = state.server.conversation
     moved = await advance_return(conversation.ops, rma, target, note=note, staff=member)
     await tell_shopper(conversation.store, moved)
