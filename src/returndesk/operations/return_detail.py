@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from returndesk.domain import (
     Catalog,
     Customer,
@@ -23,7 +21,7 @@ from returndesk.store.repositories.catalog import load_catalog, products_of_item
 from returndesk.store.repositories.customers import get_customer
 from returndesk.store.repositories.orders import get_order
 from returndesk.store.repositories.returns import StoredReturn, get_return
-from returndesk.store.tables import StaffMemberRow
+from returndesk.store.repositories.staff import staff_names
 
 # A return's audit trail is short; a page shows its newest entries.
 AUDIT_ENTRIES_SHOWN = 100
@@ -51,20 +49,14 @@ async def return_detail(ops: Operations, rma: str) -> ReturnDetail:
         exchange_ids = ret.exchange_item_ids
         catalog = await load_catalog(session, await products_of_items(session, exchange_ids))
         staff_ids = {e.staff_member_id for e in ret.events if e.staff_member_id is not None}
-        names = (
-            await session.execute(
-                select(StaffMemberRow.id, StaffMemberRow.name).where(
-                    StaffMemberRow.id.in_(staff_ids)
-                )
-            )
-        ).all()
+        names = await staff_names(session, staff_ids)
         audit = await audit_entries(session, limit=AUDIT_ENTRIES_SHOWN, subject=ret.rma)
     return ReturnDetail(
         ret=ret,
         customer=customer,
         order=order,
         exchange_catalog=catalog,
-        staff_names=dict(names),
+        staff_names=names,
         audit=audit,
         moves=staff_moves(ret.status, ret.path, exchange=ret.resolution is Resolution.EXCHANGE),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -38,3 +38,14 @@ async def staff_row(
 async def all_staff(session: AsyncSession) -> Sequence[StaffMember]:
     rows = await session.scalars(select(StaffMemberRow).order_by(StaffMemberRow.email))
     return [staff_from_row(row) for row in rows]
+
+
+async def staff_names(session: AsyncSession, staff_ids: Iterable[int]) -> dict[int, str]:
+    """The names of these members, by id, disabled ones too: their past actions keep them."""
+    wanted = set(staff_ids)
+    if not wanted:
+        return {}
+    rows = await session.execute(
+        select(StaffMemberRow.id, StaffMemberRow.name).where(StaffMemberRow.id.in_(wanted))
+    )
+    return {member_id: name for member_id, name in rows}
