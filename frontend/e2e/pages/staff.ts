@@ -26,8 +26,14 @@ export class StaffPage {
     await this.page.getByRole('link', { name: 'Returns', exact: true }).click();
     await this.page.getByRole('searchbox', { name: 'Search' }).fill(text);
     await this.page.getByRole('button', { name: 'Apply' }).click();
-    await this.page.waitForURL(/[?&]q=/);
-    await this.queue.locator('tbody tr').first().waitFor();
+    // The table is replaced once the answer arrives: wait until every row is one it found.
+    await this.page.waitForFunction((wanted) => {
+      const rows = Array.from(document.querySelectorAll('[data-testid="queue"] tbody tr'));
+      return (
+        rows.length > 0 &&
+        rows.every((row) => (row.textContent ?? '').toLowerCase().includes(wanted.toLowerCase()))
+      );
+    }, text);
   }
 
   async openReturn(rma: string): Promise<void> {
