@@ -61,6 +61,8 @@ app.add_typer(returns_app, name="returns")
 app.add_typer(audit_app, name="audit")
 
 T = TypeVar("T")
+# Open requests get this long to finish when the server is stopped.
+GRACEFUL_SHUTDOWN_SECONDS = 5
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
@@ -111,6 +113,8 @@ def serve(
             log_config=log_config(settings.log_level, settings.log_format),
             # The app logs each request itself, with its type, thread and latency.
             access_log=False,
+            # Live event streams never end by themselves: on shutdown they are cut after this.
+            timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
         )
 
 

@@ -39,6 +39,14 @@ class Settings(BaseSettings):
     # Modules of request types to register after the built-in ones, each with a `USE_CASE`
     # (a JSON list; see docs/adding-a-use-case.md), e.g. ["mystore.warranty.usecase"].
     use_cases: list[str] = Field(default_factory=list)
+    # Hand-offs to a person: a webhook POSTed each new one (Slack-compatible JSON), the
+    # console's address for links in it, and the team's hours, e.g. "mon-fri 09:00-17:00"
+    # in `business_timezone`; outside them the shopper is told when someone will answer.
+    handoff_webhook_url: str | None = None
+    handoff_webhook_timeout_seconds: float = Field(default=5.0, gt=0, le=60)
+    console_url: str | None = None
+    business_hours: str | None = None
+    business_timezone: str = "UTC"
 
     # The language layer: the embedded offline model by default, or a hosted one.
     llm_provider: Literal["offline", "openai", "azure", "openai-compatible"] = "offline"

@@ -40,4 +40,19 @@ LLM_TOKENS = Counter(
 OFFLINE_TURNS = Counter(
     "returndesk_offline_turns_total", "Typed turns answered by the embedded offline model."
 )
+HANDOFFS = Counter(
+    "returndesk_handoffs_total",
+    "Hand-offs to a person, by what happened: opened, claimed, handed_back, closed.",
+    ["event"],
+)
+HANDOFF_FIRST_REPLY = Histogram(
+    "returndesk_handoff_first_reply_seconds",
+    "From a hand-off opening to the first reply of the person who took it.",
+    buckets=(15, 30, 60, 120, 300, 600, 1800, 3600, 4 * 3600, 24 * 3600),
+)
+HANDOFF_WEBHOOK = Counter(
+    "returndesk_handoff_webhook_total",
+    "Deliveries of new hand-offs to the webhook, by outcome: delivered or failed.",
+    ["outcome"],
+)
 ERRORS = Counter("returndesk_errors_total", "Errors, by kind.", ["kind"])

@@ -10,13 +10,20 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from returndesk.chat.conversation import Conversation
+from returndesk.chat.handoff_desk import HandoffDesk
 from returndesk.chat.limits import Limits
 from returndesk.chat.server import ReturnDeskServer, TextResponder
 from returndesk.chat.typed import AgentResponder
 from returndesk.domain import load_policy
+from returndesk.domain.business_hours import BusinessHours
 from returndesk.llm.providers import build_model
 from returndesk.llm.usage import UsageMeter
-from returndesk.operations.context import Operations, VerificationLimits, utc_now
+from returndesk.operations.context import (
+    HandoffNotifier,
+    Operations,
+    VerificationLimits,
+    utc_now,
+)
 from returndesk.request_context import RequestContext
 from returndesk.settings import Settings
 from returndesk.store.chatkit_store import SQLAlchemyStore
@@ -36,6 +43,7 @@ def build_server(
     *,
     usage: UsageMeter,
     clock: Callable[[], datetime] = utc_now,
+    notifier: HandoffNotifier | None = None,
 ) -> ReturnDeskServer:
     store = SQLAlchemyStore[RequestContext](sessions)
     verification = VerificationLimits(
@@ -43,7 +51,14 @@ def build_server(
         settings.verification_max_failures_per_address,
         timedelta(minutes=settings.verification_lockout_minutes),
     )
-    ops = Operations(sessions, load_policy(settings.policy_file), clock, verification)
+    ops = Operations(
+        sessions,
+        load_policy(settings.policy_file),
+        clock,
+        verification,
+        handoff_notifier=notifier,
+        business_hours=business_hours(settings),
+    )
     use_cases = registered_use_cases(settings)
     conversation = Conversation(ops, use_cases, store)
     offline = use_cases.offline_model()
@@ -67,4 +82,11 @@ def build_server(
         text=text,
         limits=limits,
         locks=ThreadLocks(settings.database_url),
+        desk=HandoffDesk(ops, store),
     )
+
+
+def business_hours(settings: Settings) -> BusinessHours | None:
+    if not settings.business_hours:
+        return None
+    return BusinessHours.parse(settings.business_hours, settings.business_timezone)

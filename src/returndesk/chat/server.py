@@ -15,6 +15,8 @@ from chatkit.types import (
     FeedbackKind,
     NoticeEvent,
     StreamingReq,
+    ThreadItem,
+    ThreadItemDoneEvent,
     ThreadMetadata,
     ThreadStreamEvent,
     UserMessageItem,
@@ -23,6 +25,7 @@ from chatkit.types import (
 )
 
 from returndesk.chat.conversation import Conversation
+from returndesk.chat.handoff_desk import HandoffDesk, held_notice
 from returndesk.chat.limits import Limits, check_limits
 from returndesk.chat.requests import check_references, parse_request
 from returndesk.flow.actions import InvalidAction
@@ -69,8 +72,10 @@ class ReturnDeskServer(ChatKitServer[RequestContext]):
         text: TextResponder,
         limits: Limits,
         locks: ThreadLocks,
+        desk: HandoffDesk,
     ) -> None:
         super().__init__(store)
+        self.desk = desk
         self.limits = limits
         self.locks = locks
         self.feedback = feedback
@@ -156,8 +161,19 @@ class ReturnDeskServer(ChatKitServer[RequestContext]):
                 return
         if not text:
             return
+        waiting = await self.desk.holding(thread.id) if version else None
+        if waiting is not None and held_notice(waiting) is not None:
+            # A person holds the thread: the message is theirs to answer, not the assistant's.
+            assert input_user_message is not None
+            await self.desk.pass_on(waiting, [input_user_message])
+            return
+        shown: list[ThreadItem] = [] if input_user_message is None else [input_user_message]
         async for event in self.text.respond(thread, text, context):
             yield event
+            if waiting is not None and isinstance(event, ThreadItemDoneEvent):
+                shown.append(event.item)
+        if waiting is not None:
+            await self.desk.pass_on(waiting, shown)
 
     async def action(
         self,
@@ -166,6 +182,11 @@ class ReturnDeskServer(ChatKitServer[RequestContext]):
         sender: WidgetItem | None,
         context: RequestContext,
     ) -> AsyncIterator[ThreadStreamEvent]:
+        waiting = await self.desk.holding(thread.id)
+        notice = held_notice(waiting) if waiting is not None else None
+        if notice is not None:
+            yield NoticeEvent(level="info", message=notice)
+            return
         try:
             event, token = self.conversation.engine.events.event_from_action(
                 action.type, dict(action.payload or {})
@@ -173,6 +194,7 @@ class ReturnDeskServer(ChatKitServer[RequestContext]):
         except InvalidAction as invalid:
             yield NoticeEvent(level="warning", message=str(invalid))
             return
+        shown: list[ThreadItem] = []
         async for out in self.conversation.apply(
             thread,
             event,
@@ -182,6 +204,10 @@ class ReturnDeskServer(ChatKitServer[RequestContext]):
             sent_values=dict(action.payload or {}),
         ):
             yield out
+            if waiting is not None and isinstance(out, ThreadItemDoneEvent):
+                shown.append(out.item)
+        if waiting is not None:
+            await self.desk.pass_on(waiting, shown)
 
 
 def _sse(data: bytes) -> bytes:

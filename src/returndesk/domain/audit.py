@@ -14,6 +14,10 @@ class AuditAction(StrEnum):
     STAFF_ADDED = "staff.added"
     STAFF_DISABLED = "staff.disabled"
     PASSWORD_RESET = "staff.password_reset"
+    HANDOFF_CLAIMED = "handoff.claimed"
+    HANDOFF_REPLIED = "handoff.replied"
+    HANDOFF_HANDED_BACK = "handoff.handed_back"
+    HANDOFF_CLOSED = "handoff.closed"
 
 
 @dataclass(frozen=True, slots=True)

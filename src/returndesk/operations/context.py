@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
 from returndesk.domain import Policy
+from returndesk.domain.business_hours import BusinessHours
+from returndesk.domain.handoffs import Handoff
 from returndesk.store.db import SessionFactory
 from returndesk.store.repositories.catalog import CatalogCache
 
@@ -24,6 +27,12 @@ class VerificationLimits:
     lockout: timedelta = timedelta(minutes=15)
 
 
+class HandoffNotifier(Protocol):
+    """Told of each new hand-off, after it is stored; must not keep the shopper waiting."""
+
+    def opened(self, handoff: Handoff) -> None: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Operations:
     sessions: SessionFactory
@@ -32,3 +41,6 @@ class Operations:
     verification: VerificationLimits = field(default_factory=VerificationLimits)
     # The catalogue, read at most once a minute by this process (see CatalogCache).
     catalog: CatalogCache = field(default_factory=CatalogCache, compare=False)
+    handoff_notifier: HandoffNotifier | None = field(default=None, compare=False)
+    # When the team answers hand-offs; None: the shopper is never told to wait.
+    business_hours: BusinessHours | None = None

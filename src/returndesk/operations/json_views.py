@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from returndesk.domain import Customer, Order, PaymentMethod, shipment_to_dict
 from returndesk.domain.audit import AuditEntry
+from returndesk.domain.handoffs import Handoff
 from returndesk.domain.staff import StaffMember
 from returndesk.operations.customer_lookup import CustomerOverview
 from returndesk.operations.return_detail import ReturnDetail
@@ -224,3 +226,32 @@ def customer_overview_json(overview: CustomerOverview) -> dict[str, Any]:
     ]
     shown["lockouts"] = [lockout_json(lockout) for lockout in overview.lockouts]
     return shown
+
+
+def _stamp(at: datetime | None) -> str | None:
+    return None if at is None else at.isoformat()
+
+
+def handoff_json(handoff: Handoff, now: datetime) -> dict[str, Any]:
+    customer = (
+        {"id": handoff.customer_id, "name": handoff.customer_name, "email": handoff.customer_email}
+        if handoff.customer_id is not None
+        else None
+    )
+    holder = handoff.holder
+    return {
+        "id": handoff.id,
+        "status": handoff.status.value,
+        "thread_id": handoff.thread_id,
+        "customer": customer,
+        "summary": handoff.summary,
+        "created_at": handoff.created_at.isoformat(),
+        "waiting_seconds": handoff.waiting_seconds(now),
+        "order_id": handoff.order_id,
+        "rma": handoff.rma,
+        "claimed_by": None if holder is None else {"id": holder.id, "name": holder.name},
+        "claimed_at": _stamp(handoff.claimed_at),
+        "first_reply_at": _stamp(handoff.first_reply_at),
+        "closed_at": _stamp(handoff.closed_at),
+        "close_note": handoff.close_note,
+    }

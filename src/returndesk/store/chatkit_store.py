@@ -114,6 +114,13 @@ class Staged:
     thread: str | None = None
 
 
+async def _owner_of(session: AsyncSession, thread_id: str) -> str | None:
+    owner: str | None = await session.scalar(
+        select(ThreadRow.owner_id).where(ThreadRow.id == thread_id)
+    )
+    return owner
+
+
 class RecordNotFound(NotFoundError, NotFound):
     """The SDK and `chat.requests` catch NotFoundError; the web layer answers NotFound with 404."""
 
@@ -130,6 +137,10 @@ class SQLAlchemyStore(Store[Caller]):
     def generate_item_id(
         self, item_type: StoreItemType, thread: ThreadMetadata, context: Caller
     ) -> str:
+        return self.new_item_id(item_type)
+
+    @staticmethod
+    def new_item_id(item_type: StoreItemType) -> str:
         # The SDK's eight hex digits collide too soon for ids that name a customer's
         # conversation; its prefix is kept, taken from its own generator so new types match.
         return _random_id(default_generate_id(item_type).partition("_")[0])
@@ -181,13 +192,15 @@ class SQLAlchemyStore(Store[Caller]):
                 row.data = data
         context.memo.saw_thread(thread.id, data)
 
-    async def thread_owner(self, thread_id: str) -> str | None:
-        """Whose thread this is: for the store's staff, who read and write in any thread."""
-        async with reading(self._sessions) as session:
-            owner: str | None = await session.scalar(
-                select(ThreadRow.owner_id).where(ThreadRow.id == thread_id)
-            )
-        return owner
+    async def thread_owner(self, thread_id: str, session: AsyncSession | None = None) -> str | None:
+        """Whose thread this is: for the store's staff, who read and write in any thread.
+
+        Read in `session` when given, so a write in it can act as the owner.
+        """
+        if session is not None:
+            return await _owner_of(session, thread_id)
+        async with reading(self._sessions) as own:
+            return await _owner_of(own, thread_id)
 
     async def load_threads(
         self, limit: int, after: str | None, order: str, context: Caller

@@ -380,6 +380,41 @@ class HandoffRow(Base):
     customer_id: Mapped[str | None] = mapped_column(String(64), ForeignKey("customers.id"))
     summary: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime]
+    # open, claimed, handed_back or closed (see domain.handoffs).
+    status: Mapped[str] = mapped_column(String(16), default="open", server_default="open")
+    order_id: Mapped[str | None] = mapped_column(String(64))
+    rma: Mapped[str | None] = mapped_column(String(16))
+    claimed_by: Mapped[int | None] = mapped_column(ForeignKey("staff_members.id"))
+    claimed_at: Mapped[datetime | None]
+    first_reply_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    close_note: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        Index("ix_handoffs_status_created", "status", "created_at"),
+        Index("ix_handoffs_thread_id", "thread_id"),
+    )
+
+
+class LiveEventRow(Base):
+    """Something a browser is told as it happens: kept so that one reconnecting catches up.
+
+    Ids only grow; a browser resumes after the last id it saw. Every app process
+    reads new rows as they come (woken by NOTIFY on PostgreSQL) and passes each to
+    the browsers it serves that may see it.
+    """
+
+    __tablename__ = "live_events"
+
+    id: Mapped[int] = mapped_column(AutoIncrementId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime]
+    # Who may see it: "staff", "shopper" (the thread's owner) or "both".
+    audience: Mapped[str] = mapped_column(String(16))
+    thread_id: Mapped[str | None] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(32))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+    __table_args__ = (Index("ix_live_events_thread_id", "thread_id", "id"),)
 
 
 class StaffMemberRow(Base):

@@ -18,8 +18,10 @@ from returndesk.chat.assembly import build_server
 from returndesk.errors import SchemaNotCurrent
 from returndesk.llm.usage import UsageMeter
 from returndesk.operations.context import utc_now
+from returndesk.operations.handoff_webhook import HandoffWebhook
 from returndesk.settings import Settings, get_settings
 from returndesk.store.db import create_engine, create_session_factory
+from returndesk.store.live_feed import LiveFeed
 from returndesk.store.migrate import check_schema
 from returndesk.web.embedded import EmbeddedIdentity
 from returndesk.web.errors import install_error_handlers
@@ -33,10 +35,12 @@ from returndesk.web.routes import (
     staff,
     staff_analytics,
     staff_customers,
+    staff_handoffs,
     staff_members,
     staff_returns,
     ui,
 )
+from returndesk.web.routes import live as live_routes
 from returndesk.web.security import SecurityHeaders
 from returndesk.web.staff_session import StaffSessions
 from returndesk.web.state import AppState
@@ -56,11 +60,22 @@ def create_app(
         await _warn_unless_schema_current(engine)
         sessions = create_session_factory(engine)
         usage = UsageMeter()
+        webhook = (
+            HandoffWebhook(
+                settings.handoff_webhook_url,
+                timeout_seconds=settings.handoff_webhook_timeout_seconds,
+                console_url=settings.console_url,
+            )
+            if settings.handoff_webhook_url
+            else None
+        )
+        live = LiveFeed(sessions, settings.database_url, clock)
         app.state.returndesk = AppState(
             settings=settings,
             engine=engine,
             sessions=sessions,
-            server=build_server(settings, sessions, usage=usage, clock=clock),
+            server=build_server(settings, sessions, usage=usage, clock=clock, notifier=webhook),
+            live=live,
             usage=usage,
             embedded=EmbeddedIdentity(settings),
             identity=OwnerCookie(
@@ -77,10 +92,14 @@ def create_app(
         # it and paused requests for over 100 ms.
         gc.collect()
         gc.freeze()
+        await _start_live_feed(live)
         try:
             yield
         finally:
             gc.unfreeze()
+            await live.stop()
+            if webhook is not None:
+                await webhook.close()
             await app.state.returndesk.server.close()
             await engine.dispose()
 
@@ -105,6 +124,8 @@ def create_app(
     app.include_router(staff_members.router)
     app.include_router(staff_customers.router)
     app.include_router(staff_analytics.router)
+    app.include_router(staff_handoffs.router)
+    app.include_router(live_routes.router)
     app.include_router(ui.router)
     ui.mount_ui(app, settings)
     return app
@@ -118,3 +139,12 @@ async def _warn_unless_schema_current(engine: AsyncEngine) -> None:
         logger.error(exc.message)
     except (SQLAlchemyError, OSError) as exc:
         logger.error("The database cannot be reached: %s", type(exc).__name__)
+
+
+async def _start_live_feed(live: LiveFeed) -> None:
+    """Without a database (or its tables) yet, the feed starts from the first event there is."""
+    try:
+        await live.start()
+    except (SQLAlchemyError, OSError) as exc:
+        logger.error("The live feed starts without the database: %s", type(exc).__name__)
+        await live.start(from_the_beginning=True)

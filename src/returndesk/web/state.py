@@ -11,6 +11,7 @@ from returndesk.chat.server import ReturnDeskServer
 from returndesk.llm.usage import UsageMeter
 from returndesk.settings import Settings
 from returndesk.store.db import SessionFactory
+from returndesk.store.live_feed import LiveFeed
 from returndesk.web.embedded import EmbeddedIdentity
 from returndesk.web.identity import OwnerCookie
 from returndesk.web.staff_session import StaffSessions
@@ -26,6 +27,8 @@ class AppState:
     usage: UsageMeter
     embedded: EmbeddedIdentity
     staff_sessions: StaffSessions
+    # New hand-offs and staff replies, for the browsers this process serves.
+    live: LiveFeed
 
 
 def app_state(request: Request) -> AppState:

@@ -16,3 +16,5 @@ class HandoffAnswers(Answers):
     summary: str | None = None
     # Stored states carry it; the request is recorded when the flow is entered.
     recorded: bool = False
+    # Outside the team's hours: when someone will answer.
+    away: str | None = None

@@ -8,7 +8,8 @@ from starlette.responses import Response, StreamingResponse
 
 from returndesk.errors import RequestTooLarge
 from returndesk.request_context import RequestContext
-from returndesk.web.state import app_state
+from returndesk.web.identity import Visitor
+from returndesk.web.state import AppState, app_state
 
 router = APIRouter()
 
@@ -20,9 +21,7 @@ async def chatkit_endpoint(request: Request) -> Response:
     body = await read_limited_body(request, state.settings.max_request_bytes)
     vouched = state.embedded.customer_id(request)
     context = RequestContext(
-        # A customer vouched for by the store's site owns their threads on any device,
-        # and a second customer in the same browser does not see the first one's.
-        owner_id=f"customer:{vouched}" if vouched else visitor.owner_id,
+        owner_id=_owner_id(visitor, vouched),
         client_address=request.client.host if request.client else None,
         verified_customer_id=vouched,
         notes=request.scope.setdefault("returndesk", {}),
@@ -39,6 +38,22 @@ async def chatkit_endpoint(request: Request) -> Response:
         response = Response(content=result.json, media_type="application/json")
     state.identity.remember(response, visitor)
     return response
+
+
+def _owner_id(visitor: Visitor, vouched: str | None) -> str:
+    # A customer vouched for by the store's site owns their threads on any device,
+    # and a second customer in the same browser does not see the first one's.
+    return f"customer:{vouched}" if vouched else visitor.owner_id
+
+
+def owner_of(request: Request, state: AppState) -> str | None:
+    """Whose threads this request may read, as the ChatKit endpoint decides; None: nobody's
+    (a browser without our cookie owns no thread yet)."""
+    vouched = state.embedded.customer_id(request)
+    visitor = state.identity.visitor(request)
+    if vouched is None and visitor.is_new:
+        return None
+    return _owner_id(visitor, vouched)
 
 
 async def read_limited_body(request: Request, limit: int) -> bytes:

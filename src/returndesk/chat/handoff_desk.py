@@ -1,0 +1,146 @@
+"""The team's side of a hand-off, in the shopper's thread: what the shopper is shown when a
+person joins, replies, hands the conversation back or closes it, and what the team is shown
+of the shopper's messages meanwhile.
+
+Staff write in a thread as its owner would be read by (see `staff_view`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+from chatkit.types import ThreadItem, WidgetItem
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from returndesk.chat.staff_view import transcript
+from returndesk.chat.streaming import assistant_message
+from returndesk.domain.handoffs import Handoff, HandoffStatus, close_note, reply_text
+from returndesk.domain.staff import StaffMember
+from returndesk.operations.context import Operations
+from returndesk.operations.handoffs import (
+    Saying,
+    claim_handoff,
+    close_handoff,
+    hand_back,
+    handoff,
+    reply_to_shopper,
+    show_item,
+)
+from returndesk.request_context import RequestContext
+from returndesk.store.chatkit_store import SQLAlchemyStore
+from returndesk.store.db import reading, transaction
+from returndesk.store.repositories.handoffs import active_handoff
+from returndesk.widgets.components import build_root
+from returndesk.widgets.staff_reply import staff_reply_card
+
+JOINED = "{name} from our team has joined the conversation and will answer you here."
+HANDED_BACK = (
+    "{name} handed the conversation back to me. We can carry on from the last card, "
+    "or tell me what you need."
+)
+CLOSED = "{name} has finished helping you here. I'm still here if you need anything else."
+HELD = (
+    "{name} from our team is handling this conversation now: write here and they will "
+    "answer. The cards work again once they hand the conversation back."
+)
+
+
+# An item for the thread of the given id.
+_ItemMaker = Callable[[str], ThreadItem]
+
+
+class HandoffDesk:
+    def __init__(self, ops: Operations, store: SQLAlchemyStore[RequestContext]) -> None:
+        self.ops = ops
+        self.store = store
+
+    async def read(self, handoff_id: int) -> tuple[Handoff, list[dict[str, Any]]]:
+        """The hand-off with its whole conversation, oldest item first."""
+        found = await handoff(self.ops, handoff_id)
+        items = await transcript(self.store, found.thread_id) if found.thread_id else None
+        return found, items or []
+
+    async def claim(self, handoff_id: int, member: StaffMember) -> Handoff:
+        return await claim_handoff(
+            self.ops, handoff_id, member, self._message(JOINED.format(name=member.name))
+        )
+
+    async def reply(
+        self, handoff_id: int, member: StaffMember, text: object
+    ) -> tuple[Handoff, dict[str, Any] | None]:
+        card = staff_reply_card(member.name, reply_text(text))
+        replied, items = await reply_to_shopper(
+            self.ops,
+            handoff_id,
+            member,
+            self._adding(
+                lambda thread_id: WidgetItem(
+                    id=self.store.new_item_id("message"),
+                    thread_id=thread_id,
+                    created_at=datetime.now(),
+                    widget=build_root(card),
+                )
+            ),
+        )
+        return replied, items[0] if items else None
+
+    async def hand_back(self, handoff_id: int, member: StaffMember) -> Handoff:
+        return await hand_back(
+            self.ops, handoff_id, member, self._message(HANDED_BACK.format(name=member.name))
+        )
+
+    async def close(self, handoff_id: int, member: StaffMember, note: object) -> Handoff:
+        return await close_handoff(
+            self.ops,
+            handoff_id,
+            member,
+            close_note(note),
+            self._message(CLOSED.format(name=member.name)),
+        )
+
+    async def holding(self, thread_id: str) -> Handoff | None:
+        """The thread's hand-off that is not over, if it has one."""
+        async with reading(self.ops.sessions) as session:
+            return await active_handoff(session, thread_id)
+
+    async def pass_on(self, waiting: Handoff, items: Sequence[ThreadItem]) -> None:
+        """Show the team, live, what happened in a thread waiting for or held by a person."""
+        if not items:
+            return
+        now = self.ops.clock()
+        async with transaction(self.ops.sessions) as session:
+            for item in items:
+                await show_item(session, waiting, now, item.model_dump(mode="json"))
+
+    def _message(self, text: str) -> Saying:
+        # Naive local time, as the SDK stamps the items it makes (see chatkit_store).
+        return self._adding(
+            lambda thread_id: assistant_message(
+                thread_id, self.store.new_item_id("message"), text, datetime.now()
+            )
+        )
+
+    def _adding(self, make: _ItemMaker) -> Saying:
+        async def saying(session: AsyncSession, about: Handoff) -> list[dict[str, Any]]:
+            if about.thread_id is None:
+                return []
+            owner = await self.store.thread_owner(about.thread_id, session)
+            if owner is None:
+                # Deleted by the shopper: nobody is there to read it.
+                return []
+            item = make(about.thread_id)
+            await self.store.stage(
+                session, about.thread_id, RequestContext(owner_id=owner), added=[item]
+            )
+            return [item.model_dump(mode="json")]
+
+        return saying
+
+
+def held_notice(held: Handoff) -> str | None:
+    """What a click in a thread held by a person is answered with; None when nobody holds it."""
+    if held.status is not HandoffStatus.CLAIMED or held.holder is None:
+        return None
+    return HELD.format(name=held.holder.name)

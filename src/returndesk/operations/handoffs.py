@@ -1,0 +1,271 @@
+"""Hand-offs: opening one for the shopper, and the team's claim, replies, hand-back and close.
+
+Each command is one transaction: the hand-off's move, its audit entry, the
+messages the shopper is shown (`Saying`, supplied by the chat layer, which
+knows threads and their items) and the live events that tell every open
+browser, so a browser never hears of a change that did not happen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from returndesk.domain.audit import AuditAction
+from returndesk.domain.handoffs import (
+    ACTIVE,
+    Handoff,
+    HandoffStatus,
+    check_claimable,
+    check_closable,
+    check_holder,
+)
+from returndesk.domain.staff import StaffMember
+from returndesk.errors import Conflict, NotFound
+from returndesk.operations.context import Operations
+from returndesk.operations.json_views import handoff_json
+from returndesk.store.db import reading, transaction
+from returndesk.store.repositories.audit import record_audit
+from returndesk.store.repositories.handoffs import (
+    active_counts,
+    active_handoff,
+    handoff_by_id,
+    insert_handoff,
+    list_handoffs,
+    mark_claimed,
+    mark_over,
+    mark_replied,
+)
+from returndesk.store.repositories.live_events import Audience, publish
+from returndesk.telemetry import HANDOFF_FIRST_REPLY, HANDOFFS
+
+# What the shopper is shown of a move: items added to their thread in the move's
+# transaction, returned as ChatKit JSON for the live events.
+Saying = Callable[[AsyncSession, Handoff], Awaitable[list[dict[str, Any]]]]
+INBOX_LIMIT = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Inbox:
+    handoffs: list[Handoff]
+    counts: dict[HandoffStatus, int]
+
+
+async def handoff_inbox(ops: Operations, *, over: bool, limit: int = INBOX_LIMIT) -> Inbox:
+    """Open and claimed hand-offs longest waiting first; or those over, newest first."""
+    async with reading(ops.sessions) as session:
+        if over:
+            statuses = (HandoffStatus.HANDED_BACK, HandoffStatus.CLOSED)
+            found = await list_handoffs(session, statuses, newest_first=True, limit=limit)
+        else:
+            found = await list_handoffs(session, ACTIVE, newest_first=False, limit=limit)
+        return Inbox(found, await active_counts(session))
+
+
+async def handoff(ops: Operations, handoff_id: int) -> Handoff:
+    async with reading(ops.sessions) as session:
+        return await _found(session, handoff_id)
+
+
+async def open_handoff(
+    ops: Operations,
+    *,
+    thread_id: str | None,
+    customer_id: str | None,
+    summary: str,
+    order_id: str | None,
+    rma: str | None,
+) -> tuple[Handoff, bool]:
+    """The thread's hand-off, opened now unless one is already waiting; True when new."""
+    now = ops.clock()
+    async with transaction(ops.sessions) as session:
+        waiting = None if thread_id is None else await active_handoff(session, thread_id)
+        if waiting is not None:
+            return waiting, False
+        handoff_id = await insert_handoff(
+            session,
+            thread_id=thread_id,
+            customer_id=customer_id,
+            summary=summary,
+            at=now,
+            order_id=order_id,
+            rma=rma,
+        )
+        opened = await _found(session, handoff_id)
+        await _tell_staff(session, opened, now)
+    HANDOFFS.labels("opened").inc()
+    return opened, True
+
+
+async def claim_handoff(
+    ops: Operations, handoff_id: int, member: StaffMember, saying: Saying
+) -> Handoff:
+    """Refused, naming the holder, when someone else claimed it first."""
+    now = ops.clock()
+    async with transaction(ops.sessions) as session:
+        check_claimable(await _found(session, handoff_id))
+        if not await mark_claimed(session, handoff_id, member.id, now):
+            # Another process claimed it between the read and the update.
+            check_claimable(await _found(session, handoff_id))
+        claimed = await _found(session, handoff_id)
+        _audit(session, now, member, AuditAction.HANDOFF_CLAIMED, claimed, {})
+        await _tell_shopper_who(session, claimed, now, member.name)
+        await _show(session, claimed, now, await saying(session, claimed))
+        await _tell_staff(session, claimed, now)
+    HANDOFFS.labels("claimed").inc()
+    return claimed
+
+
+async def reply_to_shopper(
+    ops: Operations, handoff_id: int, member: StaffMember, saying: Saying
+) -> tuple[Handoff, list[dict[str, Any]]]:
+    now = ops.clock()
+    async with transaction(ops.sessions) as session:
+        held = await _found(session, handoff_id)
+        check_holder(held, member.id)
+        first = held.first_reply_at is None
+        if first:
+            await mark_replied(session, handoff_id, now)
+            held = await _found(session, handoff_id)
+        items = await saying(session, held)
+        _audit(
+            session,
+            now,
+            member,
+            AuditAction.HANDOFF_REPLIED,
+            held,
+            {"item_ids": [item["id"] for item in items]},
+        )
+        await _show(session, held, now, items)
+        if first:
+            await _tell_staff(session, held, now)
+    if first:
+        HANDOFF_FIRST_REPLY.observe((now - held.created_at).total_seconds())
+    return held, items
+
+
+async def hand_back(
+    ops: Operations, handoff_id: int, member: StaffMember, saying: Saying
+) -> Handoff:
+    """The assistant answers the shopper again, from where the conversation stood."""
+    now = ops.clock()
+    async with transaction(ops.sessions) as session:
+        check_holder(await _found(session, handoff_id), member.id)
+        await _end(session, handoff_id, HandoffStatus.CLAIMED, HandoffStatus.HANDED_BACK, now)
+        ended = await _found(session, handoff_id)
+        _audit(session, now, member, AuditAction.HANDOFF_HANDED_BACK, ended, {})
+        await _tell_shopper_who(session, ended, now, None)
+        await _show(session, ended, now, await saying(session, ended))
+        await _tell_staff(session, ended, now)
+    HANDOFFS.labels("handed_back").inc()
+    return ended
+
+
+async def close_handoff(
+    ops: Operations, handoff_id: int, member: StaffMember, note: str | None, saying: Saying
+) -> Handoff:
+    now = ops.clock()
+    async with transaction(ops.sessions) as session:
+        current = await _found(session, handoff_id)
+        check_closable(current, member.id)
+        await _end(session, handoff_id, current.status, HandoffStatus.CLOSED, now, note)
+        ended = await _found(session, handoff_id)
+        _audit(session, now, member, AuditAction.HANDOFF_CLOSED, ended, {"note": note})
+        if current.status is HandoffStatus.CLAIMED:
+            await _tell_shopper_who(session, ended, now, None)
+            await _show(session, ended, now, await saying(session, ended))
+        await _tell_staff(session, ended, now)
+    HANDOFFS.labels("closed").inc()
+    return ended
+
+
+async def _found(session: AsyncSession, handoff_id: int) -> Handoff:
+    found = await handoff_by_id(session, handoff_id)
+    if found is None:
+        raise NotFound(f"There is no hand-off {handoff_id}.")
+    return found
+
+
+async def _end(
+    session: AsyncSession,
+    handoff_id: int,
+    was: HandoffStatus,
+    now_status: HandoffStatus,
+    at: datetime,
+    note: str | None = None,
+) -> None:
+    if not await mark_over(session, handoff_id, was=was, now=now_status, at=at, note=note):
+        moved = await _found(session, handoff_id)
+        raise Conflict(
+            f"This hand-off was just {moved.status.value.replace('_', ' ')} by another request."
+        )
+
+
+def _audit(
+    session: AsyncSession,
+    at: datetime,
+    member: StaffMember,
+    action: AuditAction,
+    handoff: Handoff,
+    detail: dict[str, Any],
+) -> None:
+    record_audit(
+        session,
+        at=at,
+        staff_member_id=member.id,
+        action=action,
+        subject=f"handoff:{handoff.id}",
+        detail={"thread_id": handoff.thread_id, **detail},
+    )
+
+
+async def _tell_staff(session: AsyncSession, handoff: Handoff, at: datetime) -> None:
+    await publish(
+        session,
+        at=at,
+        audience=Audience.STAFF,
+        thread_id=handoff.thread_id,
+        kind="handoff",
+        data=handoff_json(handoff, at),
+    )
+
+
+async def _tell_shopper_who(
+    session: AsyncSession, handoff: Handoff, at: datetime, name: str | None
+) -> None:
+    """Who of the team is handling the shopper's conversation now; None: the assistant."""
+    if handoff.thread_id is None:
+        return
+    await publish(
+        session,
+        at=at,
+        audience=Audience.SHOPPER,
+        thread_id=handoff.thread_id,
+        kind="person",
+        data={"name": name},
+    )
+
+
+async def _show(
+    session: AsyncSession, handoff: Handoff, at: datetime, items: list[dict[str, Any]]
+) -> None:
+    for item in items:
+        await show_item(session, handoff, at, item)
+
+
+async def show_item(
+    session: AsyncSession, handoff: Handoff, at: datetime, item: dict[str, Any]
+) -> None:
+    """An item of the hand-off's thread, for its shopper's open chat and the team's inbox."""
+    await publish(
+        session,
+        at=at,
+        audience=Audience.BOTH,
+        thread_id=handoff.thread_id,
+        kind="item",
+        data={"thread_id": handoff.thread_id, "handoff_id": handoff.id, "item": item},
+    )

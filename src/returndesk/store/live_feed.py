@@ -1,0 +1,207 @@
+"""Live events from the database to this process's browsers, from whichever process wrote them.
+
+One task per process follows the `live_events` table: on PostgreSQL it sleeps
+until a NOTIFY says rows were added (checking anyway every few seconds, in case
+the listening connection was lost); on SQLite, which has no notifications, it
+looks for new rows several times a second, which is cheap (one primary key
+range read) and reaches every process on the machine. Each new event goes to
+the subscriptions that accept it.
+
+A subscription whose browser reads too slowly is ended rather than left to
+grow; its browser reconnects and catches up from the table.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import datetime, timedelta
+from typing import Any
+
+import asyncpg
+from sqlalchemy.engine import make_url
+
+from returndesk.store.db import SessionFactory, reading, transaction
+from returndesk.store.repositories.live_events import (
+    NOTIFY_CHANNEL,
+    LiveEvent,
+    events_after,
+    forget_events_before,
+    latest_event_id,
+)
+
+logger = logging.getLogger(__name__)
+
+SQLITE_POLL_SECONDS = 0.2
+# On PostgreSQL NOTIFY wakes the feed; this only bounds how late a lost notification makes it.
+POSTGRES_POLL_SECONDS = 3.0
+READ_BATCH = 500
+# Events a browser has not taken yet before its subscription is ended.
+QUEUE_LIMIT = 1000
+# A browser away longer than this reloads instead of catching up.
+KEPT_FOR = timedelta(days=2)
+FORGET_EVERY_SECONDS = 3600.0
+# On PostgreSQL ids are handed out before commit, so a smaller id can commit after a
+# larger one; a missing id is waited for this long before it counts as rolled back.
+GAP_WAIT_SECONDS = 10.0
+
+
+class Subscription:
+    """One browser's share of the feed: the events it may see, in order."""
+
+    def __init__(self, accepts: Callable[[LiveEvent], bool]) -> None:
+        self.accepts = accepts
+        self._queue: asyncio.Queue[LiveEvent | None] = asyncio.Queue(QUEUE_LIMIT)
+        self.ended = False
+
+    def offer(self, event: LiveEvent) -> None:
+        if self.ended or not self.accepts(event):
+            return
+        try:
+            self._queue.put_nowait(event)
+        except asyncio.QueueFull:
+            self.end()
+
+    def end(self) -> None:
+        if not self.ended:
+            self.ended = True
+            # Room is kept for the end: the queue may be full of events.
+            with contextlib.suppress(asyncio.QueueFull):
+                self._queue.put_nowait(None)
+
+    async def next_within(self, seconds: float) -> LiveEvent | None:
+        """The next event; None after `seconds` without one, or once ended."""
+        if self.ended and self._queue.empty():
+            return None
+        try:
+            return await asyncio.wait_for(self._queue.get(), seconds)
+        except TimeoutError:
+            return None
+
+
+class LiveFeed:
+    def __init__(
+        self, sessions: SessionFactory, database_url: str, clock: Callable[[], datetime]
+    ) -> None:
+        self.sessions = sessions
+        self._url = database_url
+        self._clock = clock
+        self._postgres = database_url.startswith("postgresql")
+        self._subscriptions: set[Subscription] = set()
+        self._wake = asyncio.Event()
+        # Every event up to here is passed on; above it, those in `_passed` are.
+        self._cursor = 0
+        self._passed: set[int] = set()
+        # Missing ids above the cursor, with when they were first found missing.
+        self._gaps: dict[int, float] = {}
+        self._task: asyncio.Task[None] | None = None
+
+    @property
+    def subscribers(self) -> int:
+        return len(self._subscriptions)
+
+    async def start(self, *, from_the_beginning: bool = False) -> None:
+        """Follow events written from now on (or all, for a database not there yet)."""
+        if not from_the_beginning:
+            async with reading(self.sessions) as session:
+                self._cursor = await latest_event_id(session)
+        self._task = asyncio.create_task(self._follow(), name="returndesk-live-feed")
+
+    async def stop(self) -> None:
+        for subscription in list(self._subscriptions):
+            subscription.end()
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    def wake(self) -> None:
+        """Look for new events now: this process just wrote some."""
+        self._wake.set()
+
+    @asynccontextmanager
+    async def subscribe(self, accepts: Callable[[LiveEvent], bool]) -> AsyncIterator[Subscription]:
+        subscription = Subscription(accepts)
+        self._subscriptions.add(subscription)
+        try:
+            yield subscription
+        finally:
+            subscription.end()
+            self._subscriptions.discard(subscription)
+
+    async def _follow(self) -> None:
+        listener: Any = None
+        interval = POSTGRES_POLL_SECONDS if self._postgres else SQLITE_POLL_SECONDS
+        loop = asyncio.get_running_loop()
+        forget_at = loop.time()
+        try:
+            while True:
+                try:
+                    if self._postgres and listener is None:
+                        listener = await self._listen()
+                    await self._pass_on_new_events()
+                    if loop.time() >= forget_at:
+                        forget_at = loop.time() + FORGET_EVERY_SECONDS
+                        await self._forget_old_events()
+                except Exception:
+                    # A database that went away: keep trying; browsers catch up afterwards.
+                    logger.warning("the live feed could not read new events", exc_info=True)
+                    _close(listener)
+                    listener = None
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), interval)
+                self._wake.clear()
+        finally:
+            _close(listener)
+
+    async def _listen(self) -> Any:
+        dsn = make_url(self._url).set(drivername="postgresql").render_as_string(hide_password=False)
+        connection = await asyncpg.connect(dsn)
+        try:
+            await connection.add_listener(NOTIFY_CHANNEL, lambda *_: self._wake.set())
+        except BaseException:
+            _close(connection)
+            raise
+        return connection
+
+    async def _pass_on_new_events(self) -> None:
+        while True:
+            async with reading(self.sessions) as session:
+                events = await events_after(session, self._cursor, limit=READ_BATCH)
+            for event in events:
+                if event.id in self._passed:
+                    continue
+                for subscription in list(self._subscriptions):
+                    subscription.offer(event)
+                self._passed.add(event.id)
+            self._advance_cursor()
+            if len(events) < READ_BATCH:
+                return
+
+    def _advance_cursor(self) -> None:
+        now = asyncio.get_running_loop().time()
+        while self._passed:
+            following = self._cursor + 1
+            if following in self._passed:
+                self._passed.discard(following)
+                self._gaps.pop(following, None)
+                self._cursor = following
+            elif now - self._gaps.setdefault(following, now) >= GAP_WAIT_SECONDS:
+                # Rolled back, or committed so late that waiting longer would hold up the rest.
+                self._gaps.pop(following)
+                self._cursor = following
+            else:
+                return
+
+    async def _forget_old_events(self) -> None:
+        async with transaction(self.sessions) as session:
+            await forget_events_before(session, self._clock() - KEPT_FOR)
+
+
+def _close(listener: Any) -> None:
+    # At once, without a round trip: this runs when the feed is cancelled, too.
+    if listener is not None:
+        listener.terminate()

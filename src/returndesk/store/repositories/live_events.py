@@ -1,0 +1,114 @@
+"""Live events as stored: appended in the transaction of the change they tell of.
+
+On PostgreSQL the same transaction sends a NOTIFY, which PostgreSQL delivers
+only once it commits, so a listener never reads ahead of the change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import delete, func, or_, select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from returndesk.store.tables import LiveEventRow
+
+NOTIFY_CHANNEL = "returndesk_live"
+_NOTIFY = text(f"SELECT pg_notify('{NOTIFY_CHANNEL}', '')")
+
+
+class Audience(StrEnum):
+    STAFF = "staff"
+    # The thread's owner only: what the team does not need twice (who is handling it).
+    SHOPPER = "shopper"
+    BOTH = "both"
+
+
+@dataclass(frozen=True, slots=True)
+class LiveEvent:
+    id: int
+    at: datetime
+    audience: Audience
+    thread_id: str | None
+    kind: str
+    data: dict[str, Any]
+
+    @property
+    def for_staff(self) -> bool:
+        return self.audience is not Audience.SHOPPER
+
+    def for_thread(self, thread_id: str) -> bool:
+        return self.thread_id == thread_id and self.audience is not Audience.STAFF
+
+
+async def publish(
+    session: AsyncSession,
+    *,
+    at: datetime,
+    audience: Audience,
+    thread_id: str | None,
+    kind: str,
+    data: dict[str, Any],
+) -> None:
+    session.add(
+        LiveEventRow(at=at, audience=audience.value, thread_id=thread_id, kind=kind, data=data)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        # Several in one transaction are delivered as one: listeners read all new rows anyway.
+        await session.execute(_NOTIFY)
+
+
+def _event(row: LiveEventRow) -> LiveEvent:
+    return LiveEvent(row.id, row.at, Audience(row.audience), row.thread_id, row.kind, row.data)
+
+
+async def events_after(session: AsyncSession, after: int, *, limit: int) -> list[LiveEvent]:
+    """Every event after id `after`, oldest first: what a process passes on to its browsers."""
+    rows = await session.scalars(
+        select(LiveEventRow).where(LiveEventRow.id > after).order_by(LiveEventRow.id).limit(limit)
+    )
+    return [_event(row) for row in rows]
+
+
+async def staff_events_after(session: AsyncSession, after: int, *, limit: int) -> list[LiveEvent]:
+    """What a reconnecting staff browser missed."""
+    rows = await session.scalars(
+        select(LiveEventRow)
+        .where(LiveEventRow.id > after, LiveEventRow.audience != Audience.SHOPPER.value)
+        .order_by(LiveEventRow.id)
+        .limit(limit)
+    )
+    return [_event(row) for row in rows]
+
+
+async def thread_events_after(
+    session: AsyncSession, thread_id: str, after: int, *, limit: int
+) -> list[LiveEvent]:
+    """What a reconnecting shopper missed of their own thread."""
+    rows = await session.scalars(
+        select(LiveEventRow)
+        .where(
+            LiveEventRow.thread_id == thread_id,
+            LiveEventRow.id > after,
+            or_(
+                LiveEventRow.audience == Audience.SHOPPER.value,
+                LiveEventRow.audience == Audience.BOTH.value,
+            ),
+        )
+        .order_by(LiveEventRow.id)
+        .limit(limit)
+    )
+    return [_event(row) for row in rows]
+
+
+async def latest_event_id(session: AsyncSession) -> int:
+    return int(await session.scalar(select(func.coalesce(func.max(LiveEventRow.id), 0))) or 0)
+
+
+async def forget_events_before(session: AsyncSession, before: datetime) -> int:
+    """Drop events too old for any browser to still be catching up on."""
+    result = await session.execute(delete(LiveEventRow).where(LiveEventRow.at < before))
+    return int(getattr(result, "rowcount", 0) or 0)

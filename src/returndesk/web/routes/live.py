@@ -1,0 +1,94 @@
+"""Live events for browsers: the shopper's own thread, and everything for the staff console.
+
+The shopper's stream is authorised as the ChatKit endpoint is (the owner
+cookie, or the store site's customer token) and only for a thread they own:
+any other thread id is answered 404, exactly like one that does not exist.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from returndesk.chat.handoff_desk import held_notice
+from returndesk.errors import NotFound
+from returndesk.store.db import reading
+from returndesk.store.live_feed import LiveFeed
+from returndesk.store.repositories.live_events import (
+    LiveEvent,
+    staff_events_after,
+    thread_events_after,
+)
+from returndesk.web.live_stream import REPLAY_LIMIT, event_stream, resume_after, sse
+from returndesk.web.routes.chatkit import owner_of
+from returndesk.web.routes.staff import signed_in
+from returndesk.web.state import app_state
+
+router = APIRouter()
+_MAX_THREAD_ID_CHARS = 64
+
+
+def _shopper_view(event: LiveEvent) -> dict[str, Any]:
+    # The team's bookkeeping (which hand-off) stays with the team.
+    if event.kind == "item":
+        return {"item": event.data["item"]}
+    return event.data
+
+
+def _staff_view(event: LiveEvent) -> dict[str, Any]:
+    return event.data
+
+
+@router.get("/chatkit/live")
+async def shopper_events(request: Request) -> Response:
+    state = app_state(request)
+    thread_id = request.query_params.get("thread_id") or ""
+    after = resume_after(request)
+    owner = owner_of(request, state)
+    store = state.server.conversation.store
+    if (
+        owner is None
+        or len(thread_id) > _MAX_THREAD_ID_CHARS
+        or await store.thread_owner(thread_id) != owner
+    ):
+        raise NotFound(f"Thread {thread_id[:_MAX_THREAD_ID_CHARS]} was not found.")
+    waiting = await state.server.desk.holding(thread_id)
+    holder = waiting.holder if waiting is not None and held_notice(waiting) else None
+    return event_stream(
+        state.live,
+        accepts=lambda event: event.for_thread(thread_id),
+        replay=partial(_thread_replay, state.live, thread_id),
+        shown=_shopper_view,
+        after=after,
+        first=[sse("person", {"name": holder.name if holder else None})],
+    )
+
+
+@router.get("/staff/api/live")
+async def staff_events(request: Request) -> Response:
+    state = app_state(request)
+    after = resume_after(request)
+    await signed_in(request, state)
+    return event_stream(
+        state.live,
+        accepts=lambda event: event.for_staff,
+        replay=partial(_staff_replay, state.live),
+        shown=_staff_view,
+        after=after,
+        first=[],
+        # The session is checked again on the reconnect that follows.
+        ends_after_seconds=state.settings.staff_idle_minutes * 60,
+    )
+
+
+async def _thread_replay(feed: LiveFeed, thread_id: str, after: int) -> list[LiveEvent]:
+    async with reading(feed.sessions) as session:
+        return await thread_events_after(session, thread_id, after, limit=REPLAY_LIMIT)
+
+
+async def _staff_replay(feed: LiveFeed, after: int) -> list[LiveEvent]:
+    async with reading(feed.sessions) as session:
+        return await staff_events_after(session, after, limit=REPLAY_LIMIT)

@@ -1,0 +1,86 @@
+"""The staff console's inbox: hand-offs to a person, and taking one over.
+
+Every route needs a staff session (see `routes.staff.signed_in`); a change
+also needs the session's CSRF token. A claim someone else made first, or a
+reply to a hand-off you do not hold, answers 409 with who has it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+
+from returndesk.domain.handoffs import MAX_CLOSE_NOTE_CHARS, MAX_REPLY_CHARS
+from returndesk.errors import InvalidRequest
+from returndesk.operations.handoffs import handoff_inbox
+from returndesk.operations.json_views import handoff_json
+from returndesk.untrusted_json import JsonLimits
+from returndesk.web.routes.staff import json_fields, signed_in
+from returndesk.web.state import app_state
+
+router = APIRouter(prefix="/staff/api/handoffs")
+
+MAX_BODY_BYTES = 64 * 1024
+REPLY_LIMITS = JsonLimits(
+    max_depth=4, max_text_chars=max(MAX_REPLY_CHARS, MAX_CLOSE_NOTE_CHARS) * 2
+)
+VIEWS = {"active": False, "closed": True}
+
+
+@router.get("")
+async def inbox(request: Request) -> dict[str, Any]:
+    state = app_state(request)
+    await signed_in(request, state)
+    view = request.query_params.get("view", "active")
+    if view not in VIEWS:
+        raise InvalidRequest("view must be active or closed.")
+    ops = state.server.conversation.ops
+    found = await handoff_inbox(ops, over=VIEWS[view])
+    now = ops.clock()
+    return {
+        "handoffs": [handoff_json(handoff, now) for handoff in found.handoffs],
+        "counts": {status.value: count for status, count in found.counts.items()},
+    }
+
+
+@router.get("/{handoff_id}")
+async def handoff_page(request: Request, handoff_id: int) -> dict[str, Any]:
+    state = app_state(request)
+    await signed_in(request, state)
+    found, items = await state.server.desk.read(handoff_id)
+    return {"handoff": handoff_json(found, state.server.conversation.ops.clock()), "items": items}
+
+
+@router.post("/{handoff_id}/claim")
+async def claim(request: Request, handoff_id: int) -> dict[str, Any]:
+    state = app_state(request)
+    member, _ = await signed_in(request, state)
+    claimed = await state.server.desk.claim(handoff_id, member)
+    return {"handoff": handoff_json(claimed, state.server.conversation.ops.clock())}
+
+
+@router.post("/{handoff_id}/reply")
+async def reply(request: Request, handoff_id: int) -> dict[str, Any]:
+    state = app_state(request)
+    member, _ = await signed_in(request, state)
+    fields = await json_fields(request, MAX_BODY_BYTES, REPLY_LIMITS)
+    replied, item = await state.server.desk.reply(handoff_id, member, fields.get("text"))
+    return {"handoff": handoff_json(replied, state.server.conversation.ops.clock()), "item": item}
+
+
+@router.post("/{handoff_id}/hand-back")
+async def hand_back(request: Request, handoff_id: int) -> dict[str, Any]:
+    state = app_state(request)
+    member, _ = await signed_in(request, state)
+    ended = await state.server.desk.hand_back(handoff_id, member)
+    return {"handoff": handoff_json(ended, state.server.conversation.ops.clock())}
+
+
+@router.post("/{handoff_id}/close")
+async def close(request: Request, handoff_id: int) -> dict[str, Any]:
+    state = app_state(request)
+    member, _ = await signed_in(request, state)
+    fields = await json_fields(request, MAX_BODY_BYTES, REPLY_LIMITS)
+    ended = await state.server.desk.close(handoff_id, member, fields.get("note"))
+    return {"handoff": handoff_json(ended, state.server.conversation.ops.clock())}
