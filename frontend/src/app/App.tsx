@@ -6,6 +6,7 @@ import { EmptyState } from '../chat/components/EmptyState';
 import { Header } from '../chat/components/Header';
 import { HistorySidebar } from '../chat/components/HistorySidebar';
 import { MessageList } from '../chat/components/MessageList';
+import { PersonBanner } from '../chat/components/PersonBanner';
 import { localThreadMemory, type ThreadMemory } from '../chat/thread-memory';
 import { useChat } from '../chat/use-chat';
 import { useReplyAnnouncements } from '../chat/use-reply-announcements';
@@ -129,6 +130,7 @@ function ChatApp({
             footer={<Banners chat={chat} />}
           />
           <div className="rd-composer-wrap">
+            <PersonBanner name={state.person} />
             <Composer
               ref={composer}
               brandName={branding.name}

@@ -23,6 +23,7 @@ import { type ActionRequest, type BusyScope, busyScopeOf } from '../widgets/host
 import { errorView } from './error-view';
 import type { ThreadMemory } from './thread-memory';
 import { titleFromText } from './titles';
+import { useThreadLive } from './use-thread-live';
 
 export interface PendingAction {
   itemId: string;
@@ -74,6 +75,7 @@ export function useChat(options: ChatOptions): Chat {
     controller: null,
   });
   const lastText = useRef<string | null>(null);
+  useThreadLive(options.client, state.thread?.id ?? null, dispatch);
 
   /** Start a new run, ending any earlier one; returns its id. */
   const begin = useCallback((): { id: number; signal: AbortSignal } => {

@@ -5,6 +5,7 @@
 
 import { toAction, type FormValues } from './actions';
 import { ChatKitError, errorFromResponse } from './errors';
+import { openLiveStream, type LiveStream, type LiveStreamOptions } from './live';
 import { readSseData } from './sse';
 import type {
   ChatKitRequest,
@@ -15,6 +16,7 @@ import type {
   StreamingRequest,
   Thread,
   ThreadItem,
+  ThreadLiveEvents,
   ThreadStreamEvent,
   UserMessageInput,
 } from './types';
@@ -140,6 +142,27 @@ export class ChatKitClient {
       { type: 'items.feedback', params: { thread_id: threadId, item_ids: itemIds, kind } },
       options,
     );
+  }
+
+  // The thread's live stream
+
+  /**
+   * Follow what others add to a thread (a person's replies) until `close()`.
+   * Authorised like every other call: the visitor cookie, or the customer token.
+   */
+  live(
+    threadId: string,
+    options: Omit<LiveStreamOptions<ThreadLiveEvents>, 'url' | 'fetch' | 'headers'>,
+  ): LiveStream {
+    return openLiveStream<ThreadLiveEvents>({
+      ...options,
+      url: `${this.url}/live?${new URLSearchParams({ thread_id: threadId })}`,
+      fetch: this.fetchImpl,
+      headers: (): Record<string, string> => {
+        const token = this.customerToken();
+        return token ? { [CUSTOMER_TOKEN_HEADER]: token } : {};
+      },
+    });
   }
 
   // Transport

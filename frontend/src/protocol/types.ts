@@ -405,4 +405,14 @@ export type JsonRequest =
 
 export type ChatKitRequest = StreamingRequest | JsonRequest;
 
+// ReturnDesk's own addition to the protocol: `GET /chatkit/live?thread_id=…`, what
+// happens in the open thread outside the shopper's own turns (a person answering).
+
+export interface ThreadLiveEvents {
+  /** Who from the store's team handles the conversation; null while the assistant does. */
+  person: { name: string | null };
+  /** An item someone else added: a staff reply (a widget), a notice, a return's news. */
+  item: { item: ThreadItem };
+}
+
 export type { ActionConfig };

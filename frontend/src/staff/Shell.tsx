@@ -10,17 +10,28 @@ export interface ShellProps {
   theme: ThemeName;
   onToggleTheme(): void;
   onSignOut(): void;
+  /** Hand-offs nobody has claimed yet; null until known. */
+  waiting: number | null;
   children: ReactNode;
 }
 
 const SECTIONS = [
   { label: 'Returns', to: paths.queue(), pages: ['queue', 'return'] },
+  { label: 'Inbox', to: paths.inbox(), pages: ['inbox', 'handoff'] },
   { label: 'Customers', to: paths.customers(), pages: ['customers', 'customer', 'conversation'] },
   { label: 'Analytics', to: paths.analytics(), pages: ['analytics'] },
   { label: 'Team', to: paths.team(), pages: ['team'] },
 ] as const;
 
-export function Shell({ session, route, theme, onToggleTheme, onSignOut, children }: ShellProps) {
+export function Shell({
+  session,
+  route,
+  theme,
+  onToggleTheme,
+  onSignOut,
+  waiting,
+  children,
+}: ShellProps) {
   const nextTheme = theme === 'dark' ? 'light' : 'dark';
   return (
     <div className="rd-staff">
@@ -34,10 +45,17 @@ export function Shell({ session, route, theme, onToggleTheme, onSignOut, childre
         <nav aria-label="Console" className="rd-staff-nav">
           {SECTIONS.map((section) => {
             const here = (section.pages as readonly string[]).includes(route.page);
-            return (
+            const link = (
               <Link key={section.label} to={section.to} aria-current={here ? 'page' : undefined}>
                 {section.label}
               </Link>
+            );
+            if (section.label !== 'Inbox') return link;
+            return (
+              <span key={section.label} className="rd-staff-nav__item">
+                {link}
+                <WaitingBadge count={waiting} />
+              </span>
             );
           })}
         </nav>
@@ -63,5 +81,23 @@ export function Shell({ session, route, theme, onToggleTheme, onSignOut, childre
         {children}
       </main>
     </div>
+  );
+}
+
+/**
+ * How many shoppers wait for a person, beside the Inbox link. A live region, so
+ * a new arrival is read out; the number alone would say nothing, so a screen
+ * reader hears "3 waiting".
+ */
+function WaitingBadge({ count }: { count: number | null }) {
+  return (
+    <span role="status" data-testid="waiting-count">
+      {count ? (
+        <span className="rd-staff-count">
+          <span aria-hidden="true">{count}</span>
+          <span className="rd-sr-only">{count} waiting</span>
+        </span>
+      ) : null}
+    </span>
   );
 }

@@ -3,19 +3,26 @@
  * every change carries the session's CSRF token, as the server requires.
  */
 
+import { openLiveStream, type LiveStream, type LiveStreamOptions } from '../protocol/live';
 import type {
   AnalyticsFigures,
   CustomerOverview,
   CustomerSummary,
+  Handoff,
+  HandoffDetail,
+  HandoffList,
+  HandoffView,
   Lockout,
   QueuePage,
   ReturnDetail,
   ReturnStatus,
   StaffMember,
   StaffRole,
+  StaffLiveEvents,
   StaffSession,
 } from './types';
 import type { ThreadItem } from '../protocol';
+import { arrived } from './waiting';
 
 export const BASE = '/staff/api';
 
@@ -138,5 +145,63 @@ export class StaffApi {
 
   disableStaff(email: string): Promise<StaffMember> {
     return this.request('POST', `/staff/${encodeURIComponent(email)}/disable`, {});
+  }
+
+  // Hand-offs: every one that arrives is noted, so an open one's wait keeps counting.
+
+  async handoffs(view: HandoffView): Promise<HandoffList> {
+    const list = await this.request<HandoffList>('GET', `/handoffs?view=${view}`);
+    list.handoffs.forEach((handoff) => arrived(handoff));
+    // A status nobody is in may be left out of the counts.
+    return {
+      ...list,
+      counts: { open: list.counts?.open ?? 0, claimed: list.counts?.claimed ?? 0 },
+    };
+  }
+
+  async handoff(id: number): Promise<HandoffDetail> {
+    const detail = await this.request<HandoffDetail>('GET', `/handoffs/${id}`);
+    arrived(detail.handoff);
+    return detail;
+  }
+
+  claim(id: number): Promise<Handoff> {
+    return this.changeHandoff(id, 'claim');
+  }
+
+  async reply(id: number, text: string): Promise<{ handoff: Handoff; item: ThreadItem }> {
+    const answer = await this.request<{ handoff: Handoff; item: ThreadItem }>(
+      'POST',
+      `/handoffs/${id}/reply`,
+      { text },
+    );
+    arrived(answer.handoff);
+    return answer;
+  }
+
+  handBack(id: number): Promise<Handoff> {
+    return this.changeHandoff(id, 'hand-back');
+  }
+
+  closeHandoff(id: number, note: string): Promise<Handoff> {
+    return this.changeHandoff(id, 'close', { note });
+  }
+
+  private async changeHandoff(id: number, change: string, body?: unknown): Promise<Handoff> {
+    const answer = await this.request<{ handoff: Handoff }>(
+      'POST',
+      `/handoffs/${id}/${change}`,
+      body,
+    );
+    return arrived(answer.handoff);
+  }
+
+  /** The console's live stream: hand-offs opening and changing, and their threads' new items. */
+  live(options: Omit<LiveStreamOptions<StaffLiveEvents>, 'url' | 'fetch'>): LiveStream {
+    return openLiveStream<StaffLiveEvents>({
+      ...options,
+      url: `${BASE}/live`,
+      fetch: this.fetchImpl,
+    });
   }
 }

@@ -1,6 +1,6 @@
 /** How the console writes statuses, money and times. */
 
-import type { ReturnStatus } from './types';
+import type { HandoffStatus, ReturnStatus } from './types';
 
 const STATUS_LABELS: Record<ReturnStatus, string> = {
   requested: 'Requested',
@@ -21,6 +21,17 @@ export const ALL_STATUSES = Object.keys(STATUS_LABELS) as ReturnStatus[];
 
 export function statusLabel(status: ReturnStatus): string {
   return STATUS_LABELS[status] ?? status;
+}
+
+const HANDOFF_STATUS_LABELS: Record<HandoffStatus, string> = {
+  open: 'Waiting',
+  claimed: 'Claimed',
+  handed_back: 'Handed back',
+  closed: 'Closed',
+};
+
+export function handoffStatusLabel(status: HandoffStatus): string {
+  return HANDOFF_STATUS_LABELS[status] ?? status;
 }
 
 /** What the button for a move says. */

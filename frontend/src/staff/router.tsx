@@ -38,6 +38,8 @@ export function useLocation(): Location {
 }
 
 export type Route =
+  | { page: 'inbox' }
+  | { page: 'handoff'; handoffId: number }
   | { page: 'queue' }
   | { page: 'return'; rma: string }
   | { page: 'customers' }
@@ -52,6 +54,9 @@ export function routeOf(path: string): Route {
   const [first, second] = parts;
   if (parts.length === 0 || (first === 'returns' && parts.length === 1)) return { page: 'queue' };
   if (first === 'returns' && second && parts.length === 2) return { page: 'return', rma: second };
+  if (first === 'inbox' && parts.length === 1) return { page: 'inbox' };
+  if (first === 'inbox' && second && /^\d+$/.test(second) && parts.length === 2)
+    return { page: 'handoff', handoffId: Number(second) };
   if (first === 'customers' && parts.length === 1) return { page: 'customers' };
   if (first === 'customers' && second && parts.length === 2)
     return { page: 'customer', customerId: second };
@@ -63,6 +68,8 @@ export function routeOf(path: string): Route {
 }
 
 export const paths = {
+  inbox: (view?: 'active' | 'closed') => `/staff/inbox${view === 'closed' ? '?view=closed' : ''}`,
+  handoff: (id: number) => `/staff/inbox/${id}`,
   queue: (query?: URLSearchParams) => `/staff/returns${query?.size ? `?${query}` : ''}`,
   return: (rma: string) => `/staff/returns/${encodeURIComponent(rma)}`,
   customers: (q?: string) => `/staff/customers${q ? `?${new URLSearchParams({ q })}` : ''}`,

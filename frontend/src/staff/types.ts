@@ -5,6 +5,8 @@ import type { ThreadItem } from '../protocol';
 export type StaffRole = 'agent' | 'admin';
 
 export interface StaffSession {
+  /** Sent by servers that name the member's id; compared with a hand-off's holder. */
+  id?: number;
   email: string;
   name: string;
   role: StaffRole;
@@ -192,4 +194,46 @@ export interface AnalyticsFigures {
   };
   verification_failures: number;
   median_hours_to_refund: number | null;
+}
+
+export type HandoffStatus = 'open' | 'claimed' | 'handed_back' | 'closed';
+
+/** The inbox's two lists: open or claimed (oldest first), and over (newest first). */
+export type HandoffView = 'active' | 'closed';
+
+export interface Handoff {
+  id: number;
+  status: HandoffStatus;
+  thread_id: string | null;
+  customer: { id: string; name: string; email: string } | null;
+  summary: string;
+  created_at: string;
+  /** Until the claim, or until the server wrote this while it is still open. */
+  waiting_seconds: number;
+  order_id: string | null;
+  rma: string | null;
+  claimed_by: { id: number; name: string } | null;
+  claimed_at: string | null;
+  first_reply_at: string | null;
+  closed_at: string | null;
+  close_note: string | null;
+}
+
+export interface HandoffList {
+  handoffs: Handoff[];
+  counts: { open: number; claimed: number };
+}
+
+export interface HandoffDetail {
+  handoff: Handoff;
+  /** The whole conversation, oldest first. */
+  items: ThreadItem[];
+}
+
+/** The events of `GET /staff/api/live`, by name. */
+export interface StaffLiveEvents {
+  /** A hand-off opened or changed. */
+  handoff: Handoff;
+  /** An item added to a thread whose hand-off is open or claimed. */
+  item: { thread_id: string; handoff_id: number; item: ThreadItem };
 }

@@ -43,6 +43,10 @@ export interface ChatState {
   activeItemIds: string[];
   /** Items that arrived live in this view (not loaded with the thread), oldest first. */
   liveItemIds: string[];
+  /** Of those, the ones someone else added through the thread's live stream (a person's replies). */
+  pushedItemIds: string[];
+  /** Who from the store's team handles the conversation; null while the assistant does. */
+  person: string | null;
   progress: ProgressView | null;
   allowCancel: boolean;
   notices: NoticeView[];
@@ -59,6 +63,8 @@ export const initialChatState: ChatState = {
   pendingUserText: null,
   activeItemIds: [],
   liveItemIds: [],
+  pushedItemIds: [],
+  person: null,
   progress: null,
   allowCancel: true,
   notices: [],
@@ -80,7 +86,9 @@ export type ChatAction =
   | { type: 'dismiss-error' }
   | { type: 'truncate-after'; itemId: string }
   | { type: 'feedback'; itemIds: string[]; kind: FeedbackKind }
-  | { type: 'thread-changed'; thread: ThreadMetadata };
+  | { type: 'thread-changed'; thread: ThreadMetadata }
+  | { type: 'pushed-item'; item: ThreadItem }
+  | { type: 'person'; name: string | null };
 
 export function chatReducer(state: ChatState, action: ChatAction): ChatState {
   switch (action.type) {
@@ -131,6 +139,23 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return state.thread?.id === action.thread.id
         ? { ...state, thread: metadataOf(action.thread) }
         : state;
+    case 'pushed-item': {
+      // The live stream may repeat an item (a replay after reconnecting, or one the
+      // shopper's own stream also carried): the same id replaces, never duplicates.
+      if (action.item.thread_id !== state.thread?.id) return state;
+      const index = state.items.findIndex((item) => item.id === action.item.id);
+      return {
+        ...state,
+        items:
+          index === -1
+            ? [...state.items, action.item]
+            : state.items.map((item, at) => (at === index ? action.item : item)),
+        liveItemIds: addId(state.liveItemIds, action.item.id),
+        pushedItemIds: addId(state.pushedItemIds, action.item.id),
+      };
+    }
+    case 'person':
+      return state.person === action.name ? state : { ...state, person: action.name };
   }
 }
 

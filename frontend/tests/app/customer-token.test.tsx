@@ -97,7 +97,17 @@ describe('the customer token of embedded mode', () => {
     for (const [, init] of chatkit) {
       expect(headersOf(init)['X-Customer-Token']).toBe(TOKEN);
     }
-    const others = calls.filter(([url]) => !String(url).endsWith('/chatkit'));
+    // The open thread's live stream is a /chatkit call too, authorised the same way.
+    await waitFor(() =>
+      expect(calls.some(([url]) => String(url).startsWith('/chatkit/live?'))).toBe(true),
+    );
+    const live = calls.filter(([url]) => String(url).startsWith('/chatkit/live?'));
+    for (const [, init] of live) {
+      expect(headersOf(init)['X-Customer-Token']).toBe(TOKEN);
+    }
+    const others = calls.filter(
+      ([url]) => !String(url).endsWith('/chatkit') && !String(url).startsWith('/chatkit/live?'),
+    );
     expect(others.length).toBeGreaterThan(0);
     for (const [, init] of others) {
       expect(headersOf(init)['X-Customer-Token']).toBeUndefined();

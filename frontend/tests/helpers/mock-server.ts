@@ -8,6 +8,7 @@ import type { ChatKitRequest } from '../../src/protocol';
 import { jsonResponse } from './sse';
 
 export type Handler = (request: ChatKitRequest, init: RequestInit) => Response | Promise<Response>;
+export type LiveHandler = (url: URL, init: RequestInit) => Response | Promise<Response>;
 
 export interface MockServer {
   fetch: typeof fetch;
@@ -17,6 +18,8 @@ export interface MockServer {
   /** Answer every request of this type with `handler` unless one is queued. */
   always(type: ChatKitRequest['type'], handler: Handler): void;
   branding: Record<string, unknown>;
+  /** Answers `GET /chatkit/live`; by default 404, which ends the thread's live stream. */
+  live: LiveHandler;
   ofType<T extends ChatKitRequest['type']>(type: T): Extract<ChatKitRequest, { type: T }>[];
 }
 
@@ -36,6 +39,8 @@ export function mockServer(): MockServer {
     next(type, handler) {
       queued.set(type, [...(queued.get(type) ?? []), handler]);
     },
+    live: () =>
+      jsonResponse({ error: { code: 'not_found', message: 'No live stream here.' } }, 404),
     always(type, handler) {
       defaults.set(type, handler);
     },
@@ -45,6 +50,7 @@ export function mockServer(): MockServer {
     fetch: vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
       if (url.endsWith('/api/branding')) return jsonResponse(server.branding);
+      if (url.includes('/chatkit/live')) return server.live(new URL(url, 'http://localhost'), init);
       if (init.signal?.aborted) throw new DOMException('The operation was aborted.', 'AbortError');
       const request = JSON.parse(String(init.body)) as ChatKitRequest;
       requests.push(request);

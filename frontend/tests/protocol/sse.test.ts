@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SseParser, readSseData } from '../../src/protocol/sse';
+import { SseParser, readSseData, readSseEvents } from '../../src/protocol/sse';
 import { chunkedResponse } from '../helpers/sse';
 
 const encoder = new TextEncoder();
@@ -89,5 +89,36 @@ describe('SseParser', () => {
     const seen: string[] = [];
     for await (const data of readSseData(response.body!)) seen.push(data);
     expect(seen).toEqual(EXPECTED);
+  });
+
+  it('gives each event its name and id, for the live streams', () => {
+    const parser = new SseParser();
+    const text = [
+      'retry: 1000\n\n',
+      'event: person\ndata: {"name":"Ann"}\n\n',
+      ': keep-alive\n\n',
+      'id: 12\nevent: item\ndata: {"item":1}\n\n',
+      'data: plain\n\n',
+      'id: bad\0id\ndata: x\n\n',
+    ].join('');
+    expect(parser.pushEvents(text)).toEqual([
+      { id: null, event: 'person', data: '{"name":"Ann"}' },
+      { id: '12', event: 'item', data: '{"item":1}' },
+      // Neither the name nor the id carries over to the next event.
+      { id: null, event: 'message', data: 'plain' },
+      { id: null, event: 'message', data: 'x' },
+    ]);
+  });
+
+  it('reads named events from a response body split anywhere', async () => {
+    const text = 'id: 3\nevent: handoff\ndata: {"id":3}\n\nid: 4\nevent: item\ndata: {}\n\n';
+    const bytes = encoder.encode(text);
+    const response = chunkedResponse([bytes.slice(0, 9), bytes.slice(9, 30), bytes.slice(30)]);
+    const seen = [];
+    for await (const event of readSseEvents(response.body!)) seen.push(event);
+    expect(seen).toEqual([
+      { id: '3', event: 'handoff', data: '{"id":3}' },
+      { id: '4', event: 'item', data: '{}' },
+    ]);
   });
 });

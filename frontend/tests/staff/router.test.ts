@@ -13,11 +13,14 @@ describe('the console routes', () => {
     });
     expect(routeOf('/staff/analytics')).toEqual({ page: 'analytics' });
     expect(routeOf('/staff/team')).toEqual({ page: 'team' });
+    expect(routeOf('/staff/inbox')).toEqual({ page: 'inbox' });
+    expect(routeOf('/staff/inbox/12')).toEqual({ page: 'handoff', handoffId: 12 });
   });
 
   it('says "not found" for any other path', () => {
     expect(routeOf('/staff/returns/R-1/extra')).toEqual({ page: 'not-found' });
     expect(routeOf('/staff/nowhere')).toEqual({ page: 'not-found' });
+    expect(routeOf('/staff/inbox/twelve')).toEqual({ page: 'not-found' });
   });
 
   it('builds paths that read back as the same page', () => {
@@ -27,5 +30,8 @@ describe('the console routes', () => {
       '/staff/returns?status=needs_review',
     );
     expect(paths.queue(new URLSearchParams())).toBe('/staff/returns');
+    expect(routeOf(paths.handoff(7))).toEqual({ page: 'handoff', handoffId: 7 });
+    expect(paths.inbox('closed')).toBe('/staff/inbox?view=closed');
+    expect(paths.inbox()).toBe('/staff/inbox');
   });
 });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ThreadStreamEvent, WidgetItem, WorkflowItem } from '../../src/protocol';
 import { type ChatState, applyEvent, chatReducer, initialChatState } from '../../src/thread/state';
-import { NOW, assistantItem, replyEvents, thread, userItem, widgetItem } from '../helpers/fixtures';
+import {
+  NOW,
+  assistantItem,
+  replyEvents,
+  thread,
+  threadMeta,
+  userItem,
+  widgetItem,
+} from '../helpers/fixtures';
 
 function play(events: ThreadStreamEvent[], from: ChatState = initialChatState): ChatState {
   return events.reduce(applyEvent, from);
@@ -234,5 +242,44 @@ describe('chatReducer', () => {
       stopped: true,
       progress: null,
     });
+  });
+});
+
+describe('items and the person from the live stream', () => {
+  const opened = chatReducer(initialChatState, {
+    type: 'loaded',
+    thread: threadMeta('thr_1'),
+    items: [userItem('u1', 'I want a person'), assistantItem('a1', 'Someone will join.')],
+  });
+  const staffReply = widgetItem('w1', {
+    type: 'Card',
+    children: [{ type: 'Text', value: 'Ann Smith · Store team' }],
+  });
+
+  it('adds a pushed item once, however often it arrives, and marks it pushed', () => {
+    const once = chatReducer(opened, { type: 'pushed-item', item: staffReply });
+    const twice = chatReducer(once, { type: 'pushed-item', item: staffReply });
+    expect(twice.items.map((item) => item.id)).toEqual(['u1', 'a1', 'w1']);
+    expect(twice.liveItemIds).toEqual(['w1']);
+    expect(twice.pushedItemIds).toEqual(['w1']);
+  });
+
+  it('replaces an item it already has where it stands', () => {
+    const changed = { ...assistantItem('a1', 'Ann from our team has joined.') };
+    const next = chatReducer(opened, { type: 'pushed-item', item: changed });
+    expect(next.items.map((item) => item.id)).toEqual(['u1', 'a1']);
+    expect(next.items[1]).toEqual(changed);
+  });
+
+  it('ignores an item of another thread (a stream closing late)', () => {
+    const other = widgetItem('w9', staffReply.widget, 'thr_2');
+    expect(chatReducer(opened, { type: 'pushed-item', item: other })).toBe(opened);
+  });
+
+  it('keeps who handles the conversation until it changes, or another one opens', () => {
+    const held = chatReducer(opened, { type: 'person', name: 'Ann Smith' });
+    expect(held.person).toBe('Ann Smith');
+    expect(chatReducer(held, { type: 'person', name: null }).person).toBeNull();
+    expect(chatReducer(held, { type: 'loading' }).person).toBeNull();
   });
 });

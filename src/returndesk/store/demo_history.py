@@ -50,6 +50,7 @@ from returndesk.domain import (
     to_cents,
 )
 from returndesk.domain.dates import require_aware
+from returndesk.domain.handoffs import HandoffStatus
 from returndesk.store.db import SessionFactory, transaction
 from returndesk.store.tables import (
     ConversationEventRow,
@@ -129,6 +130,14 @@ _HANDOFF_SUMMARIES = (
     "The shopper asks to speak to a person about a damaged delivery.",
     "The shopper's package shows delivered but did not arrive.",
 )
+_CLOSE_NOTES = (
+    "Answered in the chat.",
+    "Refund traced and confirmed by email.",
+    "Replacement sent; no return needed.",
+    "Carrier claim opened.",
+)
+# Hand-offs younger than this are still waiting in the demo inbox.
+HANDOFFS_WAITING = timedelta(days=2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -724,12 +733,18 @@ class _History:
         )
 
     def _handoff(self, thread_id: str, customer_id: str | None, at: datetime) -> None:
+        at = min(at, self.now)
+        # The team dealt with all but the last days' requests; those wait in the inbox.
+        over = at < self.now - HANDOFFS_WAITING
         self.rows.add(
             HandoffRow,
             thread_id=thread_id,
             customer_id=customer_id,
             summary=self.rng.choice(_HANDOFF_SUMMARIES),
-            created_at=min(at, self.now),
+            created_at=at,
+            status=HandoffStatus.CLOSED.value if over else HandoffStatus.OPEN.value,
+            closed_at=at + timedelta(minutes=self.rng.randint(5, 240)) if over else None,
+            close_note=self.rng.choice(_CLOSE_NOTES) if over else None,
         )
 
 

@@ -31,6 +31,7 @@ NO_SESSION = "Please sign in to the staff console."
 
 def _member_json(member: StaffMember, session: StaffSession) -> dict[str, Any]:
     return {
+        "id": member.id,
         "email": member.email,
         "name": member.name,
         "role": member.role.value,
