@@ -29,6 +29,16 @@ class StaffConsole:
     async def move(self, rma: str, to: str, note: str | None = None) -> httpx.Response:
         return await self.post(f"/staff/api/returns/{rma}/moves", {"to": to, "note": note})
 
+    async def handoffs(self, view: str = "active") -> dict[str, Any]:
+        response = await self.get("/staff/api/handoffs", view=view)
+        assert response.status_code == 200, response.text
+        found: dict[str, Any] = response.json()
+        return found
+
+    async def handoff(self, handoff_id: int, verb: str, body: Any = None) -> httpx.Response:
+        """claim, reply, hand-back or close the hand-off."""
+        return await self.post(f"/staff/api/handoffs/{handoff_id}/{verb}", body)
+
 
 async def signed_in_staff(
     ops: Operations, http: httpx.AsyncClient, *, role: StaffRole, email: str, name: str

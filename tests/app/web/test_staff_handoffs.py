@@ -1,0 +1,231 @@
+"""The hand-off inbox and takeover: a shopper asks for a person, one member of the team
+claims it, answers in the shopper's chat, and hands the conversation back or closes it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from returndesk.operations.context import Operations
+from returndesk.store.db import reading
+from returndesk.store.repositories.audit import audit_entries
+from returndesk.web.staff_session import CSRF_HEADER
+from tests.support.handoffs import ASK, asked_for_a_person
+from tests.support.shopper import Shopper, ShopperFactory
+from tests.support.staff import StaffConsole
+
+
+async def the_handoff(agent: StaffConsole, shopper: Shopper) -> dict[str, Any]:
+    inbox = await agent.handoffs()
+    [found] = [h for h in inbox["handoffs"] if h["thread_id"] == shopper.thread_id]
+    return found
+
+
+async def items_of(shopper: Shopper) -> list[dict[str, Any]]:
+    page = await shopper.client.call(
+        {"type": "items.list", "params": {"thread_id": shopper.thread_id, "limit": 100}}
+    )
+    items: list[dict[str, Any]] = page["data"]
+    return items
+
+
+def staff_replies(items: list[dict[str, Any]]) -> list[str]:
+    """Each staff reply card as the shopper reads it: the name line, then the words."""
+    return [
+        " | ".join(
+            node["value"]
+            for node in _nodes(item["widget"])
+            if node.get("type") in ("Caption", "Text")
+        )
+        for item in items
+        if item["type"] == "widget" and item["widget"].get("key") == "staff-reply"
+    ]
+
+
+def _nodes(node: Any) -> list[dict[str, Any]]:
+    if isinstance(node, list):
+        return [found for child in node for found in _nodes(child)]
+    if isinstance(node, dict):
+        return [node, *_nodes(node.get("children", []))]
+    return []
+
+
+async def test_a_shoppers_request_for_a_person_waits_in_the_inbox_with_who_and_why(
+    shopper: Shopper, ops: Operations, agent: StaffConsole
+) -> None:
+    customer = await asked_for_a_person(shopper, ops)
+
+    inbox = await agent.handoffs()
+    found = await the_handoff(agent, shopper)
+    assert found["status"] == "open"
+    assert found["customer"]["name"] == f"{customer.first_name} {customer.last_name}"
+    assert found["customer"]["email"] == customer.email
+    assert found["summary"]
+    assert found["claimed_by"] is None
+    assert inbox["counts"] == {"open": 1, "claimed": 0}
+    assert "someone will answer you in this chat" in str(shopper.widget)
+
+
+async def test_asking_again_while_waiting_adds_no_second_handoff(
+    shopper: Shopper, ops: Operations, agent: StaffConsole
+) -> None:
+    await asked_for_a_person(shopper, ops)
+    await shopper.say(ASK)
+
+    inbox = await agent.handoffs()
+    assert [h["thread_id"] for h in inbox["handoffs"]] == [shopper.thread_id]
+
+
+async def test_a_second_claim_is_refused_and_told_who_has_it(
+    shopper: Shopper, ops: Operations, agent: StaffConsole, admin: StaffConsole
+) -> None:
+    await asked_for_a_person(shopper, ops)
+    handoff_id = (await the_handoff(agent, shopper))["id"]
+
+    first = await agent.handoff(handoff_id, "claim")
+    second = await admin.handoff(handoff_id, "claim")
+
+    assert first.status_code == 200, first.text
+    assert first.json()["handoff"]["claimed_by"]["name"] == "Sam Lee"
+    assert second.status_code == 409
+    assert "Sam Lee has this hand-off" in second.json()["error"]["message"]
+    assert (await the_handoff(agent, shopper))["claimed_by"]["name"] == "Sam Lee"
+    # Only the holder writes to the shopper.
+    refused = await admin.handoff(handoff_id, "reply", {"text": "Hello from Ana"})
+    assert refused.status_code == 409
+    assert staff_replies(await items_of(shopper)) == []
+
+
+async def test_while_a_person_holds_the_thread_the_assistant_stays_silent_and_cards_wait(
+    shopper: Shopper, ops: Operations, agent: StaffConsole
+) -> None:
+    await asked_for_a_person(shopper, ops)
+    handoff_id = (await the_handoff(agent, shopper))["id"]
+    assert (await agent.handoff(handoff_id, "claim")).status_code == 200
+
+    await shopper.say("My parcel arrived damaged, the box was crushed")
+    assert shopper.texts == []
+    await shopper.click("Return or exchange items")
+    assert shopper.notices == [
+        "Sam Lee from our team is handling this conversation now: write here and they will "
+        "answer. The cards work again once they hand the conversation back."
+    ]
+
+    page = (await agent.get(f"/staff/api/handoffs/{handoff_id}")).json()
+    said = [
+        part["text"]
+        for item in page["items"]
+        if item["type"] == "user_message"
+        for part in item["content"]
+    ]
+    assert said[-1] == "My parcel arrived damaged, the box was crushed"
+    messages = await shopper.reloaded_messages()
+    assert "Sam Lee from our team has joined the conversation" in messages[-1]
+
+
+async def test_a_reply_reaches_the_shoppers_thread_marked_with_the_staff_members_name(
+    shopper: Shopper, ops: Operations, agent: StaffConsole
+) -> None:
+    await asked_for_a_person(shopper, ops)
+    handoff_id = (await the_handoff(agent, shopper))["id"]
+    await agent.handoff(handoff_id, "claim")
+
+    replied = await agent.handoff(handoff_id, "reply", {"text": "  I'm sorry! Let me check.  "})
+
+    assert replied.status_code == 200, replied.text
+    assert replied.json()["handoff"]["first_reply_at"] is not None
+    assert staff_replies(await items_of(shopper)) == [
+        "Sam Lee · Store team | I'm sorry! Let me check."
+    ]
+
+
+async def test_an_empty_or_overlong_reply_is_refused_and_nothing_reaches_the_shopper(
+    shopper: Shopper, ops: Operations, agent: StaffConsole
+) -> None:
+    await asked_for_a_person(shopper, ops)
+    handoff_id = (await the_handoff(agent, shopper))["id"]
+    await agent.handoff(handoff_id, "claim")
+
+    bodies = [b'{"text": "   "}', b'{"text": "%s"}' % (b"x" * 4001), b'{"text": 12}', b"[]",
+              b'{"text": "\\ud800"}', b'{"text": ', b"\xff"]  # fmt: skip
+    for body in bodies:
+        response = await agent.http.post(
+            f"/staff/api/handoffs/{handoff_id}/reply",
+            content=body,
+            headers={CSRF_HEADER: agent.csrf_token},
+        )
+        assert response.status_code == 400, (body, response.text)
+    assert staff_replies(await items_of(shopper)) == []
+
+
+async def test_handed_back_the_assistant_answers_again_from_where_the_flow_stood(
+    shopper: Shopper, ops: Operations, agent: StaffConsole
+) -> None:
+    await asked_for_a_person(shopper, ops)
+    handoff_id = (await the_handoff(agent, shopper))["id"]
+    await agent.handoff(handoff_id, "claim")
+
+    handed = await agent.handoff(handoff_id, "hand-back")
+
+    assert handed.json()["handoff"]["status"] == "handed_back"
+    assert "handed the conversation back to me" in (await shopper.reloaded_messages())[-1]
+    # The hand-off card drawn before the takeover works again: the flow stood there.
+    await shopper.click("Return or exchange items")
+    assert shopper.notices == []
+    assert shopper.forms(), "the return's order form is shown"
+    assert (await agent.handoffs())["counts"] == {"open": 0, "claimed": 0}
+
+
+async def test_closing_keeps_the_note_lists_it_as_over_and_audits_every_step(
+    shopper: Shopper, ops: Operations, agent: StaffConsole
+) -> None:
+    await asked_for_a_person(shopper, ops)
+    handoff_id = (await the_handoff(agent, shopper))["id"]
+    await agent.handoff(handoff_id, "claim")
+    await agent.handoff(handoff_id, "reply", {"text": "Refund sent."})
+
+    closed = await agent.handoff(handoff_id, "close", {"note": "Refunded by hand."})
+
+    assert closed.status_code == 200, closed.text
+    assert closed.json()["handoff"]["close_note"] == "Refunded by hand."
+    assert (await agent.handoffs())["handoffs"] == []
+    [over] = (await agent.handoffs("closed"))["handoffs"]
+    assert over["id"] == handoff_id and over["status"] == "closed"
+    async with reading(ops.sessions) as session:
+        entries = await audit_entries(session, limit=10, subject=f"handoff:{handoff_id}")
+    assert [(e.action.value, e.staff_name) for e in reversed(entries)] == [
+        ("handoff.claimed", "Sam Lee"),
+        ("handoff.replied", "Sam Lee"),
+        ("handoff.closed", "Sam Lee"),
+    ]
+    # Once it is over, nobody holds it: the assistant answers again.
+    await shopper.say("thanks")
+    assert shopper.texts
+
+
+async def test_an_unclaimed_handoff_may_be_closed_by_anyone_but_an_over_one_not_claimed(
+    shopper: Shopper, ops: Operations, agent: StaffConsole, admin: StaffConsole
+) -> None:
+    await asked_for_a_person(shopper, ops)
+    handoff_id = (await the_handoff(agent, shopper))["id"]
+
+    assert (await admin.handoff(handoff_id, "close", {"note": "Duplicate"})).status_code == 200
+    late = await agent.handoff(handoff_id, "claim")
+    assert late.status_code == 409
+    assert "over" in late.json()["error"]["message"]
+
+
+async def test_the_inbox_and_its_moves_need_a_staff_session(
+    shopper: Shopper, ops: Operations, agent: StaffConsole, new_shopper: ShopperFactory
+) -> None:
+    await asked_for_a_person(shopper, ops)
+    handoff_id = (await the_handoff(agent, shopper))["id"]
+    stranger = (await new_shopper()).client.http
+
+    assert (await stranger.get("/staff/api/handoffs")).status_code == 403
+    assert (await stranger.get(f"/staff/api/handoffs/{handoff_id}")).status_code == 403
+    assert (await stranger.post(f"/staff/api/handoffs/{handoff_id}/claim")).status_code == 403
+    assert (await stranger.get("/staff/api/live")).status_code == 403
+    # Signed in, a change still needs the session's CSRF token.
+    assert (await agent.http.post(f"/staff/api/handoffs/{handoff_id}/claim")).status_code == 403
+    assert (await agent.get("/staff/api/handoffs/999999")).status_code == 404
+    assert (await agent.get("/staff/api/handoffs", view="everything")).status_code == 400
