@@ -189,7 +189,8 @@ async def test_closing_keeps_the_note_lists_it_as_over_and_audits_every_step(
     assert closed.json()["handoff"]["close_note"] == "Refunded by hand."
     assert (await agent.handoffs())["handoffs"] == []
     [over] = (await agent.handoffs("closed"))["handoffs"]
-    assert over["id"] == handoff_id and over["status"] == "closed"
+    assert over["id"] == handoff_id
+    assert over["status"] == "closed"
     async with reading(ops.sessions) as session:
         entries = await audit_entries(session, limit=10, subject=f"handoff:{handoff_id}")
     assert [(e.action.value, e.staff_name) for e in reversed(entries)] == [
