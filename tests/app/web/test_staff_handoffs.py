@@ -16,8 +16,11 @@ from tests.support.staff import StaffConsole
 
 async def the_handoff(agent: StaffConsole, shopper: Shopper) -> dict[str, Any]:
     inbox = await agent.handoffs()
-    [found] = [h for h in inbox["handoffs"] if h["thread_id"] == shopper.thread_id]
-    return found
+    found: list[dict[str, Any]] = [
+        h for h in inbox["handoffs"] if h["thread_id"] == shopper.thread_id
+    ]
+    assert len(found) == 1, found
+    return found[0]
 
 
 async def items_of(shopper: Shopper) -> list[dict[str, Any]]:
