@@ -95,8 +95,8 @@ class LiveFeed:
         # Every event up to here is passed on; above it, those in `_passed` are.
         self._cursor = 0
         self._passed: set[int] = set()
-        # Missing ids above the cursor, with when they were first found missing.
-        self._gaps: dict[int, float] = {}
+        # Since when an id just above the cursor has been missing while later ones are there.
+        self._stuck_since: float | None = None
         self._task: asyncio.Task[None] | None = None
 
     @property
@@ -168,18 +168,19 @@ class LiveFeed:
         return connection
 
     async def _pass_on_new_events(self) -> None:
+        after = self._cursor
         while True:
             async with reading(self.sessions) as session:
-                events = await events_after(session, self._cursor, limit=READ_BATCH)
+                events = await events_after(session, after, limit=READ_BATCH)
             for event in events:
-                if event.id in self._passed:
-                    continue
-                for subscription in list(self._subscriptions):
-                    subscription.offer(event)
-                self._passed.add(event.id)
-            self._advance_cursor()
+                if event.id not in self._passed:
+                    for subscription in list(self._subscriptions):
+                        subscription.offer(event)
+                    self._passed.add(event.id)
             if len(events) < READ_BATCH:
-                return
+                break
+            after = events[-1].id
+        self._advance_cursor()
 
     def _advance_cursor(self) -> None:
         now = asyncio.get_running_loop().time()
@@ -187,12 +188,16 @@ class LiveFeed:
             following = self._cursor + 1
             if following in self._passed:
                 self._passed.discard(following)
-                self._gaps.pop(following, None)
                 self._cursor = following
-            elif now - self._gaps.setdefault(following, now) >= GAP_WAIT_SECONDS:
-                # Rolled back, or committed so late that waiting longer would hold up the rest.
-                self._gaps.pop(following)
-                self._cursor = following
+                self._stuck_since = None
+            elif self._stuck_since is None:
+                self._stuck_since = now
+                return
+            elif now - self._stuck_since >= GAP_WAIT_SECONDS:
+                # Rolled back, or committed so late that waiting longer would hold up the
+                # rest: the whole run of missing ids is passed over at once.
+                self._cursor = min(self._passed) - 1
+                self._stuck_since = None
             else:
                 return
 

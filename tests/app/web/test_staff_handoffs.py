@@ -233,3 +233,32 @@ async def test_the_inbox_and_its_moves_need_a_staff_session(
     assert (await agent.http.post(f"/staff/api/handoffs/{handoff_id}/claim")).status_code == 403
     assert (await agent.get("/staff/api/handoffs/999999")).status_code == 404
     assert (await agent.get("/staff/api/handoffs", view="everything")).status_code == 400
+
+
+def metric(text: str, name: str) -> float:
+    """One sample's value in the Prometheus exposition, 0 when it is not there yet."""
+    for line in text.splitlines():
+        if line.startswith(name + " "):
+            return float(line.split()[-1])
+    return 0.0
+
+
+async def test_metrics_count_handoffs_and_the_time_to_a_first_reply(
+    shopper: Shopper, ops: Operations, agent: StaffConsole
+) -> None:
+    names = [
+        'returndesk_handoffs_total{event="opened"}',
+        'returndesk_handoffs_total{event="claimed"}',
+        'returndesk_handoffs_total{event="closed"}',
+        "returndesk_handoff_first_reply_seconds_count",
+    ]
+    before = (await agent.http.get("/metrics")).text
+    await asked_for_a_person(shopper, ops)
+    handoff_id = (await the_handoff(agent, shopper))["id"]
+    await agent.handoff(handoff_id, "claim")
+    await agent.handoff(handoff_id, "reply", {"text": "One"})
+    await agent.handoff(handoff_id, "reply", {"text": "Two"})
+    await agent.handoff(handoff_id, "close", {"note": None})
+
+    after = (await agent.http.get("/metrics")).text
+    assert [metric(after, name) - metric(before, name) for name in names] == [1, 1, 1, 1]

@@ -1,0 +1,98 @@
+"""The live feed: every new event reaches the subscriptions that may see it, in whatever
+order concurrent transactions commit them, and a subscription that falls behind is ended
+rather than left to grow."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+
+import pytest
+
+from returndesk.store.db import create_engine, create_session_factory, transaction
+from returndesk.store.live_feed import QUEUE_LIMIT, READ_BATCH, LiveFeed, Subscription
+from returndesk.store.repositories.live_events import Audience, LiveEvent
+from returndesk.store.tables import LiveEventRow
+
+AT = datetime(2026, 3, 10, 12, tzinfo=UTC)
+
+
+@pytest.fixture
+async def feed(database_url: str) -> AsyncIterator[LiveFeed]:
+    engine = create_engine(database_url)
+    live = LiveFeed(create_session_factory(engine), database_url, lambda: AT)
+    await live.start()
+    yield live
+    await live.stop()
+    await engine.dispose()
+
+
+async def write(feed: LiveFeed, *events: tuple[int, Audience, str | None]) -> None:
+    """Events with the given ids, as transactions that took their ids earlier commit them."""
+    async with transaction(feed.sessions) as session:
+        for event_id, audience, thread_id in events:
+            session.add(
+                LiveEventRow(
+                    id=event_id,
+                    at=AT,
+                    audience=audience.value,
+                    thread_id=thread_id,
+                    kind="item",
+                    data={"n": event_id},
+                )
+            )
+    feed.wake()
+
+
+async def heard(subscription: Subscription, count: int) -> list[int]:
+    ids = []
+    for _ in range(count):
+        event = await subscription.next_within(10)
+        assert event is not None, f"heard only {ids}"
+        ids.append(event.id)
+    return ids
+
+
+async def test_each_subscription_hears_only_what_it_may_see(feed: LiveFeed) -> None:
+    async with (
+        feed.subscribe(lambda event: event.for_thread("thr_a")) as shopper_a,
+        feed.subscribe(lambda event: event.for_staff) as team,
+    ):
+        await write(
+            feed,
+            (101, Audience.BOTH, "thr_a"),
+            (102, Audience.BOTH, "thr_b"),
+            (103, Audience.SHOPPER, "thr_a"),
+            (104, Audience.STAFF, "thr_a"),
+        )
+        assert await heard(shopper_a, 2) == [101, 103]
+        assert await heard(team, 3) == [101, 102, 104]
+        assert await shopper_a.next_within(0.5) is None
+
+
+async def test_an_event_committed_after_a_later_one_is_still_passed_on(feed: LiveFeed) -> None:
+    async with feed.subscribe(lambda event: event.for_staff) as team:
+        await write(feed, (205, Audience.STAFF, None))
+        assert await heard(team, 1) == [205]
+        # Took its id before 205 did, and committed after it.
+        await write(feed, (203, Audience.STAFF, None))
+        await write(feed, (206, Audience.STAFF, None))
+        assert await heard(team, 2) == [203, 206]
+
+
+def test_a_subscription_that_falls_behind_is_ended_with_what_it_had() -> None:
+    subscription = Subscription(lambda event: True)
+    for n in range(QUEUE_LIMIT + 5):
+        subscription.offer(LiveEvent(n, AT, Audience.STAFF, None, "item", {}))
+
+    assert subscription.ended
+
+
+async def test_many_events_above_a_missing_one_are_all_passed_on_once(feed: LiveFeed) -> None:
+    later = [(n, Audience.STAFF, None) for n in range(402, 402 + READ_BATCH + 100)]
+    async with feed.subscribe(lambda event: event.for_staff) as team:
+        await write(feed, *later)
+        assert await heard(team, len(later)) == [n for n, _, _ in later]
+        await write(feed, (401, Audience.STAFF, None))
+        assert await heard(team, 1) == [401]
+        assert await team.next_within(0.5) is None
