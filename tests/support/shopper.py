@@ -71,6 +71,21 @@ class Shopper:
             for part in item["content"]
         ]
 
+    async def catch_up(self) -> None:
+        """Take the newest card from the thread as stored: one added outside the shopper's own
+        turns (by the store's team) is the one they answer next."""
+        page = await self.client.call(
+            {
+                "type": "items.list",
+                "params": {"thread_id": self.thread_id, "limit": 100, "order": "desc"},
+            }
+        )
+        self.events = []
+        for item in page["data"]:
+            if item["type"] == "widget" and item["widget"].get("key") != "staff-reply":
+                self.widget_id, self.widget = item["id"], item["widget"]
+                return
+
     async def title(self) -> str | None:
         """The conversation's title, as the thread list shows it."""
         thread = await self.client.call(

@@ -82,7 +82,7 @@ def build_server(
         text=text,
         limits=limits,
         locks=ThreadLocks(settings.database_url),
-        desk=HandoffDesk(ops, store),
+        desk=HandoffDesk(conversation),
     )
 
 

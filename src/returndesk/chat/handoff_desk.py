@@ -11,14 +11,27 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from chatkit.types import ThreadItem, WidgetItem
+from chatkit.types import (
+    ThreadItem,
+    ThreadItemDoneEvent,
+    ThreadItemUpdatedEvent,
+    ThreadMetadata,
+    WidgetItem,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from returndesk.chat.conversation import Conversation, Outcome
 from returndesk.chat.staff_view import transcript
 from returndesk.chat.streaming import assistant_message
-from returndesk.domain.handoffs import Handoff, HandoffStatus, close_note, reply_text
+from returndesk.domain.handoffs import (
+    Handoff,
+    HandoffStatus,
+    check_holder,
+    close_note,
+    reply_text,
+)
 from returndesk.domain.staff import StaffMember
-from returndesk.operations.context import Operations
+from returndesk.errors import Conflict, InvalidRequest, NotEligible, NotFound
 from returndesk.operations.handoffs import (
     Saying,
     claim_handoff,
@@ -29,9 +42,10 @@ from returndesk.operations.handoffs import (
     show_item,
 )
 from returndesk.request_context import RequestContext
-from returndesk.store.chatkit_store import SQLAlchemyStore
 from returndesk.store.db import reading, transaction
 from returndesk.store.repositories.handoffs import active_handoff
+from returndesk.usecases.cancellations.events import StartOrderCancellation
+from returndesk.usecases.returns.events import StartReturn
 from returndesk.widgets.components import build_root
 from returndesk.widgets.staff_reply import staff_reply_card
 
@@ -51,10 +65,23 @@ HELD = (
 _ItemMaker = Callable[[str], ThreadItem]
 
 
+# What the team may start for the shopper, by the event that starts it in the conversation.
+STARTS: dict[str, tuple[type[StartReturn] | type[StartOrderCancellation], str]] = {
+    "return": (StartReturn, "a return of"),
+    "cancellation": (StartOrderCancellation, "the cancellation of"),
+}
+STARTED = (
+    "{name} started {what} order {order_id} for you. Check it on the card above and "
+    "confirm it there yourself: nothing changes until you do."
+)
+_MAX_ORDER_ID_CHARS = 64
+
+
 class HandoffDesk:
-    def __init__(self, ops: Operations, store: SQLAlchemyStore[RequestContext]) -> None:
-        self.ops = ops
-        self.store = store
+    def __init__(self, conversation: Conversation) -> None:
+        self.conversation = conversation
+        self.ops = conversation.ops
+        self.store = conversation.store
 
     async def read(self, handoff_id: int) -> tuple[Handoff, list[dict[str, Any]]]:
         """The hand-off with its whole conversation, oldest item first."""
@@ -99,6 +126,63 @@ class HandoffDesk:
             close_note(note),
             self._message(CLOSED.format(name=member.name)),
         )
+
+    async def start_for_shopper(
+        self, handoff_id: int, member: StaffMember, request: object, order_id: object
+    ) -> Handoff:
+        """Start a return or a cancellation in the shopper's conversation, as if they had asked.
+
+        The same flow, guards and domain commands run as for the shopper's own
+        request, and it ends at the same card: the shopper confirms it, or not.
+        The thread goes back to the assistant, which takes the shopper through it.
+        """
+        if not isinstance(request, str) or request not in STARTS:
+            raise InvalidRequest(f"request must be one of {', '.join(STARTS)}.")
+        if not isinstance(order_id, str) or not 0 < len(order_id) <= _MAX_ORDER_ID_CHARS:
+            raise InvalidRequest("Give the order's number, e.g. #W2611340.")
+        held = await handoff(self.ops, handoff_id)
+        check_holder(held, member.id)
+        if held.thread_id is None or held.customer_id is None:
+            raise Conflict("The shopper has not said who they are in this conversation yet.")
+        owner = await self.store.thread_owner(held.thread_id)
+        if owner is None:
+            raise NotFound("The shopper has deleted this conversation.")
+        context = RequestContext(owner_id=owner)
+        thread = await self.store.load_thread(held.thread_id, context)
+        event_type, what = STARTS[request]
+        outcome = await self.conversation.run(
+            thread, event_type(order_id=order_id), context, with_message=True
+        )
+        if not outcome.applied:
+            # Refused as the shopper would have been; nothing changed.
+            raise NotEligible(outcome.reply or "That cannot be started for this shopper.")
+        shown = await self._shown(thread, outcome, context)
+        await self.pass_on(held, shown)
+        return await hand_back(
+            self.ops,
+            handoff_id,
+            member,
+            self._message(STARTED.format(name=member.name, what=what, order_id=order_id.strip())),
+        )
+
+    async def _shown(
+        self, thread: ThreadMetadata, outcome: Outcome, context: RequestContext
+    ) -> list[ThreadItem]:
+        """The items a turn run outside the shopper's own request left in the thread."""
+        shown: list[ThreadItem] = []
+        for event in outcome.before:
+            if isinstance(event, ThreadItemUpdatedEvent):
+                # The card the shopper had open, now locked.
+                shown.append(await self.store.load_item(thread.id, event.item_id, context))
+        if outcome.message is not None:
+            shown.append(outcome.message)
+        for event in outcome.after:
+            if isinstance(event, ThreadItemDoneEvent):
+                if outcome.message is None:
+                    # Without a reply the SDK would have stored the card as it streamed it.
+                    await self.store.add_thread_item(thread.id, event.item, context)
+                shown.append(event.item)
+        return shown
 
     async def holding(self, thread_id: str) -> Handoff | None:
         """The thread's hand-off that is not over, if it has one."""

@@ -9,6 +9,8 @@ from returndesk.operations.context import Operations
 from returndesk.store.db import reading
 from returndesk.store.repositories.audit import audit_entries
 from returndesk.web.staff_session import CSRF_HEADER
+from tests.support.demo import find_line, ordinary, returns_of
+from tests.support.flows import verify
 from tests.support.handoffs import ASK, asked_for_a_person
 from tests.support.shopper import Shopper, ShopperFactory
 from tests.support.staff import StaffConsole
@@ -262,3 +264,54 @@ async def test_metrics_count_handoffs_and_the_time_to_a_first_reply(
 
     after = (await agent.http.get("/metrics")).text
     assert [metric(after, name) - metric(before, name) for name in names] == [1, 1, 1, 1]
+
+
+async def test_a_return_started_by_the_team_is_confirmed_by_the_shopper_by_clicking(
+    shopper: Shopper, ops: Operations, agent: StaffConsole
+) -> None:
+    pick = await find_line(ops, ordinary)
+    await verify(shopper, pick.customer)
+    await shopper.say(ASK)
+    handoff_id = (await the_handoff(agent, shopper))["id"]
+    await agent.handoff(handoff_id, "claim")
+
+    started = await agent.handoff(
+        handoff_id, "start", {"request": "return", "order_id": pick.order.id}
+    )
+
+    assert started.status_code == 200, started.text
+    assert started.json()["handoff"]["status"] == "handed_back"
+    assert await returns_of(ops, pick.customer.id) == []
+    messages = await shopper.reloaded_messages()
+    assert f"Sam Lee started a return of order {pick.order.id} for you" in messages[-1]
+    await shopper.catch_up()
+    item = f"qty:{pick.line.item_id}"
+    await shopper.submit(shopper.form_with(item), {item: True})
+    await shopper.click("Defective")
+    await shopper.click("Refund")
+    await shopper.click("Print a prepaid label")
+    await shopper.click("Confirm return")
+    [made] = await returns_of(ops, pick.customer.id)
+    assert made.order_id == pick.order.id
+
+
+async def test_the_team_cannot_start_what_the_shopper_could_not(
+    shopper: Shopper, ops: Operations, agent: StaffConsole
+) -> None:
+    await asked_for_a_person(shopper, ops)
+    handoff_id = (await the_handoff(agent, shopper))["id"]
+    unclaimed = await agent.handoff(
+        handoff_id, "start", {"request": "return", "order_id": "#W0000000"}
+    )
+    assert unclaimed.status_code == 409
+    await agent.handoff(handoff_id, "claim")
+
+    unknown = await agent.handoff(
+        handoff_id, "start", {"request": "return", "order_id": "#W0000000"}
+    )
+    odd = await agent.handoff(handoff_id, "start", {"request": "refund", "order_id": "#W1"})
+
+    assert unknown.status_code == 422, unknown.text
+    assert odd.status_code == 400
+    # Refused, it is still the holder's, and nothing reached the shopper.
+    assert (await the_handoff(agent, shopper))["status"] == "claimed"

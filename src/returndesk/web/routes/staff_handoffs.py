@@ -84,3 +84,14 @@ async def close(request: Request, handoff_id: int) -> dict[str, Any]:
     fields = await json_fields(request, MAX_BODY_BYTES, REPLY_LIMITS)
     ended = await state.server.desk.close(handoff_id, member, fields.get("note"))
     return {"handoff": handoff_json(ended, state.server.conversation.ops.clock())}
+
+
+@router.post("/{handoff_id}/start")
+async def start_for_shopper(request: Request, handoff_id: int) -> dict[str, Any]:
+    state = app_state(request)
+    member, _ = await signed_in(request, state)
+    fields = await json_fields(request, MAX_BODY_BYTES, REPLY_LIMITS)
+    started = await state.server.desk.start_for_shopper(
+        handoff_id, member, fields.get("request"), fields.get("order_id")
+    )
+    return {"handoff": handoff_json(started, state.server.conversation.ops.clock())}
