@@ -45,7 +45,7 @@ async def write(feed: LiveFeed, *events: tuple[int, Audience, str | None]) -> No
 
 
 async def heard(subscription: Subscription, count: int) -> list[int]:
-    ids = []
+    ids: list[int] = []
     for _ in range(count):
         event = await subscription.next_within(10)
         assert event is not None, f"heard only {ids}"
