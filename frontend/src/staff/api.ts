@@ -26,6 +26,9 @@ import { arrived } from './waiting';
 
 export const BASE = '/staff/api';
 
+/** What the team may start for a shopper from a hand-off. */
+export type ShopperRequest = 'return' | 'cancellation';
+
 export class StaffApiError extends Error {
   constructor(
     message: string,
@@ -185,6 +188,11 @@ export class StaffApi {
 
   closeHandoff(id: number, note: string): Promise<Handoff> {
     return this.changeHandoff(id, 'close', { note });
+  }
+
+  /** Start a return or a cancellation in the shopper's chat, which they then confirm. */
+  startForShopper(id: number, request: ShopperRequest, orderId: string): Promise<Handoff> {
+    return this.changeHandoff(id, 'start', { request, order_id: orderId });
   }
 
   private async changeHandoff(id: number, change: string, body?: unknown): Promise<Handoff> {

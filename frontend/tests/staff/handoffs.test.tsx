@@ -252,6 +252,38 @@ describe('a hand-off', () => {
     expect(within(transcript).getAllByText('Hi Harper, I am on it.')).toHaveLength(1);
   });
 
+  it('starts a return for the shopper on the order concerned, and says it is handed back', async () => {
+    const server = consoleServer();
+    const mine = handoff(12, {
+      status: 'claimed',
+      claimed_by: { id: 3, name: SESSION.name },
+      claimed_at: '2026-03-09T10:04:00+00:00',
+      order_id: '#W2611340',
+    });
+    server.post = (action) =>
+      action === 'claim'
+        ? json({ handoff: mine })
+        : json({
+            handoff: { ...mine, status: 'handed_back', closed_at: '2026-03-09T10:06:00+00:00' },
+          });
+    renderConsole(server, '/staff/inbox/12');
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Claim' }));
+    const order = await screen.findByLabelText('Order number');
+    expect(order).toHaveValue('#W2611340');
+    await userEvent.click(screen.getByRole('button', { name: 'Start for the shopper' }));
+
+    await waitFor(() =>
+      expect(server.posted.at(-1)).toEqual({
+        action: 'start',
+        body: { request: 'return', order_id: '#W2611340' },
+        csrf: 'tok',
+      }),
+    );
+    expect(await screen.findByText('Handed back to the assistant.')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Reply to the shopper')).toBeNull();
+  });
+
   it('shows what the shopper writes as it arrives', async () => {
     const server = consoleServer();
     renderConsole(server, '/staff/inbox/12');

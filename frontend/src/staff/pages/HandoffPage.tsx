@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ThemeName, ThreadItem } from '../../protocol';
-import { StaffApiError, type StaffApi } from '../api';
+import { StaffApiError, type ShopperRequest, type StaffApi } from '../api';
 import { dateTime } from '../format';
 import { applyToDetail, upsertItem } from '../handoff-list';
 import { useStaffLiveStatus } from '../live';
@@ -158,6 +158,10 @@ function Desk({ api, handoff, session, onChanged, onReplied }: DeskProps) {
   const [done, setDone] = useState<string | null>(null);
   const [reply, setReply] = useState('');
   const [note, setNote] = useState('');
+  const [request, setRequest] = useState<ShopperRequest>('return');
+  // Until the member types one, the order the conversation was about.
+  const [typedOrderId, setOrderId] = useState<string | null>(null);
+  const orderId = typedOrderId ?? handoff.order_id ?? '';
   // Whoever just claimed it goes on typing at once.
   const [justClaimed, setJustClaimed] = useState(false);
   const mine = holds(handoff, session);
@@ -213,6 +217,16 @@ function Desk({ api, handoff, session, onChanged, onReplied }: DeskProps) {
       onChanged(await api.closeHandoff(handoff.id, note.trim()));
       setNote('');
       return 'Hand-off closed.';
+    });
+  };
+
+  const start = (event: FormEvent) => {
+    event.preventDefault();
+    const order = orderId.trim();
+    if (!order) return;
+    void act(async () => {
+      onChanged(await api.startForShopper(handoff.id, request, order));
+      return 'Started in the shopper’s chat and handed back: they confirm it there.';
     });
   };
 
@@ -281,6 +295,39 @@ function Desk({ api, handoff, session, onChanged, onReplied }: DeskProps) {
               </button>
             </div>
           </form>
+          {handoff.customer ? (
+            <form className="rd-staff-reply" onSubmit={start} aria-label="Start for the shopper">
+              <div className="rd-staff-desk__actions">
+                <label className="rd-staff-field">
+                  <span>Start</span>
+                  <select
+                    value={request}
+                    onChange={(event) => setRequest(event.target.value as ShopperRequest)}
+                  >
+                    <option value="return">A return</option>
+                    <option value="cancellation">A cancellation</option>
+                  </select>
+                </label>
+                <label className="rd-staff-field">
+                  <span>Order number</span>
+                  <input
+                    value={orderId}
+                    maxLength={64}
+                    placeholder="#W2611340"
+                    onChange={(event) => setOrderId(event.target.value)}
+                  />
+                </label>
+              </div>
+              <span className="rd-staff-muted">
+                The shopper sees the same cards as if they had asked, and confirms it themselves.
+              </span>
+              <div className="rd-staff-desk__actions">
+                <button type="submit" className="rd-staff-btn" disabled={busy || !orderId.trim()}>
+                  Start for the shopper
+                </button>
+              </div>
+            </form>
+          ) : null}
           <form className="rd-staff-reply" onSubmit={close}>
             <label className="rd-staff-field rd-staff-field--wide">
               <span>Closing note</span>
