@@ -63,3 +63,7 @@ _.asctime
 # Tests: uvicorn's exit flag; a fixture requested by name for its effect.
 _.should_exit
 local_clock_behind_utc
+# Tests: the standard library's HTTP server calls its handler's methods by name.
+_.do_POST
+_.log_message
+_.daemon_threads

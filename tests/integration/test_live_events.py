@@ -94,11 +94,7 @@ async def test_a_handoff_and_the_teams_replies_cross_from_one_process_to_the_oth
             assert shopper.texts == []
 
             await agent.handoff(handoff_id, "hand-back")
-            await chat.wait_for(
-                lambda heard: (
-                    heard.kind == "person" and heard.data["name"] is None and heard.id is not None
-                )
-            )
+            await chat.wait_for(handed_back)
     await agent.http.aclose()
     await shopper.client.http.aclose()
 

@@ -99,10 +99,6 @@ class LiveFeed:
         self._stuck_since: float | None = None
         self._task: asyncio.Task[None] | None = None
 
-    @property
-    def subscribers(self) -> int:
-        return len(self._subscriptions)
-
     async def start(self, *, from_the_beginning: bool = False) -> None:
         """Follow events written from now on (or all, for a database not there yet)."""
         if not from_the_beginning:
