@@ -315,3 +315,16 @@ async def test_the_team_cannot_start_what_the_shopper_could_not(
     assert odd.status_code == 400
     # Refused, it is still the holder's, and nothing reached the shopper.
     assert (await the_handoff(agent, shopper))["status"] == "claimed"
+
+
+async def test_odd_handoff_numbers_and_resume_ids_are_refused_cleanly(
+    agent: StaffConsole,
+) -> None:
+    for odd in ("99999999999999999999999", "-1", "1.5", "%00", "０"):
+        response = await agent.get(f"/staff/api/handoffs/{odd}")
+        assert response.status_code in (400, 404), (odd, response.text)
+        claimed = await agent.handoff(odd, "claim")  # type: ignore[arg-type]
+        assert claimed.status_code in (400, 404), (odd, claimed.text)
+    for resume in ("x", "-1", "9" * 40):
+        response = await agent.http.get("/staff/api/live", headers={"Last-Event-ID": resume})
+        assert response.status_code == 400, resume

@@ -51,7 +51,10 @@ async def shopper_events(request: Request) -> Response:
     store = state.server.conversation.store
     if (
         owner is None
+        # Ids are short printable ASCII: anything else names no thread, and is not sent
+        # to the database (PostgreSQL refuses a NUL outright).
         or len(thread_id) > _MAX_THREAD_ID_CHARS
+        or not (thread_id.isascii() and thread_id.isprintable())
         or await store.thread_owner(thread_id) != owner
     ):
         raise NotFound(f"Thread {thread_id[:_MAX_THREAD_ID_CHARS]} was not found.")

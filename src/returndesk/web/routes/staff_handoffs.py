@@ -7,9 +7,9 @@ reply to a hand-off you do not hold, answers 409 with who has it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Request
 
 from returndesk.domain.handoffs import MAX_CLOSE_NOTE_CHARS, MAX_REPLY_CHARS
 from returndesk.errors import InvalidRequest
@@ -26,6 +26,8 @@ REPLY_LIMITS = JsonLimits(
     max_depth=4, max_text_chars=max(MAX_REPLY_CHARS, MAX_CLOSE_NOTE_CHARS) * 2
 )
 VIEWS = {"active": False, "closed": True}
+# Within the database's 64-bit ids: a larger number is refused, not sent to the database.
+HandoffId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 
 
 @router.get("")
@@ -45,7 +47,7 @@ async def inbox(request: Request) -> dict[str, Any]:
 
 
 @router.get("/{handoff_id}")
-async def handoff_page(request: Request, handoff_id: int) -> dict[str, Any]:
+async def handoff_page(request: Request, handoff_id: HandoffId) -> dict[str, Any]:
     state = app_state(request)
     await signed_in(request, state)
     found, items = await state.server.desk.read(handoff_id)
@@ -53,7 +55,7 @@ async def handoff_page(request: Request, handoff_id: int) -> dict[str, Any]:
 
 
 @router.post("/{handoff_id}/claim")
-async def claim(request: Request, handoff_id: int) -> dict[str, Any]:
+async def claim(request: Request, handoff_id: HandoffId) -> dict[str, Any]:
     state = app_state(request)
     member, _ = await signed_in(request, state)
     claimed = await state.server.desk.claim(handoff_id, member)
@@ -61,7 +63,7 @@ async def claim(request: Request, handoff_id: int) -> dict[str, Any]:
 
 
 @router.post("/{handoff_id}/reply")
-async def reply(request: Request, handoff_id: int) -> dict[str, Any]:
+async def reply(request: Request, handoff_id: HandoffId) -> dict[str, Any]:
     state = app_state(request)
     member, _ = await signed_in(request, state)
     fields = await json_fields(request, MAX_BODY_BYTES, REPLY_LIMITS)
@@ -70,7 +72,7 @@ async def reply(request: Request, handoff_id: int) -> dict[str, Any]:
 
 
 @router.post("/{handoff_id}/hand-back")
-async def hand_back(request: Request, handoff_id: int) -> dict[str, Any]:
+async def hand_back(request: Request, handoff_id: HandoffId) -> dict[str, Any]:
     state = app_state(request)
     member, _ = await signed_in(request, state)
     ended = await state.server.desk.hand_back(handoff_id, member)
@@ -78,7 +80,7 @@ async def hand_back(request: Request, handoff_id: int) -> dict[str, Any]:
 
 
 @router.post("/{handoff_id}/close")
-async def close(request: Request, handoff_id: int) -> dict[str, Any]:
+async def close(request: Request, handoff_id: HandoffId) -> dict[str, Any]:
     state = app_state(request)
     member, _ = await signed_in(request, state)
     fields = await json_fields(request, MAX_BODY_BYTES, REPLY_LIMITS)
@@ -87,7 +89,7 @@ async def close(request: Request, handoff_id: int) -> dict[str, Any]:
 
 
 @router.post("/{handoff_id}/start")
-async def start_for_shopper(request: Request, handoff_id: int) -> dict[str, Any]:
+async def start_for_shopper(request: Request, handoff_id: HandoffId) -> dict[str, Any]:
     state = app_state(request)
     member, _ = await signed_in(request, state)
     fields = await json_fields(request, MAX_BODY_BYTES, REPLY_LIMITS)
