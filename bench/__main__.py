@@ -10,6 +10,7 @@ from bench import (
     conversation_bench,
     conversation_holdout,
     http_bench,
+    live_bench,
     nlu_bench,
     queue_bench,
     scale_bench,
@@ -29,6 +30,7 @@ async def main() -> None:
         await conversation_holdout.run(results, Path(workdir))
         await conversation_bench.run(results, Path(workdir))
         await http_bench.run(results, Path(workdir))
+        await live_bench.run(results, Path(workdir))
         await scale_bench.run(results, Path(workdir))
         await queue_bench.run(results, Path(workdir))
         await ui_bench.run(results, Path(workdir))

@@ -1,0 +1,105 @@
+"""Live delivery across processes, side by side on SQLite and PostgreSQL.
+
+This process writes live events into the database, as another app process
+does when a member of the team replies; a real `returndesk serve` process
+passes them to a browser's stream (`GET /staff/api/live`, read over HTTP here).
+The figure is the time from the writing transaction's commit to the event's
+arrival at the client: what a shopper waits between a reply being sent and it
+showing, beyond the reply's own request. On SQLite the server reads the table
+every 0.2 s; on PostgreSQL NOTIFY wakes it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import time
+from pathlib import Path
+
+import asyncpg
+import httpx
+
+from bench.http_bench import POSTGRES_ADMIN, RETURNDESK, _serve
+from bench.measure import Latencies, Results
+from returndesk.domain import load_policy
+from returndesk.domain.staff import StaffRole
+from returndesk.operations.context import Operations
+from returndesk.operations.staff_accounts import add_staff
+from returndesk.store.db import create_engine, create_session_factory, transaction
+from returndesk.store.repositories.live_events import Audience, publish
+
+EVENTS = 200
+PASSWORD = "bench-password-long-enough"
+
+
+async def _deliveries(database_url: str, workdir: Path) -> Latencies:
+    env = {**os.environ, "RETURNDESK_DATABASE_URL": database_url}
+    subprocess.run([str(RETURNDESK), "db", "upgrade"], env=env, check=True, capture_output=True)
+    engine = create_engine(database_url)
+    ops = Operations(create_session_factory(engine), load_policy())
+    await add_staff(
+        ops, email="bench@example.com", name="Bench", role=StaffRole.AGENT, password=PASSWORD
+    )
+    sent: dict[int, float] = {}
+    arrived: dict[int, float] = {}
+    try:
+        with _serve(database_url, workdir) as url:
+            async with httpx.AsyncClient(base_url=url, timeout=None) as http:
+                signed = await http.post(
+                    "/staff/api/session", json={"email": "bench@example.com", "password": PASSWORD}
+                )
+                signed.raise_for_status()
+                async with http.stream("GET", "/staff/api/live") as stream:
+                    reading = asyncio.create_task(_read(stream, arrived))
+                    for n in range(EVENTS):
+                        async with transaction(ops.sessions) as session:
+                            await publish(
+                                session,
+                                at=ops.clock(),
+                                audience=Audience.STAFF,
+                                thread_id=None,
+                                kind="bench",
+                                data={"n": n},
+                            )
+                        sent[n] = time.perf_counter()
+                        # One at a time, as replies come: each waits for its own wake-up.
+                        while n not in arrived:
+                            await asyncio.sleep(0.001)
+                    reading.cancel()
+    finally:
+        await engine.dispose()
+    return Latencies(tuple((arrived[n] - sent[n]) * 1000 for n in range(EVENTS)))
+
+
+async def _read(stream: httpx.Response, arrived: dict[int, float]) -> None:
+    async for line in stream.aiter_lines():
+        if line.startswith("data: "):
+            data = json.loads(line[6:])
+            if "n" in data:
+                arrived[data["n"]] = time.perf_counter()
+
+
+async def run(results: Results, workdir: Path) -> None:
+    sqlite = await _deliveries(f"sqlite+aiosqlite:///{workdir / 'live.db'}", workdir)
+    _report(results, "SQLite (read every 0.2 s)", sqlite)
+    name = f"rd_bench_live_{os.getpid()}"
+    try:
+        admin = await asyncpg.connect(POSTGRES_ADMIN, timeout=5)
+    except (OSError, asyncpg.PostgresError) as exc:
+        results.add("live delivery", f"PostgreSQL skipped: {type(exc).__name__}", 0, "")
+        return
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    base = POSTGRES_ADMIN.replace("postgresql://", "postgresql+asyncpg://").rsplit("/", 1)[0]
+    try:
+        postgres = await _deliveries(f"{base}/{name}", workdir)
+        _report(results, "PostgreSQL (LISTEN/NOTIFY)", postgres)
+    finally:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
+
+
+def _report(results: Results, name: str, latencies: Latencies) -> None:
+    results.add("live delivery", f"{name}: commit to browser p50", latencies.p50, "ms")
+    results.add("live delivery", f"{name}: commit to browser p99", latencies.p99, "ms", "< 1000")
