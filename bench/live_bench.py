@@ -3,8 +3,8 @@
 This process writes live events into the database, as another app process
 does when a member of the team replies; a real `returndesk serve` process
 passes them to a browser's stream (`GET /staff/api/live`, read over HTTP here).
-The figure is the time from the writing transaction's commit to the event's
-arrival at the client: what a shopper waits between a reply being sent and it
+The figure is the time from the start of the writing transaction to the
+event's arrival at the client: what a shopper waits between a reply being sent and it
 showing, beyond the reply's own request. On SQLite the server reads the table
 every 0.2 s; on PostgreSQL NOTIFY wakes it.
 """
@@ -36,14 +36,21 @@ PASSWORD = "bench-password-long-enough"
 
 async def _deliveries(database_url: str, workdir: Path) -> Latencies:
     env = {**os.environ, "RETURNDESK_DATABASE_URL": database_url}
-    subprocess.run([str(RETURNDESK), "db", "upgrade"], env=env, check=True, capture_output=True)
+    await asyncio.to_thread(
+        subprocess.run,
+        [str(RETURNDESK), "db", "upgrade"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     engine = create_engine(database_url)
     ops = Operations(create_session_factory(engine), load_policy())
     await add_staff(
         ops, email="bench@example.com", name="Bench", role=StaffRole.AGENT, password=PASSWORD
     )
     sent: dict[int, float] = {}
-    arrived: dict[int, float] = {}
+    arrived: asyncio.Queue[tuple[int, float]] = asyncio.Queue()
+    took: dict[int, float] = {}
     try:
         with _serve(database_url, workdir) as url:
             async with httpx.AsyncClient(base_url=url, timeout=None) as http:
@@ -54,6 +61,8 @@ async def _deliveries(database_url: str, workdir: Path) -> Latencies:
                 async with http.stream("GET", "/staff/api/live") as stream:
                     reading = asyncio.create_task(_read(stream, arrived))
                     for n in range(EVENTS):
+                        # From before the write: its arrival can beat the commit's return.
+                        sent[n] = time.perf_counter()
                         async with transaction(ops.sessions) as session:
                             await publish(
                                 session,
@@ -63,22 +72,21 @@ async def _deliveries(database_url: str, workdir: Path) -> Latencies:
                                 kind="bench",
                                 data={"n": n},
                             )
-                        sent[n] = time.perf_counter()
                         # One at a time, as replies come: each waits for its own wake-up.
-                        while n not in arrived:
-                            await asyncio.sleep(0.001)
+                        heard, at = await arrived.get()
+                        took[heard] = at - sent[heard]
                     reading.cancel()
     finally:
         await engine.dispose()
-    return Latencies(tuple((arrived[n] - sent[n]) * 1000 for n in range(EVENTS)))
+    return Latencies(tuple(took[n] * 1000 for n in range(EVENTS)))
 
 
-async def _read(stream: httpx.Response, arrived: dict[int, float]) -> None:
+async def _read(stream: httpx.Response, arrived: asyncio.Queue[tuple[int, float]]) -> None:
     async for line in stream.aiter_lines():
         if line.startswith("data: "):
             data = json.loads(line[6:])
             if "n" in data:
-                arrived[data["n"]] = time.perf_counter()
+                arrived.put_nowait((data["n"], time.perf_counter()))
 
 
 async def run(results: Results, workdir: Path) -> None:
@@ -101,5 +109,5 @@ async def run(results: Results, workdir: Path) -> None:
 
 
 def _report(results: Results, name: str, latencies: Latencies) -> None:
-    results.add("live delivery", f"{name}: commit to browser p50", latencies.p50, "ms")
-    results.add("live delivery", f"{name}: commit to browser p99", latencies.p99, "ms", "< 1000")
+    results.add("live delivery", f"{name}: write to browser p50", latencies.p50, "ms")
+    results.add("live delivery", f"{name}: write to browser p99", latencies.p99, "ms", "< 1000")
