@@ -73,8 +73,8 @@ async def shopper_events(request: Request) -> Response:
 @router.get("/staff/api/live")
 async def staff_events(request: Request) -> Response:
     state = app_state(request)
-    after = resume_after(request)
     await signed_in(request, state)
+    after = resume_after(request)
     return event_stream(
         state.live,
         accepts=lambda event: event.for_staff,

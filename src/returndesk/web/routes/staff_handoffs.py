@@ -7,12 +7,12 @@ reply to a hand-off you do not hold, answers 409 with who has it.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Request
 
 from returndesk.domain.handoffs import MAX_CLOSE_NOTE_CHARS, MAX_REPLY_CHARS
-from returndesk.errors import InvalidRequest
+from returndesk.errors import InvalidRequest, NotFound
 from returndesk.operations.handoffs import handoff_inbox
 from returndesk.operations.json_views import handoff_json
 from returndesk.untrusted_json import JsonLimits
@@ -26,8 +26,16 @@ REPLY_LIMITS = JsonLimits(
     max_depth=4, max_text_chars=max(MAX_REPLY_CHARS, MAX_CLOSE_NOTE_CHARS) * 2
 )
 VIEWS = {"active": False, "closed": True}
-# Within the database's 64-bit ids: a larger number is refused, not sent to the database.
-HandoffId = Annotated[int, Path(ge=1, le=2**63 - 1)]
+_LARGEST_ID = 2**63 - 1
+
+
+def _number(handoff_id: str) -> int:
+    """The hand-off's number from the path, read after the session is checked (so a
+    visitor without one is told 403 whatever the path), and within the database's 64-bit
+    ids: anything else names no hand-off."""
+    if handoff_id.isascii() and handoff_id.isdigit() and 0 < int(handoff_id) <= _LARGEST_ID:
+        return int(handoff_id)
+    raise NotFound(f"There is no hand-off {handoff_id[:20]!r}.")
 
 
 @router.get("")
@@ -47,53 +55,53 @@ async def inbox(request: Request) -> dict[str, Any]:
 
 
 @router.get("/{handoff_id}")
-async def handoff_page(request: Request, handoff_id: HandoffId) -> dict[str, Any]:
+async def handoff_page(request: Request, handoff_id: str) -> dict[str, Any]:
     state = app_state(request)
     await signed_in(request, state)
-    found, items = await state.server.desk.read(handoff_id)
+    found, items = await state.server.desk.read(_number(handoff_id))
     return {"handoff": handoff_json(found, state.server.conversation.ops.clock()), "items": items}
 
 
 @router.post("/{handoff_id}/claim")
-async def claim(request: Request, handoff_id: HandoffId) -> dict[str, Any]:
+async def claim(request: Request, handoff_id: str) -> dict[str, Any]:
     state = app_state(request)
     member, _ = await signed_in(request, state)
-    claimed = await state.server.desk.claim(handoff_id, member)
+    claimed = await state.server.desk.claim(_number(handoff_id), member)
     return {"handoff": handoff_json(claimed, state.server.conversation.ops.clock())}
 
 
 @router.post("/{handoff_id}/reply")
-async def reply(request: Request, handoff_id: HandoffId) -> dict[str, Any]:
+async def reply(request: Request, handoff_id: str) -> dict[str, Any]:
     state = app_state(request)
     member, _ = await signed_in(request, state)
     fields = await json_fields(request, MAX_BODY_BYTES, REPLY_LIMITS)
-    replied, item = await state.server.desk.reply(handoff_id, member, fields.get("text"))
+    replied, item = await state.server.desk.reply(_number(handoff_id), member, fields.get("text"))
     return {"handoff": handoff_json(replied, state.server.conversation.ops.clock()), "item": item}
 
 
 @router.post("/{handoff_id}/hand-back")
-async def hand_back(request: Request, handoff_id: HandoffId) -> dict[str, Any]:
+async def hand_back(request: Request, handoff_id: str) -> dict[str, Any]:
     state = app_state(request)
     member, _ = await signed_in(request, state)
-    ended = await state.server.desk.hand_back(handoff_id, member)
+    ended = await state.server.desk.hand_back(_number(handoff_id), member)
     return {"handoff": handoff_json(ended, state.server.conversation.ops.clock())}
 
 
 @router.post("/{handoff_id}/close")
-async def close(request: Request, handoff_id: HandoffId) -> dict[str, Any]:
+async def close(request: Request, handoff_id: str) -> dict[str, Any]:
     state = app_state(request)
     member, _ = await signed_in(request, state)
     fields = await json_fields(request, MAX_BODY_BYTES, REPLY_LIMITS)
-    ended = await state.server.desk.close(handoff_id, member, fields.get("note"))
+    ended = await state.server.desk.close(_number(handoff_id), member, fields.get("note"))
     return {"handoff": handoff_json(ended, state.server.conversation.ops.clock())}
 
 
 @router.post("/{handoff_id}/start")
-async def start_for_shopper(request: Request, handoff_id: HandoffId) -> dict[str, Any]:
+async def start_for_shopper(request: Request, handoff_id: str) -> dict[str, Any]:
     state = app_state(request)
     member, _ = await signed_in(request, state)
     fields = await json_fields(request, MAX_BODY_BYTES, REPLY_LIMITS)
     started = await state.server.desk.start_for_shopper(
-        handoff_id, member, fields.get("request"), fields.get("order_id")
+        _number(handoff_id), member, fields.get("request"), fields.get("order_id")
     )
     return {"handoff": handoff_json(started, state.server.conversation.ops.clock())}
