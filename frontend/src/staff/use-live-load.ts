@@ -8,9 +8,9 @@
  * again, since events from before it may be missing.
  */
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef } from 'react';
 import { useStaffLive, type StaffLiveMessage } from './live';
-import type { Loaded } from './use-load';
+import { useLoad, type Loaded } from './use-load';
 
 export type ApplyLive<T> = (data: T, message: StaffLiveMessage) => T;
 
@@ -24,47 +24,29 @@ export function useLiveLoad<T>(
   deps: readonly unknown[],
   apply: ApplyLive<T>,
 ): LiveLoaded<T> {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [round, setRound] = useState(0);
   // Non-null while a load is on its way: the events to apply to its answer.
   const missed = useRef<StaffLiveMessage[] | null>(null);
   const applyRef = useRef(apply);
   applyRef.current = apply;
 
-  useEffect(() => {
-    let current = true;
-    missed.current = [];
-    setLoading(true);
-    setError(null);
-    load().then(
-      (value) => {
-        if (!current) return;
-        const meanwhile = missed.current ?? [];
-        missed.current = null;
-        setData(meanwhile.reduce((state, message) => applyRef.current(state, message), value));
-        setLoading(false);
-      },
-      (failure: unknown) => {
-        if (!current) return;
-        missed.current = null;
-        setError(failure instanceof Error ? failure.message : String(failure));
-        setLoading(false);
-      },
-    );
-    return () => {
-      current = false;
-    };
+  const loaded = useLoad<T>(async () => {
+    const meanwhile: StaffLiveMessage[] = [];
+    missed.current = meanwhile;
+    try {
+      const value = await load();
+      return meanwhile.reduce<T>((state, message) => applyRef.current(state, message), value);
+    } finally {
+      // A newer load may have started meanwhile: its list is its own.
+      if (missed.current === meanwhile) missed.current = null;
+    }
     // The caller names what the load depends on.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, round]);
-
-  const reload = useCallback(() => setRound((n) => n + 1), []);
+  }, deps);
+  const { set, reload } = loaded;
 
   const update = useCallback(
-    (change: (data: T) => T) => setData((old) => (old === null ? old : change(old))),
-    [],
+    (change: (data: T) => T) => set((old) => (old === null ? old : change(old))),
+    [set],
   );
   useStaffLive((message) => {
     if (message.type === 'open') reload();
@@ -72,5 +54,5 @@ export function useLiveLoad<T>(
     else update((old) => applyRef.current(old, message));
   });
 
-  return { data, error, loading, reload, set: setData, update };
+  return { ...loaded, update };
 }

@@ -1,13 +1,13 @@
 /** Loading what a page shows: the value, the error to say, and a way to load again. */
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type Dispatch, type SetStateAction } from 'react';
 
 export interface Loaded<T> {
   data: T | null;
   error: string | null;
   loading: boolean;
   reload(): void;
-  set(data: T): void;
+  set: Dispatch<SetStateAction<T | null>>;
 }
 
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
