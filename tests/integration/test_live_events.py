@@ -65,13 +65,24 @@ def handed_back(heard: Heard) -> bool:
     return heard.kind == "person" and heard.data["name"] is None and heard.id is not None
 
 
-async def test_a_handoff_and_the_teams_replies_cross_from_one_process_to_the_other(
+@pytest.fixture
+async def apart(
     two_servers: tuple[Server, Server], ops: Operations
-) -> None:
+) -> AsyncIterator[tuple[Shopper, StaffConsole]]:
+    """A shopper talking to process a, and a member of the team signed in on process b."""
     a, b = two_servers
     shopper = Shopper(ChatKitClient(client(a)))
     await shopper.start()
     agent = await staff_on(b, ops)
+    yield shopper, agent
+    await agent.http.aclose()
+    await shopper.client.http.aclose()
+
+
+async def test_a_handoff_and_the_teams_replies_cross_from_one_process_to_the_other(
+    apart: tuple[Shopper, StaffConsole], ops: Operations
+) -> None:
+    shopper, agent = apart
 
     async with LiveListener(agent.http, "/staff/api/live") as team:
         await asked_for_a_person(shopper, ops)
@@ -95,17 +106,12 @@ async def test_a_handoff_and_the_teams_replies_cross_from_one_process_to_the_oth
 
             await agent.handoff(handoff_id, "hand-back")
             await chat.wait_for(handed_back)
-    await agent.http.aclose()
-    await shopper.client.http.aclose()
 
 
 async def test_a_reconnecting_shopper_receives_the_replies_missed_meanwhile(
-    two_servers: tuple[Server, Server], ops: Operations
+    apart: tuple[Shopper, StaffConsole], ops: Operations
 ) -> None:
-    a, b = two_servers
-    shopper = Shopper(ChatKitClient(client(a)))
-    await shopper.start()
-    agent = await staff_on(b, ops)
+    shopper, agent = apart
     await asked_for_a_person(shopper, ops)
     handoff_id = (await agent.handoffs())["handoffs"][0]["id"]
     await agent.handoff(handoff_id, "claim")
@@ -124,8 +130,6 @@ async def test_a_reconnecting_shopper_receives_the_replies_missed_meanwhile(
         texts = [str(item) for item in resumed.items()]
     assert ["Second answer" in texts[0], "Third answer" in texts[1]] == [True, True]
     assert not any("First answer" in text for text in texts)
-    await agent.http.aclose()
-    await shopper.client.http.aclose()
 
 
 async def test_nobody_can_listen_to_another_shoppers_thread(

@@ -33,6 +33,15 @@ async def items_of(shopper: Shopper) -> list[dict[str, Any]]:
     return items
 
 
+async def claimed(shopper: Shopper, ops: Operations, agent: StaffConsole) -> int:
+    """The shopper asks for a person and `agent` claims it: the hand-off's number."""
+    await asked_for_a_person(shopper, ops)
+    handoff_id: int = (await the_handoff(agent, shopper))["id"]
+    response = await agent.handoff(handoff_id, "claim")
+    assert response.status_code == 200, response.text
+    return handoff_id
+
+
 def staff_replies(items: list[dict[str, Any]]) -> list[str]:
     """Each staff reply card as the shopper reads it: the name line, then the words."""
     return [
@@ -103,9 +112,7 @@ async def test_a_second_claim_is_refused_and_told_who_has_it(
 async def test_while_a_person_holds_the_thread_the_assistant_stays_silent_and_cards_wait(
     shopper: Shopper, ops: Operations, agent: StaffConsole
 ) -> None:
-    await asked_for_a_person(shopper, ops)
-    handoff_id = (await the_handoff(agent, shopper))["id"]
-    assert (await agent.handoff(handoff_id, "claim")).status_code == 200
+    handoff_id = await claimed(shopper, ops, agent)
 
     await shopper.say("My parcel arrived damaged, the box was crushed")
     assert shopper.texts == []
@@ -130,9 +137,7 @@ async def test_while_a_person_holds_the_thread_the_assistant_stays_silent_and_ca
 async def test_a_reply_reaches_the_shoppers_thread_marked_with_the_staff_members_name(
     shopper: Shopper, ops: Operations, agent: StaffConsole
 ) -> None:
-    await asked_for_a_person(shopper, ops)
-    handoff_id = (await the_handoff(agent, shopper))["id"]
-    await agent.handoff(handoff_id, "claim")
+    handoff_id = await claimed(shopper, ops, agent)
 
     replied = await agent.handoff(handoff_id, "reply", {"text": "  I'm sorry! Let me check.  "})
 
@@ -146,9 +151,7 @@ async def test_a_reply_reaches_the_shoppers_thread_marked_with_the_staff_members
 async def test_an_empty_or_overlong_reply_is_refused_and_nothing_reaches_the_shopper(
     shopper: Shopper, ops: Operations, agent: StaffConsole
 ) -> None:
-    await asked_for_a_person(shopper, ops)
-    handoff_id = (await the_handoff(agent, shopper))["id"]
-    await agent.handoff(handoff_id, "claim")
+    handoff_id = await claimed(shopper, ops, agent)
 
     bodies = [b'{"text": "   "}', b'{"text": "%s"}' % (b"x" * 4001), b'{"text": 12}', b"[]",
               b'{"text": "\\ud800"}', b'{"text": ', b"\xff"]  # fmt: skip
@@ -165,9 +168,7 @@ async def test_an_empty_or_overlong_reply_is_refused_and_nothing_reaches_the_sho
 async def test_handed_back_the_assistant_answers_again_from_where_the_flow_stood(
     shopper: Shopper, ops: Operations, agent: StaffConsole
 ) -> None:
-    await asked_for_a_person(shopper, ops)
-    handoff_id = (await the_handoff(agent, shopper))["id"]
-    await agent.handoff(handoff_id, "claim")
+    handoff_id = await claimed(shopper, ops, agent)
 
     handed = await agent.handoff(handoff_id, "hand-back")
 
@@ -183,9 +184,7 @@ async def test_handed_back_the_assistant_answers_again_from_where_the_flow_stood
 async def test_closing_keeps_the_note_lists_it_as_over_and_audits_every_step(
     shopper: Shopper, ops: Operations, agent: StaffConsole
 ) -> None:
-    await asked_for_a_person(shopper, ops)
-    handoff_id = (await the_handoff(agent, shopper))["id"]
-    await agent.handoff(handoff_id, "claim")
+    handoff_id = await claimed(shopper, ops, agent)
     await agent.handoff(handoff_id, "reply", {"text": "Refund sent."})
 
     closed = await agent.handoff(handoff_id, "close", {"note": "Refunded by hand."})
@@ -255,9 +254,7 @@ async def test_metrics_count_handoffs_and_the_time_to_a_first_reply(
         "returndesk_handoff_first_reply_seconds_count",
     ]
     before = (await agent.http.get("/metrics")).text
-    await asked_for_a_person(shopper, ops)
-    handoff_id = (await the_handoff(agent, shopper))["id"]
-    await agent.handoff(handoff_id, "claim")
+    handoff_id = await claimed(shopper, ops, agent)
     await agent.handoff(handoff_id, "reply", {"text": "One"})
     await agent.handoff(handoff_id, "reply", {"text": "Two"})
     await agent.handoff(handoff_id, "close", {"note": None})

@@ -11,13 +11,14 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from returndesk.domain.handoffs import MAX_CLOSE_NOTE_CHARS, MAX_REPLY_CHARS
+from returndesk.domain.handoffs import MAX_CLOSE_NOTE_CHARS, MAX_REPLY_CHARS, Handoff
+from returndesk.domain.staff import StaffMember
 from returndesk.errors import InvalidRequest, NotFound
 from returndesk.operations.handoffs import handoff_inbox
 from returndesk.operations.json_views import handoff_json
 from returndesk.untrusted_json import JsonLimits
 from returndesk.web.routes.staff import json_fields, signed_in
-from returndesk.web.state import app_state
+from returndesk.web.state import AppState, app_state
 
 router = APIRouter(prefix="/staff/api/handoffs")
 
@@ -54,54 +55,60 @@ async def inbox(request: Request) -> dict[str, Any]:
     }
 
 
+async def _acting(request: Request, handoff_id: str) -> tuple[AppState, StaffMember, int]:
+    """The app, the signed-in member and the hand-off's number, checked in that order."""
+    state = app_state(request)
+    member, _ = await signed_in(request, state)
+    return state, member, _number(handoff_id)
+
+
+async def _fields(request: Request) -> dict[str, Any]:
+    return await json_fields(request, MAX_BODY_BYTES, REPLY_LIMITS)
+
+
+def _shown(state: AppState, handoff: Handoff, **more: Any) -> dict[str, Any]:
+    return {"handoff": handoff_json(handoff, state.server.conversation.ops.clock()), **more}
+
+
 @router.get("/{handoff_id}")
 async def handoff_page(request: Request, handoff_id: str) -> dict[str, Any]:
-    state = app_state(request)
-    await signed_in(request, state)
-    found, items = await state.server.desk.read(_number(handoff_id))
-    return {"handoff": handoff_json(found, state.server.conversation.ops.clock()), "items": items}
+    state, _, number = await _acting(request, handoff_id)
+    found, items = await state.server.desk.read(number)
+    return _shown(state, found, items=items)
 
 
 @router.post("/{handoff_id}/claim")
 async def claim(request: Request, handoff_id: str) -> dict[str, Any]:
-    state = app_state(request)
-    member, _ = await signed_in(request, state)
-    claimed = await state.server.desk.claim(_number(handoff_id), member)
-    return {"handoff": handoff_json(claimed, state.server.conversation.ops.clock())}
+    state, member, number = await _acting(request, handoff_id)
+    return _shown(state, await state.server.desk.claim(number, member))
 
 
 @router.post("/{handoff_id}/reply")
 async def reply(request: Request, handoff_id: str) -> dict[str, Any]:
-    state = app_state(request)
-    member, _ = await signed_in(request, state)
-    fields = await json_fields(request, MAX_BODY_BYTES, REPLY_LIMITS)
-    replied, item = await state.server.desk.reply(_number(handoff_id), member, fields.get("text"))
-    return {"handoff": handoff_json(replied, state.server.conversation.ops.clock()), "item": item}
+    state, member, number = await _acting(request, handoff_id)
+    text = (await _fields(request)).get("text")
+    replied, item = await state.server.desk.reply(number, member, text)
+    return _shown(state, replied, item=item)
 
 
 @router.post("/{handoff_id}/hand-back")
 async def hand_back(request: Request, handoff_id: str) -> dict[str, Any]:
-    state = app_state(request)
-    member, _ = await signed_in(request, state)
-    ended = await state.server.desk.hand_back(_number(handoff_id), member)
-    return {"handoff": handoff_json(ended, state.server.conversation.ops.clock())}
+    state, member, number = await _acting(request, handoff_id)
+    return _shown(state, await state.server.desk.hand_back(number, member))
 
 
 @router.post("/{handoff_id}/close")
 async def close(request: Request, handoff_id: str) -> dict[str, Any]:
-    state = app_state(request)
-    member, _ = await signed_in(request, state)
-    fields = await json_fields(request, MAX_BODY_BYTES, REPLY_LIMITS)
-    ended = await state.server.desk.close(_number(handoff_id), member, fields.get("note"))
-    return {"handoff": handoff_json(ended, state.server.conversation.ops.clock())}
+    state, member, number = await _acting(request, handoff_id)
+    note = (await _fields(request)).get("note")
+    return _shown(state, await state.server.desk.close(number, member, note))
 
 
 @router.post("/{handoff_id}/start")
 async def start_for_shopper(request: Request, handoff_id: str) -> dict[str, Any]:
-    state = app_state(request)
-    member, _ = await signed_in(request, state)
-    fields = await json_fields(request, MAX_BODY_BYTES, REPLY_LIMITS)
+    state, member, number = await _acting(request, handoff_id)
+    fields = await _fields(request)
     started = await state.server.desk.start_for_shopper(
-        _number(handoff_id), member, fields.get("request"), fields.get("order_id")
+        number, member, fields.get("request"), fields.get("order_id")
     )
-    return {"handoff": handoff_json(started, state.server.conversation.ops.clock())}
+    return _shown(state, started)
