@@ -39,6 +39,8 @@ SQLITE_POLL_SECONDS = 0.2
 # On PostgreSQL NOTIFY wakes the feed; this only bounds how late a lost notification makes it.
 POSTGRES_POLL_SECONDS = 3.0
 READ_BATCH = 500
+# After a failed read, the next try comes this much later.
+RETRY_SECONDS = 5.0
 # Events a browser has not taken yet before its subscription is ended.
 QUEUE_LIMIT = 1000
 # A browser away longer than this reloads instead of catching up.
@@ -133,6 +135,7 @@ class LiveFeed:
         interval = POSTGRES_POLL_SECONDS if self._postgres else SQLITE_POLL_SECONDS
         loop = asyncio.get_running_loop()
         forget_at = loop.time()
+        failing = False
         try:
             while True:
                 try:
@@ -142,13 +145,21 @@ class LiveFeed:
                     if loop.time() >= forget_at:
                         forget_at = loop.time() + FORGET_EVERY_SECONDS
                         await self._forget_old_events()
+                    if failing:
+                        logger.info("the live feed reads new events again")
+                    failing = False
                 except Exception:
-                    # A database that went away: keep trying; browsers catch up afterwards.
-                    logger.warning("the live feed could not read new events", exc_info=True)
+                    # A database that went away (or is not migrated yet): said once, then
+                    # tried again less often; browsers catch up afterwards.
+                    if not failing:
+                        logger.warning("the live feed cannot read new events", exc_info=True)
+                    failing = True
                     _close(listener)
                     listener = None
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), interval)
+                    await asyncio.wait_for(
+                        self._wake.wait(), RETRY_SECONDS if failing else interval
+                    )
                 self._wake.clear()
         finally:
             _close(listener)
