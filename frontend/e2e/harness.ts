@@ -25,10 +25,10 @@ export interface TestContext {
   customerOf(customerId: string): Promise<StoredCustomer>;
   /** A token the store's site would sign for this customer (embedded mode). */
   customerToken(customerId: string): string;
-  /** A second visitor (own cookie), for tests that need one. */
-  newVisitor(): Promise<ChatPage>;
-  /** The staff console in a browser context of its own, not signed in yet. */
-  staffConsole(): Promise<StaffPage>;
+  /** A second visitor (own cookie), for tests that need one; of another app if given its URL. */
+  newVisitor(baseUrl?: string): Promise<ChatPage>;
+  /** The staff console in a browser context of its own, not signed in yet (of `baseUrl` if given). */
+  staffConsole(baseUrl?: string): Promise<StaffPage>;
   log(message: string): void;
 }
 
@@ -99,8 +99,8 @@ export async function makeContext(
     returnsOf: (customerId) => returnsOf(app, customerId),
     customerOf: (customerId) => customerOf(app, customerId),
     customerToken: (customerId) => app.customerToken(customerId),
-    newVisitor: async () => new ChatPage(await open(), baseUrl),
-    staffConsole: async () => new StaffPage(await open(), baseUrl),
+    newVisitor: async (url = baseUrl) => new ChatPage(await open(), url),
+    staffConsole: async (url = baseUrl) => new StaffPage(await open(), url),
     log: (message) => console.log(`    ${message}`),
   };
   return {

@@ -98,3 +98,17 @@ export const HARPER_KHAN: DemoShopper = {
   orderId: '#W3134391',
   item: { id: '7806008610', name: 'Espresso Machine', price: '2742.67' },
 };
+
+/**
+ * Asks for a person: the staff console answers them in the chat and hands them back, and
+ * they return something by clicks. Paid by card.
+ */
+export const MIA_SILVA: DemoShopper = {
+  customerId: 'mia_silva_4504',
+  email: 'mia.silva2639@example.com',
+  firstName: 'Mia',
+  lastName: 'Silva',
+  zip: '95173',
+  orderId: '#W6319233',
+  item: { id: '9727387530', name: 'Sneakers', price: '207.75' },
+};

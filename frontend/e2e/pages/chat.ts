@@ -51,6 +51,11 @@ export class ChatPage {
     return this.page.getByTestId('message-widget');
   }
 
+  /** Above the message box: who from the store's team handles the conversation (empty: nobody). */
+  get personBanner(): Locator {
+    return this.page.getByTestId('person-banner');
+  }
+
   get historyItems(): Locator {
     return this.page.getByTestId('thread-item');
   }

@@ -76,6 +76,51 @@ export class StaffPage {
       .waitFor();
   }
 
+  /** The Inbox, from the console's navigation; resolves once its list and counts are in. */
+  async openInbox(): Promise<void> {
+    await this.page
+      .getByRole('navigation', { name: 'Console' })
+      .getByRole('link', { name: 'Inbox', exact: true })
+      .click();
+    await this.page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
+    await this.inboxCounts.waitFor();
+  }
+
+  get inbox(): Locator {
+    return this.page.getByTestId('inbox');
+  }
+
+  /** The Inbox heading's "N waiting · M claimed". */
+  get inboxCounts(): Locator {
+    return this.page.getByTestId('inbox-counts');
+  }
+
+  /** Beside the Inbox link on every page: how many wait for someone (empty when none). */
+  get waitingBadge(): Locator {
+    return this.page.getByTestId('waiting-count');
+  }
+
+  /** How many hand-offs wait and how many are claimed, as the Inbox heading says. */
+  async inboxTally(): Promise<{ open: number; claimed: number }> {
+    const text = await this.inboxCounts.innerText();
+    const match = /(\d+) waiting · (\d+) claimed/.exec(text);
+    if (!match) throw new Error(`the Inbox counts read "${text}"`);
+    return { open: Number(match[1]), claimed: Number(match[2]) };
+  }
+
+  /** The Inbox row of this shopper's hand-off. */
+  inboxRow(shopperName: string): Locator {
+    return this.inbox
+      .locator('tbody tr')
+      .filter({ has: this.page.getByRole('link', { name: shopperName, exact: true }) });
+  }
+
+  /** Open a shopper's hand-off from the Inbox. */
+  async openHandoff(shopperName: string): Promise<void> {
+    await this.inboxRow(shopperName).getByRole('link', { name: shopperName, exact: true }).click();
+    await this.page.getByRole('heading', { level: 1, name: `Hand-off: ${shopperName}` }).waitFor();
+  }
+
   get timeline(): Locator {
     return this.page.getByTestId('timeline');
   }

@@ -1,5 +1,6 @@
 import type { E2ETest } from '../harness';
 import { embedded } from './embedded';
+import { handoff, handoffAcrossProcesses } from './handoff';
 import { historyReopen } from './history';
 import { returnByClicks } from './return-by-clicks';
 import { returnByTyping } from './return-by-typing';
@@ -18,4 +19,6 @@ export const ALL_TESTS: E2ETest[] = [
   historyReopen,
   embedded,
   staffReview,
+  handoff,
+  handoffAcrossProcesses,
 ];
