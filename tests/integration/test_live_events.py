@@ -127,9 +127,16 @@ async def test_a_reconnecting_shopper_receives_the_replies_missed_meanwhile(
         shopper.client.http, live_path(shopper), last_id=chat.last_id
     ) as resumed:
         await resumed.wait_for(is_reply("Third answer"))
-        texts = [str(item) for item in resumed.items()]
-    assert ["Second answer" in texts[0], "Third answer" in texts[1]] == [True, True]
-    assert not any("First answer" in text for text in texts)
+        replies = [
+            answer
+            for item in resumed.items()
+            for answer in ("First answer", "Second answer", "Third answer")
+            if answer in str(item)
+        ]
+    # The missed ones, in order; the last seen may come again (it is recent, and a reply
+    # committed late below it would come with it): the chat shows each item once by id.
+    assert replies[-2:] == ["Second answer", "Third answer"]
+    assert replies.count("Second answer") == 1
 
 
 async def test_nobody_can_listen_to_another_shoppers_thread(

@@ -125,12 +125,12 @@ async def reply_to_shopper(
 ) -> tuple[Handoff, list[dict[str, Any]]]:
     now = ops.clock()
     async with transaction(ops.sessions) as session:
+        check_holder(await _found(session, handoff_id), member.id)
+        first = await mark_replied(session, handoff_id, member.id, now)
         held = await _found(session, handoff_id)
-        check_holder(held, member.id)
-        first = held.first_reply_at is None
-        if first:
-            await mark_replied(session, handoff_id, now)
-            held = await _found(session, handoff_id)
+        if first is None:
+            # Handed back or closed by another request since the check.
+            check_holder(held, member.id)
         items = await saying(session, held)
         _audit(
             session,

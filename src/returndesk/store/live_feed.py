@@ -41,6 +41,8 @@ POSTGRES_POLL_SECONDS = 3.0
 READ_BATCH = 500
 # After a failed read, the next try comes this much later.
 RETRY_SECONDS = 5.0
+# Without a listening connection, another is tried this much later.
+LISTEN_RETRY_SECONDS = 30.0
 # Events a browser has not taken yet before its subscription is ended.
 QUEUE_LIMIT = 1000
 # A browser away longer than this reloads instead of catching up.
@@ -49,6 +51,7 @@ FORGET_EVERY_SECONDS = 3600.0
 # On PostgreSQL ids are handed out before commit, so a smaller id can commit after a
 # larger one; a missing id is waited for this long before it counts as rolled back.
 GAP_WAIT_SECONDS = 10.0
+_DIALECT_OPTIONS = frozenset({"prepared_statement_cache_size", "prepared_statement_name_func"})
 
 
 class Subscription:
@@ -94,18 +97,22 @@ class LiveFeed:
         self._postgres = database_url.startswith("postgresql")
         self._subscriptions: set[Subscription] = set()
         self._wake = asyncio.Event()
-        # Every event up to here is passed on; above it, those in `_passed` are.
-        self._cursor = 0
+        # Every event up to here is passed on; above it, those in `_passed` are. None until
+        # the database first answers: the feed follows what is written from then on.
+        self._cursor: int | None = None
         self._passed: set[int] = set()
         # Since when an id just above the cursor has been missing while later ones are there.
         self._stuck_since: float | None = None
         self._task: asyncio.Task[None] | None = None
+        self._listen_failed = False
 
-    async def start(self, *, from_the_beginning: bool = False) -> None:
-        """Follow events written from now on (or all, for a database not there yet)."""
-        if not from_the_beginning:
+    async def start(self) -> None:
+        """Follow the events written from now on (from when the database first answers)."""
+        try:
             async with reading(self.sessions) as session:
                 self._cursor = await latest_event_id(session)
+        except Exception:
+            logger.warning("the live feed starts before the database answers", exc_info=True)
         self._task = asyncio.create_task(self._follow(), name="returndesk-live-feed")
 
     async def stop(self) -> None:
@@ -115,6 +122,10 @@ class LiveFeed:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
+
+    def recent_since(self) -> datetime:
+        """Events written since then may still be missing from a browser that saw later ones."""
+        return self._clock() - timedelta(seconds=GAP_WAIT_SECONDS)
 
     def wake(self) -> None:
         """Look for new events now: this process just wrote some."""
@@ -132,15 +143,18 @@ class LiveFeed:
 
     async def _follow(self) -> None:
         listener: Any = None
-        interval = POSTGRES_POLL_SECONDS if self._postgres else SQLITE_POLL_SECONDS
         loop = asyncio.get_running_loop()
-        forget_at = loop.time()
+        forget_at = listen_at = loop.time()
         failing = False
         try:
             while True:
+                if self._postgres and listener is None and loop.time() >= listen_at:
+                    listener = await self._listen()
+                    listen_at = loop.time() + LISTEN_RETRY_SECONDS
                 try:
-                    if self._postgres and listener is None:
-                        listener = await self._listen()
+                    if self._cursor is None:
+                        async with reading(self.sessions) as session:
+                            self._cursor = await latest_event_id(session)
                     await self._pass_on_new_events()
                     if loop.time() >= forget_at:
                         forget_at = loop.time() + FORGET_EVERY_SECONDS
@@ -156,6 +170,9 @@ class LiveFeed:
                     failing = True
                     _close(listener)
                     listener = None
+                # Without notifications (SQLite, or a listener that could not connect) the
+                # table is read as often as on SQLite.
+                interval = POSTGRES_POLL_SECONDS if listener is not None else SQLITE_POLL_SECONDS
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(
                         self._wake.wait(), RETRY_SECONDS if failing else interval
@@ -165,16 +182,28 @@ class LiveFeed:
             _close(listener)
 
     async def _listen(self) -> Any:
-        dsn = make_url(self._url).set(drivername="postgresql").render_as_string(hide_password=False)
-        connection = await asyncpg.connect(dsn)
+        """A connection LISTENing for new events; None when one cannot be had (said once)."""
+        url = make_url(self._url)
+        # Options of SQLAlchemy's asyncpg dialect, which asyncpg itself does not take.
+        query = {k: v for k, v in url.query.items() if k not in _DIALECT_OPTIONS}
+        dsn = url.set(drivername="postgresql", query=query).render_as_string(hide_password=False)
+        try:
+            connection = await asyncpg.connect(dsn)
+        except Exception:
+            if not self._listen_failed:
+                logger.warning("the live feed cannot LISTEN; it reads instead", exc_info=True)
+            self._listen_failed = True
+            return None
         try:
             await connection.add_listener(NOTIFY_CHANNEL, lambda *_: self._wake.set())
         except BaseException:
             _close(connection)
             raise
+        self._listen_failed = False
         return connection
 
     async def _pass_on_new_events(self) -> None:
+        assert self._cursor is not None
         after = self._cursor
         while True:
             async with reading(self.sessions) as session:
@@ -190,6 +219,7 @@ class LiveFeed:
         self._advance_cursor()
 
     def _advance_cursor(self) -> None:
+        assert self._cursor is not None
         now = asyncio.get_running_loop().time()
         while self._passed:
             following = self._cursor + 1

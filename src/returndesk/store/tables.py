@@ -414,7 +414,13 @@ class LiveEventRow(Base):
     kind: Mapped[str] = mapped_column(String(32))
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
 
-    __table_args__ = (Index("ix_live_events_thread_id", "thread_id", "id"),)
+    # AUTOINCREMENT on SQLite: ids are never reused, even once old events are deleted (a
+    # reused id would sit below every process's cursor and never be passed on).
+    __table_args__ = (
+        Index("ix_live_events_thread_id", "thread_id", "id"),
+        Index("ix_live_events_at", "at"),
+        {"sqlite_autoincrement": True},
+    )
 
 
 class StaffMemberRow(Base):

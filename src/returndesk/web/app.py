@@ -92,7 +92,7 @@ def create_app(
         # it and paused requests for over 100 ms.
         gc.collect()
         gc.freeze()
-        await _start_live_feed(live)
+        await live.start()
         try:
             yield
         finally:
@@ -139,12 +139,3 @@ async def _warn_unless_schema_current(engine: AsyncEngine) -> None:
         logger.error(exc.message)
     except (SQLAlchemyError, OSError) as exc:
         logger.error("The database cannot be reached: %s", type(exc).__name__)
-
-
-async def _start_live_feed(live: LiveFeed) -> None:
-    """Without a database (or its tables) yet, the feed starts from the first event there is."""
-    try:
-        await live.start()
-    except (SQLAlchemyError, OSError) as exc:
-        logger.error("The live feed starts without the database: %s", type(exc).__name__)
-        await live.start(from_the_beginning=True)

@@ -9,7 +9,6 @@ few seconds keeps proxies from closing a quiet connection.
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
@@ -52,25 +51,28 @@ def event_stream(
     replay: Callable[[int], Awaitable[list[LiveEvent]]],
     shown: Callable[[LiveEvent], dict[str, Any]],
     after: int | None,
-    first: list[bytes],
-    ends_after_seconds: float | None = None,
+    greeting: Callable[[], Awaitable[list[bytes]]] | None = None,
+    still_allowed: Callable[[], Awaitable[bool]] | None = None,
 ) -> StreamingResponse:
+    """`greeting` is read once subscribed, so nothing written meanwhile falls between the two;
+    `still_allowed` is asked at every keep-alive, and the stream ends when it says no."""
+
     async def stream() -> AsyncIterator[bytes]:
-        loop_time = asyncio.get_running_loop().time
-        deadline = None if ends_after_seconds is None else loop_time() + ends_after_seconds
         async with feed.subscribe(accepts) as subscription:
             yield f"retry: {RETRY_MILLISECONDS}\n\n".encode()
-            for chunk in first:
+            for chunk in await greeting() if greeting is not None else []:
                 yield chunk
             replayed: set[int] = set()
             if after is not None:
                 for missed in await replay(after):
                     replayed.add(missed.id)
                     yield sse(missed.kind, shown(missed), missed.id)
-            while deadline is None or loop_time() < deadline:
+            while True:
                 event = await subscription.next_within(KEEP_ALIVE_SECONDS)
                 if event is None:
-                    if subscription.ended:
+                    if subscription.ended or (
+                        still_allowed is not None and not await still_allowed()
+                    ):
                         return
                     yield b": keep-alive\n\n"
                 elif event.id not in replayed:

@@ -5,13 +5,19 @@ rather than left to grow."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from returndesk.store.db import create_engine, create_session_factory, transaction
 from returndesk.store.live_feed import QUEUE_LIMIT, READ_BATCH, LiveFeed, Subscription
-from returndesk.store.repositories.live_events import Audience, LiveEvent
+from returndesk.store.repositories.live_events import (
+    Audience,
+    LiveEvent,
+    forget_events_before,
+    publish,
+    thread_events_after,
+)
 from returndesk.store.tables import LiveEventRow
 
 AT = datetime(2026, 3, 10, 12, tzinfo=UTC)
@@ -96,3 +102,41 @@ async def test_many_events_above_a_missing_one_are_all_passed_on_once(feed: Live
         await write(feed, (401, Audience.STAFF, None))
         assert await heard(team, 1) == [401]
         assert await team.next_within(0.5) is None
+
+
+async def test_ids_are_not_reused_once_old_events_are_forgotten(feed: LiveFeed) -> None:
+    async with feed.subscribe(lambda event: event.for_staff) as team:
+        async with transaction(feed.sessions) as session:
+            await publish(
+                session, at=AT, audience=Audience.STAFF, thread_id=None, kind="item", data={}
+            )
+        feed.wake()
+        [first] = await heard(team, 1)
+        async with transaction(feed.sessions) as session:
+            await forget_events_before(session, AT + timedelta(seconds=1))
+            await publish(
+                session, at=AT, audience=Audience.STAFF, thread_id=None, kind="item", data={}
+            )
+        feed.wake()
+        assert await heard(team, 1) == [first + 1]
+
+
+async def test_a_reconnecting_browser_also_gets_recent_events_below_the_id_it_saw(
+    feed: LiveFeed,
+) -> None:
+    await write(feed, (510, Audience.BOTH, "thr_a"))
+    # Committed after 510 was seen, with a smaller id.
+    await write(feed, (505, Audience.BOTH, "thr_a"))
+    async with feed.sessions() as session:
+        session.add(
+            LiveEventRow(
+                id=501, at=AT - timedelta(minutes=5), audience="both", thread_id="thr_a",
+                kind="item", data={},
+            )
+        )  # fmt: skip
+        await session.commit()
+        missed = await thread_events_after(
+            session, "thr_a", 510, recent_since=AT - timedelta(seconds=10), limit=10
+        )
+    # The browser dedupes by id what it already has; what is old and below it is not sent.
+    assert [event.id for event in missed] == [505, 510]

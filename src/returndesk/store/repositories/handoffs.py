@@ -149,14 +149,35 @@ async def mark_claimed(session: AsyncSession, handoff_id: int, staff_id: int, at
     )
 
 
-async def mark_replied(session: AsyncSession, handoff_id: int, at: datetime) -> None:
-    """Keeps the time of the first reply only."""
-    await session.execute(
+async def mark_replied(
+    session: AsyncSession, handoff_id: int, staff_id: int, at: datetime
+) -> bool | None:
+    """Record a reply by the holder: True for their first, False for a later one; None when
+    they no longer hold it (handed back or closed by another request meanwhile).
+
+    The update also locks the row until the reply commits, so a hand-back or close
+    racing it on PostgreSQL comes after it, never between its check and its commit.
+    """
+    held = (
+        HandoffRow.id == handoff_id,
+        HandoffRow.status == HandoffStatus.CLAIMED.value,
+        HandoffRow.claimed_by == staff_id,
+    )
+    first = await session.execute(
         update(HandoffRow)
-        .where(HandoffRow.id == handoff_id, HandoffRow.first_reply_at.is_(None))
+        .where(*held, HandoffRow.first_reply_at.is_(None))
         .values(first_reply_at=at)
         .execution_options(synchronize_session=False)
     )
+    if getattr(first, "rowcount", 0):
+        return True
+    later = await session.execute(
+        update(HandoffRow)
+        .where(*held)
+        .values(claimed_by=HandoffRow.claimed_by)
+        .execution_options(synchronize_session=False)
+    )
+    return False if getattr(later, "rowcount", 0) else None
 
 
 async def mark_over(

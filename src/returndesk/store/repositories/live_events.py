@@ -73,11 +73,18 @@ async def events_after(session: AsyncSession, after: int, *, limit: int) -> list
     return [_event(row) for row in rows]
 
 
-async def staff_events_after(session: AsyncSession, after: int, *, limit: int) -> list[LiveEvent]:
-    """What a reconnecting staff browser missed."""
+async def staff_events_after(
+    session: AsyncSession, after: int, *, recent_since: datetime, limit: int
+) -> list[LiveEvent]:
+    """What a reconnecting staff browser missed: the events after `after`, and those written
+    since `recent_since` (an event with a smaller id may commit after a larger one the browser
+    saw; it dedupes by id)."""
     rows = await session.scalars(
         select(LiveEventRow)
-        .where(LiveEventRow.id > after, LiveEventRow.audience != Audience.SHOPPER.value)
+        .where(
+            or_(LiveEventRow.id > after, LiveEventRow.at >= recent_since),
+            LiveEventRow.audience != Audience.SHOPPER.value,
+        )
         .order_by(LiveEventRow.id)
         .limit(limit)
     )
@@ -85,14 +92,14 @@ async def staff_events_after(session: AsyncSession, after: int, *, limit: int) -
 
 
 async def thread_events_after(
-    session: AsyncSession, thread_id: str, after: int, *, limit: int
+    session: AsyncSession, thread_id: str, after: int, *, recent_since: datetime, limit: int
 ) -> list[LiveEvent]:
-    """What a reconnecting shopper missed of their own thread."""
+    """What a reconnecting shopper missed of their own thread (see `staff_events_after`)."""
     rows = await session.scalars(
         select(LiveEventRow)
         .where(
             LiveEventRow.thread_id == thread_id,
-            LiveEventRow.id > after,
+            or_(LiveEventRow.id > after, LiveEventRow.at >= recent_since),
             or_(
                 LiveEventRow.audience == Audience.SHOPPER.value,
                 LiveEventRow.audience == Audience.BOTH.value,

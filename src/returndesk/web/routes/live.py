@@ -15,6 +15,7 @@ from starlette.responses import Response
 
 from returndesk.chat.handoff_desk import held_notice
 from returndesk.errors import NotFound
+from returndesk.operations.staff_accounts import staff_member
 from returndesk.store.db import reading
 from returndesk.store.live_feed import LiveFeed
 from returndesk.store.repositories.live_events import (
@@ -58,40 +59,51 @@ async def shopper_events(request: Request) -> Response:
         or await store.thread_owner(thread_id) != owner
     ):
         raise NotFound(f"Thread {thread_id[:_MAX_THREAD_ID_CHARS]} was not found.")
-    waiting = await state.server.desk.holding(thread_id)
-    holder = waiting.holder if waiting is not None and held_notice(waiting) else None
+
+    async def who_is_handling() -> list[bytes]:
+        waiting = await state.server.desk.holding(thread_id)
+        holder = waiting.holder if waiting is not None and held_notice(waiting) else None
+        return [sse("person", {"name": holder.name if holder else None})]
+
     return event_stream(
         state.live,
         accepts=lambda event: event.for_thread(thread_id),
         replay=partial(_thread_replay, state.live, thread_id),
         shown=_shopper_view,
         after=after,
-        first=[sse("person", {"name": holder.name if holder else None})],
+        greeting=who_is_handling,
     )
 
 
 @router.get("/staff/api/live")
 async def staff_events(request: Request) -> Response:
     state = app_state(request)
-    await signed_in(request, state)
+    member, _ = await signed_in(request, state)
     after = resume_after(request)
+
+    async def still_a_member() -> bool:
+        # A member disabled meanwhile stops hearing at the next keep-alive.
+        return await staff_member(state.server.conversation.ops, member.id) is not None
+
     return event_stream(
         state.live,
         accepts=lambda event: event.for_staff,
         replay=partial(_staff_replay, state.live),
         shown=_staff_view,
         after=after,
-        first=[],
-        # The session is checked again on the reconnect that follows.
-        ends_after_seconds=state.settings.staff_idle_minutes * 60,
+        still_allowed=still_a_member,
     )
 
 
 async def _thread_replay(feed: LiveFeed, thread_id: str, after: int) -> list[LiveEvent]:
     async with reading(feed.sessions) as session:
-        return await thread_events_after(session, thread_id, after, limit=REPLAY_LIMIT)
+        return await thread_events_after(
+            session, thread_id, after, recent_since=feed.recent_since(), limit=REPLAY_LIMIT
+        )
 
 
 async def _staff_replay(feed: LiveFeed, after: int) -> list[LiveEvent]:
     async with reading(feed.sessions) as session:
-        return await staff_events_after(session, after, limit=REPLAY_LIMIT)
+        return await staff_events_after(
+            session, after, recent_since=feed.recent_since(), limit=REPLAY_LIMIT
+        )

@@ -28,13 +28,15 @@ REPLY_LIMITS = JsonLimits(
 )
 VIEWS = {"active": False, "closed": True}
 _LARGEST_ID = 2**63 - 1
+_MAX_DIGITS = len(str(_LARGEST_ID))
 
 
 def _number(handoff_id: str) -> int:
     """The hand-off's number from the path, read after the session is checked (so a
     visitor without one is told 403 whatever the path), and within the database's 64-bit
     ids: anything else names no hand-off."""
-    if handoff_id.isascii() and handoff_id.isdigit() and 0 < int(handoff_id) <= _LARGEST_ID:
+    digits = handoff_id.isascii() and handoff_id.isdigit() and len(handoff_id) <= _MAX_DIGITS
+    if digits and 0 < int(handoff_id) <= _LARGEST_ID:
         return int(handoff_id)
     raise NotFound(f"There is no hand-off {handoff_id[:20]!r}.")
 

@@ -59,11 +59,15 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(length=32), nullable=False),
         sa.Column("data", sa.JSON(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_live_events")),
+        # Ids never reused on SQLite once old events are deleted (see tables.LiveEventRow).
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_live_events_thread_id", "live_events", ["thread_id", "id"])
+    op.create_index("ix_live_events_at", "live_events", ["at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_live_events_at", table_name="live_events")
     op.drop_index("ix_live_events_thread_id", table_name="live_events")
     op.drop_table("live_events")
     op.drop_index("ix_handoffs_thread_id", table_name="handoffs")
