@@ -19,11 +19,11 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
-import asyncpg
 import httpx
 
 from bench.conversation_bench import Client, Story, _stories
 from bench.measure import Latencies, Results
+from bench.scratch_postgres import scratch_database
 from returndesk.domain import load_policy
 from returndesk.operations.context import Operations
 from returndesk.store.db import create_engine, create_session_factory
@@ -31,9 +31,6 @@ from returndesk.store.db import create_engine, create_session_factory
 CLICKS = 300
 SHOPPERS = 8
 CLICKS_EACH = 40
-POSTGRES_ADMIN = os.environ.get(
-    "RETURNDESK_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
-)
 RETURNDESK = Path(sys.executable).with_name("returndesk")
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -235,19 +232,9 @@ async def _stock_clicks_timed(url: str) -> tuple[list[float], float]:
 
 
 async def _postgres(results: Results, workdir: Path) -> None:
-    name = f"rd_bench_{os.getpid()}"
-    try:
-        admin = await asyncpg.connect(POSTGRES_ADMIN, timeout=5)
-    except (OSError, asyncpg.PostgresError) as exc:
-        results.add("http clicks", f"PostgreSQL skipped: {type(exc).__name__}", 0, "")
-        return
-    await admin.execute(f'CREATE DATABASE "{name}"')
-    url = (
-        POSTGRES_ADMIN.replace("postgresql://", "postgresql+asyncpg://").rsplit("/", 1)[0]
-        + "/"
-        + name
-    )
-    try:
+    async with scratch_database(results, "http clicks") as url:
+        if url is None:
+            return
         stories = await _prepare(url, workdir)
         with _serve(url, workdir) as one:
             timings, elapsed = await _many_clients([one], stories)
@@ -260,6 +247,3 @@ async def _postgres(results: Results, workdir: Path) -> None:
                 results, f"PostgreSQL, 2 processes, {SHOPPERS} shoppers", timings, elapsed
             )
         results.add("http clicks", "PostgreSQL 2 processes / 1", double / single, "x")
-    finally:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()

@@ -18,11 +18,11 @@ import subprocess
 import time
 from pathlib import Path
 
-import asyncpg
 import httpx
 
-from bench.http_bench import POSTGRES_ADMIN, RETURNDESK, _serve
+from bench.http_bench import RETURNDESK, _serve
 from bench.measure import Latencies, Results
+from bench.scratch_postgres import scratch_database
 from returndesk.domain import load_policy
 from returndesk.domain.staff import StaffRole
 from returndesk.operations.context import Operations
@@ -92,20 +92,9 @@ async def _read(stream: httpx.Response, arrived: asyncio.Queue[tuple[int, float]
 async def run(results: Results, workdir: Path) -> None:
     sqlite = await _deliveries(f"sqlite+aiosqlite:///{workdir / 'live.db'}", workdir)
     _report(results, "SQLite (read every 0.2 s)", sqlite)
-    name = f"rd_bench_live_{os.getpid()}"
-    try:
-        admin = await asyncpg.connect(POSTGRES_ADMIN, timeout=5)
-    except (OSError, asyncpg.PostgresError) as exc:
-        results.add("live delivery", f"PostgreSQL skipped: {type(exc).__name__}", 0, "")
-        return
-    await admin.execute(f'CREATE DATABASE "{name}"')
-    base = POSTGRES_ADMIN.replace("postgresql://", "postgresql+asyncpg://").rsplit("/", 1)[0]
-    try:
-        postgres = await _deliveries(f"{base}/{name}", workdir)
-        _report(results, "PostgreSQL (LISTEN/NOTIFY)", postgres)
-    finally:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
+    async with scratch_database(results, "live delivery") as url:
+        if url is not None:
+            _report(results, "PostgreSQL (LISTEN/NOTIFY)", await _deliveries(url, workdir))
 
 
 def _report(results: Results, name: str, latencies: Latencies) -> None:

@@ -12,11 +12,11 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from pathlib import Path
 
-import asyncpg
 from sqlalchemy import select
 from tests.support.queue_rows import add_returns
 
 from bench.measure import Results, time_calls
+from bench.scratch_postgres import scratch_database
 from returndesk.domain import ReturnStatus, load_policy
 from returndesk.operations.context import Operations, utc_now
 from returndesk.operations.return_queue import encode_cursor, returns_queue
@@ -32,26 +32,13 @@ CUSTOMERS = RETURNS // 4
 CALLS = 200
 PAGE = 50
 TARGET = "<= 50 ms"
-POSTGRES_ADMIN = os.environ.get(
-    "RETURNDESK_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
-)
 
 
 async def run(results: Results, workdir: Path) -> None:
     await _measure(results, "SQLite", f"sqlite+aiosqlite:///{workdir / 'queue.db'}")
-    name = f"rd_queue_bench_{os.getpid()}"
-    try:
-        admin = await asyncpg.connect(POSTGRES_ADMIN, timeout=5)
-    except (OSError, asyncpg.PostgresError) as exc:
-        results.add("queue", f"PostgreSQL skipped: {type(exc).__name__}", 0, "")
-        return
-    await admin.execute(f'CREATE DATABASE "{name}"')
-    base = POSTGRES_ADMIN.replace("postgresql://", "postgresql+asyncpg://").rsplit("/", 1)[0]
-    try:
-        await _measure(results, "PostgreSQL", f"{base}/{name}")
-    finally:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
+    async with scratch_database(results, "queue") as url:
+        if url is not None:
+            await _measure(results, "PostgreSQL", url)
 
 
 async def _measure(results: Results, backend: str, url: str) -> None:
