@@ -23,13 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from returndesk.chat.conversation import Conversation, Outcome
 from returndesk.chat.staff_view import transcript
 from returndesk.chat.streaming import assistant_message
-from returndesk.domain.handoffs import (
-    Handoff,
-    HandoffStatus,
-    check_holder,
-    close_note,
-    reply_text,
-)
+from returndesk.domain.handoffs import Handoff, check_holder, close_note, reply_text
 from returndesk.domain.staff import StaffMember
 from returndesk.errors import Conflict, InvalidRequest, NotEligible, NotFound
 from returndesk.operations.handoffs import (
@@ -39,7 +33,7 @@ from returndesk.operations.handoffs import (
     hand_back,
     handoff,
     reply_to_shopper,
-    show_item,
+    show_items,
 )
 from returndesk.request_context import RequestContext
 from returndesk.store.db import reading, transaction
@@ -193,10 +187,10 @@ class HandoffDesk:
         """Show the team, live, what happened in a thread waiting for or held by a person."""
         if not items:
             return
-        now = self.ops.clock()
         async with transaction(self.ops.sessions) as session:
-            for item in items:
-                await show_item(session, waiting, now, item.model_dump(mode="json"))
+            await show_items(
+                session, waiting, self.ops.clock(), [item.model_dump(mode="json") for item in items]
+            )
 
     def _message(self, text: str) -> Saying:
         # Naive local time, as the SDK stamps the items it makes (see chatkit_store).
@@ -225,6 +219,4 @@ class HandoffDesk:
 
 def held_notice(held: Handoff) -> str | None:
     """What a click in a thread held by a person is answered with; None when nobody holds it."""
-    if held.status is not HandoffStatus.CLAIMED or held.holder is None:
-        return None
-    return HELD.format(name=held.holder.name)
+    return None if held.handler is None else HELD.format(name=held.handler.name)

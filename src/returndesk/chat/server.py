@@ -28,6 +28,7 @@ from returndesk.chat.conversation import Conversation
 from returndesk.chat.handoff_desk import HandoffDesk, held_notice
 from returndesk.chat.limits import Limits, check_limits
 from returndesk.chat.requests import check_references, parse_request
+from returndesk.domain.handoffs import Handoff
 from returndesk.flow.actions import InvalidAction
 from returndesk.request_context import RequestContext
 from returndesk.store.thread_lock import ThreadLocks
@@ -162,18 +163,14 @@ class ReturnDeskServer(ChatKitServer[RequestContext]):
         if not text:
             return
         waiting = await self.desk.holding(thread.id) if version else None
-        if waiting is not None and held_notice(waiting) is not None:
+        if waiting is not None and waiting.handler is not None:
             # A person holds the thread: the message is theirs to answer, not the assistant's.
             assert input_user_message is not None
             await self.desk.pass_on(waiting, [input_user_message])
             return
-        shown: list[ThreadItem] = [] if input_user_message is None else [input_user_message]
-        async for event in self.text.respond(thread, text, context):
+        answer = self.text.respond(thread, text, context)
+        async for event in self._shown_to_team(waiting, answer, input_user_message):
             yield event
-            if waiting is not None and isinstance(event, ThreadItemDoneEvent):
-                shown.append(event.item)
-        if waiting is not None:
-            await self.desk.pass_on(waiting, shown)
 
     async def action(
         self,
@@ -194,18 +191,30 @@ class ReturnDeskServer(ChatKitServer[RequestContext]):
         except InvalidAction as invalid:
             yield NoticeEvent(level="warning", message=str(invalid))
             return
-        shown: list[ThreadItem] = []
-        async for out in self.conversation.apply(
+        outcome = self.conversation.apply(
             thread,
             event,
             context,
             token=token,
             sender_id=sender.id if sender is not None else None,
             sent_values=dict(action.payload or {}),
-        ):
+        )
+        async for out in self._shown_to_team(waiting, outcome):
             yield out
-            if waiting is not None and isinstance(out, ThreadItemDoneEvent):
-                shown.append(out.item)
+
+    async def _shown_to_team(
+        self,
+        waiting: Handoff | None,
+        events: AsyncIterator[ThreadStreamEvent],
+        sent: UserMessageItem | None = None,
+    ) -> AsyncIterator[ThreadStreamEvent]:
+        """The turn's events; in a thread waiting for a person, its items (with the shopper's
+        message that began it) are then passed on to the team's open pages."""
+        shown: list[ThreadItem] = [] if sent is None else [sent]
+        async for event in events:
+            yield event
+            if isinstance(event, ThreadItemDoneEvent):
+                shown.append(event.item)
         if waiting is not None:
             await self.desk.pass_on(waiting, shown)
 

@@ -67,12 +67,13 @@ class Handoff:
         until = self.claimed_at or (self.closed_at if self.status.is_over else None) or now
         return max(0, int((until - self.created_at).total_seconds()))
 
+    @property
+    def handler(self) -> Holder | None:
+        """Who answers the shopper instead of the assistant now: the holder while claimed."""
+        return self.holder if self.status is HandoffStatus.CLAIMED else None
+
     def held_by(self, staff_id: int) -> bool:
-        return (
-            self.status is HandoffStatus.CLAIMED
-            and self.holder is not None
-            and self.holder.id == staff_id
-        )
+        return self.handler is not None and self.handler.id == staff_id
 
 
 def check_claimable(handoff: Handoff) -> None:

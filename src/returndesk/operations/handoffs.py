@@ -27,7 +27,7 @@ from returndesk.domain.handoffs import (
 from returndesk.domain.staff import StaffMember
 from returndesk.errors import Conflict, NotFound
 from returndesk.operations.context import Operations
-from returndesk.operations.json_views import handoff_json
+from returndesk.operations.json_views import handoff_json, person_json
 from returndesk.store.db import reading, transaction
 from returndesk.store.repositories.audit import record_audit
 from returndesk.store.repositories.handoffs import (
@@ -112,10 +112,7 @@ async def claim_handoff(
             # Another process claimed it between the read and the update.
             check_claimable(await _found(session, handoff_id))
         claimed = await _found(session, handoff_id)
-        _audit(session, now, member, AuditAction.HANDOFF_CLAIMED, claimed, {})
-        await _tell_shopper_who(session, claimed, now, member.name)
-        await _show(session, claimed, now, await saying(session, claimed))
-        await _tell_staff(session, claimed, now)
+        await _announce(session, claimed, now, member, AuditAction.HANDOFF_CLAIMED, saying)
     HANDOFFS.labels("claimed").inc()
     return claimed
 
@@ -140,7 +137,7 @@ async def reply_to_shopper(
             held,
             {"item_ids": [item["id"] for item in items]},
         )
-        await _show(session, held, now, items)
+        await show_items(session, held, now, items)
         if first:
             await _tell_staff(session, held, now)
     if first:
@@ -157,10 +154,7 @@ async def hand_back(
         check_holder(await _found(session, handoff_id), member.id)
         await _end(session, handoff_id, HandoffStatus.CLAIMED, HandoffStatus.HANDED_BACK, now)
         ended = await _found(session, handoff_id)
-        _audit(session, now, member, AuditAction.HANDOFF_HANDED_BACK, ended, {})
-        await _tell_shopper_who(session, ended, now, None)
-        await _show(session, ended, now, await saying(session, ended))
-        await _tell_staff(session, ended, now)
+        await _announce(session, ended, now, member, AuditAction.HANDOFF_HANDED_BACK, saying)
     HANDOFFS.labels("handed_back").inc()
     return ended
 
@@ -174,11 +168,11 @@ async def close_handoff(
         check_closable(current, member.id)
         await _end(session, handoff_id, current.status, HandoffStatus.CLOSED, now, note)
         ended = await _found(session, handoff_id)
-        _audit(session, now, member, AuditAction.HANDOFF_CLOSED, ended, {"note": note})
-        if current.status is HandoffStatus.CLAIMED:
-            await _tell_shopper_who(session, ended, now, None)
-            await _show(session, ended, now, await saying(session, ended))
-        await _tell_staff(session, ended, now)
+        # The shopper heard of a person only if one had claimed it.
+        told = saying if current.status is HandoffStatus.CLAIMED else None
+        await _announce(
+            session, ended, now, member, AuditAction.HANDOFF_CLOSED, told, {"note": note}
+        )
     HANDOFFS.labels("closed").inc()
     return ended
 
@@ -234,38 +228,42 @@ async def _tell_staff(session: AsyncSession, handoff: Handoff, at: datetime) -> 
     )
 
 
-async def _tell_shopper_who(
-    session: AsyncSession, handoff: Handoff, at: datetime, name: str | None
+async def _announce(
+    session: AsyncSession,
+    moved: Handoff,
+    at: datetime,
+    member: StaffMember,
+    action: AuditAction,
+    saying: Saying | None,
+    detail: dict[str, Any] | None = None,
 ) -> None:
-    """Who of the team is handling the shopper's conversation now; None: the assistant."""
-    if handoff.thread_id is None:
-        return
-    await publish(
-        session,
-        at=at,
-        audience=Audience.SHOPPER,
-        thread_id=handoff.thread_id,
-        kind="person",
-        data={"name": name},
-    )
+    """A claim or an ending, told: audited; the shopper told who handles the conversation now
+    and shown what `saying` adds (unless None); the team shown the hand-off as it is now."""
+    _audit(session, at, member, action, moved, detail or {})
+    if saying is not None:
+        if moved.thread_id is not None:
+            await publish(
+                session,
+                at=at,
+                audience=Audience.SHOPPER,
+                thread_id=moved.thread_id,
+                kind="person",
+                data=person_json(moved),
+            )
+        await show_items(session, moved, at, await saying(session, moved))
+    await _tell_staff(session, moved, at)
 
 
-async def _show(
+async def show_items(
     session: AsyncSession, handoff: Handoff, at: datetime, items: list[dict[str, Any]]
 ) -> None:
+    """Items of the hand-off's thread, for its shopper's open chat and the team's inbox."""
     for item in items:
-        await show_item(session, handoff, at, item)
-
-
-async def show_item(
-    session: AsyncSession, handoff: Handoff, at: datetime, item: dict[str, Any]
-) -> None:
-    """An item of the hand-off's thread, for its shopper's open chat and the team's inbox."""
-    await publish(
-        session,
-        at=at,
-        audience=Audience.BOTH,
-        thread_id=handoff.thread_id,
-        kind="item",
-        data={"thread_id": handoff.thread_id, "handoff_id": handoff.id, "item": item},
-    )
+        await publish(
+            session,
+            at=at,
+            audience=Audience.BOTH,
+            thread_id=handoff.thread_id,
+            kind="item",
+            data={"thread_id": handoff.thread_id, "handoff_id": handoff.id, "item": item},
+        )

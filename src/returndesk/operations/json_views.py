@@ -232,6 +232,12 @@ def _stamp(at: datetime | None) -> str | None:
     return None if at is None else at.isoformat()
 
 
+def person_json(handoff: Handoff | None) -> dict[str, Any]:
+    """Who of the team is handling the shopper's conversation; a null name: the assistant."""
+    handler = None if handoff is None else handoff.handler
+    return {"name": None if handler is None else handler.name}
+
+
 def handoff_json(handoff: Handoff, now: datetime) -> dict[str, Any]:
     customer = (
         {"id": handoff.customer_id, "name": handoff.customer_name, "email": handoff.customer_email}

@@ -127,10 +127,6 @@ class LiveFeed:
         """Events written since then may still be missing from a browser that saw later ones."""
         return self._clock() - timedelta(seconds=GAP_WAIT_SECONDS)
 
-    def wake(self) -> None:
-        """Look for new events now: this process just wrote some."""
-        self._wake.set()
-
     @asynccontextmanager
     async def subscribe(self, accepts: Callable[[LiveEvent], bool]) -> AsyncIterator[Subscription]:
         subscription = Subscription(accepts)

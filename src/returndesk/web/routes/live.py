@@ -13,8 +13,8 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from returndesk.chat.handoff_desk import held_notice
 from returndesk.errors import NotFound
+from returndesk.operations.json_views import person_json
 from returndesk.operations.staff_accounts import staff_member
 from returndesk.store.db import reading
 from returndesk.store.live_feed import LiveFeed
@@ -61,9 +61,7 @@ async def shopper_events(request: Request) -> Response:
         raise NotFound(f"Thread {thread_id[:_MAX_THREAD_ID_CHARS]} was not found.")
 
     async def who_is_handling() -> list[bytes]:
-        waiting = await state.server.desk.holding(thread_id)
-        holder = waiting.holder if waiting is not None and held_notice(waiting) else None
-        return [sse("person", {"name": holder.name if holder else None})]
+        return [sse("person", person_json(await state.server.desk.holding(thread_id)))]
 
     return event_stream(
         state.live,
