@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint typecheck pytest frontend-test e2e browser bench setup frontend db clean
+.PHONY: run test lint typecheck pytest cosmos-server frontend-test e2e browser bench setup frontend db clean
 
 run: setup db
 	$(BIN)/returndesk serve --host $(HOST) --port $(PORT)
@@ -41,8 +41,19 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(STAMP) cosmos-server
 	$(BIN)/pytest -n 2 --dist loadgroup
+
+# The Cosmos DB server the tests run against (Node); installed again only when the lock
+# file is newer than the last install. The stamp lives in node_modules, so it goes with it.
+COSMOS_SERVER := tests/support/cosmos_server
+COSMOS_STAMP := $(COSMOS_SERVER)/node_modules/.installed
+
+cosmos-server: $(COSMOS_STAMP)
+
+$(COSMOS_STAMP): $(COSMOS_SERVER)/package-lock.json
+	cd $(COSMOS_SERVER) && npm ci --no-audit --no-fund
+	touch $@
 
 frontend-test: frontend
 	@if [ -f frontend/package.json ]; then $(MAKE) --no-print-directory -C frontend test; fi

@@ -14,16 +14,17 @@ from typing import Any
 
 import httpx
 from sqlalchemy import select
+from tests.support.sql_store import sql_session
 
 from bench.measure import Latencies, Results
 from returndesk.domain import OrderStatus, load_policy
 from returndesk.operations.context import Operations, utc_now
 from returndesk.operations.queries import orders_with_eligibility
 from returndesk.settings import Settings
-from returndesk.store.db import create_engine, create_session_factory
-from returndesk.store.migrate import upgrade_async
-from returndesk.store.seed import demo_data_dir, seed_store
-from returndesk.store.tables import OrderRow
+from returndesk.store.seed_format import demo_data_dir
+from returndesk.store.sql.migrate import upgrade_async
+from returndesk.store.sql.storage import SqlStorage
+from returndesk.store.sql.tables import OrderRow
 from returndesk.web.app import create_app
 
 SHOPPERS = 60
@@ -110,7 +111,8 @@ class Client:
 
 async def _stories(ops: Operations) -> list[Story]:
     """Shoppers with an item that can be refunded by the plainest path."""
-    async with ops.sessions() as session:
+    async with ops.storage.reading() as repositories:
+        session = sql_session(repositories)
         customer_ids = (
             await session.scalars(
                 select(OrderRow.customer_id)
@@ -148,11 +150,10 @@ async def _stories(ops: Operations) -> list[Story]:
 async def run(results: Results, workdir: Path) -> None:
     url = f"sqlite+aiosqlite:///{workdir / 'conversation.db'}"
     await upgrade_async(url)
-    engine = create_engine(url)
-    sessions = create_session_factory(engine)
-    await seed_store(sessions, demo_data_dir(), now=utc_now())
-    stories = await _stories(Operations(sessions, load_policy()))
-    await engine.dispose()
+    storage = SqlStorage(url)
+    await storage.seed(demo_data_dir(), now=utc_now())
+    stories = await _stories(Operations(storage, load_policy()))
+    await storage.close()
 
     settings = Settings(
         _env_file=None, environment="test", database_url=url, secret_key="bench-secret"

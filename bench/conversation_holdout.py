@@ -28,14 +28,16 @@ import yaml
 from fastapi import FastAPI
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
+from tests.support.sql_store import sql_session
 
 from bench.measure import Results
 from returndesk.flow.facts import FactSource
 from returndesk.settings import Settings
-from returndesk.store.db import create_engine, create_session_factory, reading
-from returndesk.store.migrate import upgrade_async
-from returndesk.store.seed import demo_data_dir, seed_store
-from returndesk.store.tables import HandoffRow, OrderRow, PaymentMethodRow, ReturnRow
+from returndesk.store.seed_format import demo_data_dir
+from returndesk.store.sql.db import create_engine, create_session_factory
+from returndesk.store.sql.migrate import upgrade_async
+from returndesk.store.sql.seed import seed_store
+from returndesk.store.sql.tables import HandoffRow, OrderRow, PaymentMethodRow, ReturnRow
 from returndesk.usecases.status.answers import StatusAnswers
 from returndesk.web.app import create_app
 from returndesk.web.state import AppState
@@ -210,7 +212,8 @@ class _Snapshot:
 
 
 async def _snapshot(state: AppState) -> _Snapshot:
-    async with reading(state.sessions) as session:
+    async with state.storage.reading() as repositories:
+        session = sql_session(repositories)
         returns = (await session.scalars(select(ReturnRow.rma))).all()
         orders = (await session.execute(select(OrderRow.id, OrderRow.status))).all()
         handoffs = (await session.scalars(select(HandoffRow.id))).all()
@@ -235,7 +238,8 @@ async def _compare(
         for order, status in after.order_status.items()
         if before.order_status.get(order) != status
     }
-    async with reading(state.sessions) as session:
+    async with state.storage.reading() as repositories:
+        session = sql_session(repositories)
         created = (
             await session.scalars(
                 select(ReturnRow)
@@ -255,7 +259,8 @@ async def _compare(
     if wanted_cancel is None and changed_orders:
         problems.append(f"orders changed: {changed_orders}")
     if wanted_cancel is not None:
-        async with reading(state.sessions) as session:
+        async with state.storage.reading() as repositories:
+            session = sql_session(repositories)
             order = await session.get(OrderRow, wanted_cancel["order"])
         if order is None or order.status != "cancelled":
             problems.append(f"order {wanted_cancel['order']} not cancelled")

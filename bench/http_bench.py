@@ -26,7 +26,7 @@ from bench.measure import Latencies, Results
 from bench.scratch_postgres import scratch_database
 from returndesk.domain import load_policy
 from returndesk.operations.context import Operations
-from returndesk.store.db import create_engine, create_session_factory
+from returndesk.store.sql.storage import SqlStorage
 
 CLICKS = 300
 SHOPPERS = 8
@@ -161,11 +161,11 @@ def _load(database_url: str, workdir: Path) -> None:
 
 async def _prepare(database_url: str, workdir: Path) -> list[Story]:
     await asyncio.to_thread(_load, database_url, workdir)
-    engine = create_engine(database_url)
+    storage = SqlStorage(database_url)
     try:
-        return await _stories(Operations(create_session_factory(engine), load_policy()))
+        return await _stories(Operations(storage, load_policy()))
     finally:
-        await engine.dispose()
+        await storage.close()
 
 
 async def run(results: Results, workdir: Path) -> None:

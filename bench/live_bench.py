@@ -27,8 +27,8 @@ from returndesk.domain import load_policy
 from returndesk.domain.staff import StaffRole
 from returndesk.operations.context import Operations
 from returndesk.operations.staff_accounts import add_staff
-from returndesk.store.db import create_engine, create_session_factory, transaction
-from returndesk.store.repositories.live_events import Audience, publish
+from returndesk.store.port.live_events import Audience
+from returndesk.store.sql.storage import SqlStorage
 
 EVENTS = 200
 PASSWORD = "bench-password-long-enough"
@@ -43,8 +43,8 @@ async def _deliveries(database_url: str, workdir: Path) -> Latencies:
         check=True,
         capture_output=True,
     )
-    engine = create_engine(database_url)
-    ops = Operations(create_session_factory(engine), load_policy())
+    storage = SqlStorage(database_url)
+    ops = Operations(storage, load_policy())
     await add_staff(
         ops, email="bench@example.com", name="Bench", role=StaffRole.AGENT, password=PASSWORD
     )
@@ -63,9 +63,8 @@ async def _deliveries(database_url: str, workdir: Path) -> Latencies:
                     for n in range(EVENTS):
                         # From before the write: its arrival can beat the commit's return.
                         sent[n] = time.perf_counter()
-                        async with transaction(ops.sessions) as session:
-                            await publish(
-                                session,
+                        async with storage.transaction() as repositories:
+                            await repositories.live_events.publish(
                                 at=ops.clock(),
                                 audience=Audience.STAFF,
                                 thread_id=None,
@@ -77,7 +76,7 @@ async def _deliveries(database_url: str, workdir: Path) -> Latencies:
                         took[heard] = at - sent[heard]
                     reading.cancel()
     finally:
-        await engine.dispose()
+        await storage.close()
     return Latencies(tuple(took[n] * 1000 for n in range(EVENTS)))
 
 

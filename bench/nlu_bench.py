@@ -35,7 +35,7 @@ from returndesk.llm.offline import (
     Reading,
     VariantOption,
 )
-from returndesk.store.seed import demo_data_dir
+from returndesk.store.seed_format import demo_data_dir
 from returndesk.usecases.seam import UseCases, load_use_cases
 
 DATASET = Path(__file__).parent / "nlu_messages.yaml"

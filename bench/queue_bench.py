@@ -20,11 +20,12 @@ from bench.scratch_postgres import scratch_database
 from returndesk.domain import ReturnStatus, load_policy
 from returndesk.operations.context import Operations, utc_now
 from returndesk.operations.return_queue import encode_cursor, returns_queue
-from returndesk.store.db import create_engine, create_session_factory
-from returndesk.store.migrate import upgrade_async
-from returndesk.store.repositories.return_queue import QueueFilter, QueuePosition
-from returndesk.store.seed import demo_data_dir, seed_store
-from returndesk.store.tables import CustomerRow, ReturnRow
+from returndesk.store.port.return_queue import QueueFilter, QueuePosition
+from returndesk.store.seed_format import demo_data_dir
+from returndesk.store.sql.migrate import upgrade_async
+from returndesk.store.sql.seed import seed_store
+from returndesk.store.sql.storage import SqlStorage
+from returndesk.store.sql.tables import CustomerRow, ReturnRow
 
 RETURNS = int(os.environ.get("RETURNDESK_BENCH_QUEUE_RETURNS", "1000000"))
 # About four returns each, as a store with a million returns would have.
@@ -43,9 +44,9 @@ async def run(results: Results, workdir: Path) -> None:
 
 async def _measure(results: Results, backend: str, url: str) -> None:
     await upgrade_async(url)
-    engine = create_engine(url)
-    sessions = create_session_factory(engine)
-    ops = Operations(sessions, load_policy())
+    storage = SqlStorage(url)
+    engine, sessions = storage.engine, storage.sessions
+    ops = Operations(storage, load_policy())
     try:
         now = utc_now()
         await seed_store(sessions, demo_data_dir(), now=now)
@@ -111,4 +112,4 @@ async def _measure(results: Results, backend: str, url: str) -> None:
             results.add("queue", f"{backend}: {case} p50", latencies.p50, "ms")
             results.add("queue", f"{backend}: {case} p99", latencies.p99, "ms", TARGET)
     finally:
-        await engine.dispose()
+        await storage.close()

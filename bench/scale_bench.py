@@ -20,11 +20,10 @@ from bench.measure import Results, time_calls
 from returndesk.domain import load_policy
 from returndesk.operations.context import Operations, utc_now
 from returndesk.operations.queries import orders_with_eligibility
-from returndesk.store.db import create_engine, create_session_factory
-from returndesk.store.migrate import upgrade_async
-from returndesk.store.repositories.customers import find_by_email
-from returndesk.store.seed import demo_data_dir, seed_store
-from returndesk.store.tables import CustomerRow
+from returndesk.store.seed_format import demo_data_dir
+from returndesk.store.sql.migrate import upgrade_async
+from returndesk.store.sql.storage import SqlStorage
+from returndesk.store.sql.tables import CustomerRow
 
 DEMO_CUSTOMERS = 500
 DEMO_ORDERS = 1_000
@@ -91,9 +90,9 @@ async def run(results: Results, workdir: Path) -> None:
     path = workdir / "scale.db"
     url = f"sqlite+aiosqlite:///{path}"
     await upgrade_async(url)
-    engine = create_engine(url)
-    sessions = create_session_factory(engine)
-    await seed_store(sessions, demo_data_dir(), now=utc_now())
+    storage = SqlStorage(url)
+    sessions = storage.sessions
+    await storage.seed(demo_data_dir(), now=utc_now())
     started = time.perf_counter()
     await asyncio.to_thread(_copy_demo, path, customer_copies, order_copies)
     customers, orders = DEMO_CUSTOMERS * customer_copies, DEMO_ORDERS * order_copies
@@ -103,14 +102,14 @@ async def run(results: Results, workdir: Path) -> None:
         time.perf_counter() - started,
         "s",
     )
-    ops = Operations(sessions, load_policy())
+    ops = Operations(storage, load_policy())
     async with sessions() as session:
         emails = list((await session.scalars(select(CustomerRow.email))).all())
     picked = random.Random(7).sample(emails, min(CALLS, len(emails)))
 
     async def verify_and_list(n: int) -> None:
-        async with sessions() as session:
-            customer = await find_by_email(session, picked[n])
+        async with storage.reading() as repositories:
+            customer = await repositories.customers.find_by_email(picked[n])
         assert customer is not None
         await orders_with_eligibility(ops, customer.id)
 
@@ -118,4 +117,4 @@ async def run(results: Results, workdir: Path) -> None:
     latency = await time_calls(verify_and_list, len(picked))
     results.add("scale", "verify + list orders p50", latency.p50, "ms")
     results.add("scale", "verify + list orders p99", latency.p99, "ms", "<= 20 ms")
-    await engine.dispose()
+    await storage.close()

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 from sqlalchemy import select
+from tests.support.sql_store import sql_session
 
 from bench.measure import Results, time_calls
 from returndesk.domain import (
@@ -20,11 +21,11 @@ from returndesk.domain import (
 from returndesk.operations.context import Operations, utc_now
 from returndesk.operations.queries import orders_with_eligibility
 from returndesk.operations.returns import ReturnDraft, create_return
-from returndesk.store.db import create_engine, create_session_factory
-from returndesk.store.migrate import upgrade_async
-from returndesk.store.repositories.customers import find_by_email
-from returndesk.store.seed import demo_data_dir, seed_store
-from returndesk.store.tables import CustomerRow, OrderRow
+from returndesk.store.seed_format import demo_data_dir
+from returndesk.store.sql.migrate import upgrade_async
+from returndesk.store.sql.seed import seed_store
+from returndesk.store.sql.storage import SqlStorage
+from returndesk.store.sql.tables import CustomerRow, OrderRow
 
 CALLS = 300
 
@@ -32,9 +33,9 @@ CALLS = 300
 async def run(results: Results, workdir: Path) -> None:
     url = f"sqlite+aiosqlite:///{workdir / 'store.db'}"
     await upgrade_async(url)
-    engine = create_engine(url)
-    sessions = create_session_factory(engine)
-    ops = Operations(sessions, load_policy())
+    storage = SqlStorage(url)
+    sessions = storage.sessions
+    ops = Operations(storage, load_policy())
     try:
         started = time.perf_counter()
         await seed_store(sessions, demo_data_dir(), now=utc_now())
@@ -44,8 +45,8 @@ async def run(results: Results, workdir: Path) -> None:
             emails = (await session.scalars(select(CustomerRow.email))).all()
 
         async def verify_and_list(n: int) -> None:
-            async with sessions() as session:
-                customer = await find_by_email(session, emails[n % len(emails)])
+            async with storage.reading() as repositories:
+                customer = await repositories.customers.find_by_email(emails[n % len(emails)])
             assert customer is not None
             await orders_with_eligibility(ops, customer.id)
 
@@ -62,7 +63,7 @@ async def run(results: Results, workdir: Path) -> None:
         results.add("store", f"create a return p50 ({len(drafts)} returns)", latencies.p50, "ms")
         results.add("store", "create a return p99", latencies.p99, "ms")
     finally:
-        await engine.dispose()
+        await storage.close()
 
 
 async def _eligible_drafts(ops: Operations) -> list[ReturnDraft]:
@@ -98,7 +99,8 @@ async def _eligible_drafts(ops: Operations) -> list[ReturnDraft]:
 
 
 async def _customers_with_delivered_orders(ops: Operations) -> list[str]:
-    async with ops.sessions() as session:
+    async with ops.storage.reading() as repositories:
+        session = sql_session(repositories)
         rows = await session.scalars(
             select(OrderRow.customer_id)
             .where(OrderRow.status == OrderStatus.DELIVERED.value)

@@ -21,10 +21,10 @@ import asyncpg
 import pytest
 
 from returndesk.domain import load_policy
-from returndesk.store.db import SessionFactory, create_engine, create_session_factory
-from returndesk.store.demo_history import seed_history
-from returndesk.store.migrate import upgrade
-from returndesk.store.seed import demo_data_dir, seed_store
+from returndesk.store.seed_format import demo_data_dir
+from returndesk.store.sql.db import SessionFactory, create_engine, create_session_factory
+from returndesk.store.sql.migrate import upgrade
+from returndesk.store.sql.storage import SqlStorage
 
 POSTGRES_ADMIN_URL = os.environ.get(
     "RETURNDESK_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
@@ -108,10 +108,15 @@ def database_url(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-async def sessions(database_url: str) -> AsyncIterator[SessionFactory]:
-    engine = create_engine(database_url)
-    yield create_session_factory(engine)
-    await engine.dispose()
+async def storage(database_url: str) -> AsyncIterator[SqlStorage]:
+    opened = SqlStorage(database_url)
+    yield opened
+    await opened.close()
+
+
+@pytest.fixture
+def sessions(storage: SqlStorage) -> SessionFactory:
+    return storage.sessions
 
 
 @pytest.fixture
@@ -122,11 +127,11 @@ async def sqlite_sessions(sqlite_url: str) -> AsyncIterator[SessionFactory]:
 
 
 async def _seed(url: str) -> None:
-    engine = create_engine(url)
+    storage = SqlStorage(url)
     try:
-        await seed_store(create_session_factory(engine), demo_data_dir(), now=DEMO_NOW)
+        await storage.seed(demo_data_dir(), now=DEMO_NOW)
     finally:
-        await engine.dispose()
+        await storage.close()
 
 
 @pytest.fixture(scope="session")
@@ -169,11 +174,11 @@ def demo_database_url(request: pytest.FixtureRequest) -> str:
 
 
 async def _seed_history(url: str) -> None:
-    engine = create_engine(url)
+    storage = SqlStorage(url)
     try:
-        await seed_history(create_session_factory(engine), now=DEMO_NOW, policy=load_policy())
+        await storage.seed_history(now=DEMO_NOW, policy=load_policy())
     finally:
-        await engine.dispose()
+        await storage.close()
 
 
 @pytest.fixture(scope="session")
@@ -218,7 +223,12 @@ def history_database_url(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-async def demo_sessions(demo_database_url: str) -> AsyncIterator[SessionFactory]:
-    engine = create_engine(demo_database_url)
-    yield create_session_factory(engine)
-    await engine.dispose()
+async def demo_storage(demo_database_url: str) -> AsyncIterator[SqlStorage]:
+    opened = SqlStorage(demo_database_url)
+    yield opened
+    await opened.close()
+
+
+@pytest.fixture
+def demo_sessions(demo_storage: SqlStorage) -> SessionFactory:
+    return demo_storage.sessions

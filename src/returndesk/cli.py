@@ -33,14 +33,10 @@ from returndesk.operations.staff_accounts import (
     reset_password,
 )
 from returndesk.settings import Settings
-from returndesk.store.db import create_engine, create_session_factory, reading
-from returndesk.store.demo_history import HISTORY_DAYS, seed_history
-from returndesk.store.migrate import check_schema, upgrade
-from returndesk.store.repositories.audit import audit_entries
-from returndesk.store.repositories.customers import get_customer
-from returndesk.store.repositories.orders import customer_orders, get_order
-from returndesk.store.repositories.returns import StoredReturn, list_returns
-from returndesk.store.seed import demo_data_dir, is_empty, seed_store
+from returndesk.store.backends import open_storage
+from returndesk.store.port.returns import StoredReturn
+from returndesk.store.port.seeding import HISTORY_DAYS
+from returndesk.store.seed_format import demo_data_dir
 from returndesk.web.logs import log_config
 from returndesk.web.worker_metrics import shared_metrics
 
@@ -72,13 +68,12 @@ def _run(work: Callable[[Operations], Awaitable[T]]) -> T:
     settings = Settings()
 
     async def main() -> T:
-        engine = create_engine(settings.database_url)
+        storage = open_storage(settings.database_url)
         try:
-            await check_schema(engine)
-            ops = Operations(create_session_factory(engine), load_policy(settings.policy_file))
-            return await work(ops)
+            await storage.check_schema()
+            return await work(Operations(storage, load_policy(settings.policy_file)))
         finally:
-            await engine.dispose()
+            await storage.close()
 
     try:
         return asyncio.run(main())
@@ -122,8 +117,16 @@ def serve(
 def db_upgrade() -> None:
     """Create the database or bring its schema up to date."""
     settings = Settings()
+
+    async def main() -> None:
+        storage = open_storage(settings.database_url)
+        try:
+            await storage.upgrade()
+        finally:
+            await storage.close()
+
     try:
-        upgrade(settings.database_url)
+        asyncio.run(main())
     except ReturnDeskError as exc:
         typer.secho(f"error: {exc.message}", err=True, fg=typer.colors.RED)
         raise typer.Exit(1) from exc
@@ -152,12 +155,12 @@ def seed(
     folder = demo_data_dir() if source == "demo" else Path(source)
 
     async def work(ops: Operations) -> str:
-        if if_empty and not await is_empty(ops.sessions):
+        if if_empty and not await ops.storage.is_empty():
             return "The store already has data; nothing loaded."
         now = utc_now()
-        summary = (await seed_store(ops.sessions, folder, now=now)).summary()
+        summary = (await ops.storage.seed(folder, now=now)).summary()
         if source == "demo" and not no_history:
-            history = await seed_history(ops.sessions, now=now, policy=ops.policy)
+            history = await ops.storage.seed_history(now=now, policy=ops.policy)
             if history.total:
                 summary += f"\nHistory of the last {HISTORY_DAYS} days: {history.describe()}."
         return summary
@@ -170,8 +173,8 @@ def orders_show(order_id: str, as_json: JsonFlag = False) -> None:
     """An order with its items, tracking numbers and payments."""
 
     async def work(ops: Operations) -> dict[str, Any]:
-        async with reading(ops.sessions) as session:
-            return order_json(await get_order(session, order_id))
+        async with ops.storage.reading() as repositories:
+            return order_json(await repositories.orders.get(order_id))
 
     data = _run(work)
     if as_json:
@@ -200,9 +203,9 @@ def customers_show(customer_id: str, as_json: JsonFlag = False) -> None:
     """A customer with their default address, payment methods and orders."""
 
     async def work(ops: Operations) -> dict[str, Any]:
-        async with reading(ops.sessions) as session:
-            customer = await get_customer(session, customer_id)
-            return customer_json(customer, await customer_orders(session, customer.id))
+        async with ops.storage.reading() as repositories:
+            customer = await repositories.customers.get(customer_id)
+            return customer_json(customer, await repositories.orders.customer_orders(customer.id))
 
     data = _run(work)
     if as_json:
@@ -226,8 +229,8 @@ def returns_list(
     """Returns, newest first."""
 
     async def work(ops: Operations) -> list[StoredReturn]:
-        async with reading(ops.sessions) as session:
-            return list(await list_returns(session, customer_id=customer))
+        async with ops.storage.reading() as repositories:
+            return list(await repositories.returns.newest_first(customer_id=customer))
 
     returns = _run(work)
     if as_json:
@@ -396,8 +399,8 @@ def audit_list(
     """The audit log, newest first: who moved which return, managed which account."""
 
     async def work(ops: Operations) -> Sequence[AuditEntry]:
-        async with reading(ops.sessions) as session:
-            return await audit_entries(session, limit=limit, subject=subject)
+        async with ops.storage.reading() as repositories:
+            return await repositories.audit.entries(limit=limit, subject=subject)
 
     entries = _run(work)
     if as_json:

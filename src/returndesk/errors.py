@@ -6,6 +6,7 @@
     ├── DataError               malformed store data given to `seed`
     ├── NotFound                no such thing for this owner or customer
     ├── TooManyAttempts         verification locked after repeated failures
+    ├── ServiceBusy             the database throttled the request past its retries
     ├── InvalidToken            an embedded-mode customer token that does not verify
     ├── InvalidRequest          a malformed or unsupported client request
     │   └── RequestTooLarge     the body is over the configured limit
@@ -71,6 +72,11 @@ class InvalidToken(ReturnDeskError):
 
 class TooManyAttempts(ReturnDeskError):
     """Verification is locked for a while after repeated failures."""
+
+
+class ServiceBusy(ReturnDeskError):
+    """The database kept refusing for lack of throughput (Cosmos DB's 429) after the
+    retries it allows: the request may be made again in a moment."""
 
 
 class InvalidCredentials(ReturnDeskError):

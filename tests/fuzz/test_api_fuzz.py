@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from returndesk.settings import Settings
-from returndesk.store.migrate import upgrade
+from returndesk.store.sql.migrate import upgrade
 from tests.conftest import postgres_database_from
 from tests.support.chatkit_client import parse_sse, user_input
 from tests.support.fingerprint import fingerprint_now

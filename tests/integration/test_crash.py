@@ -14,13 +14,14 @@ from sqlalchemy import func, select
 
 from returndesk.domain import load_policy
 from returndesk.operations.context import Operations
-from returndesk.store.db import create_engine, create_session_factory
-from returndesk.store.tables import ReturnEventRow, ReturnLineRow, ReturnRow
+from returndesk.store.sql.storage import SqlStorage
+from returndesk.store.sql.tables import ReturnEventRow, ReturnLineRow, ReturnRow
 from tests.support.chatkit_client import ChatKitClient
 from tests.support.demo import find_line, ordinary, returns_of
 from tests.support.flows import choose_items, to_summary, verify
 from tests.support.servers import Server, run_cli
 from tests.support.shopper import Shopper
+from tests.support.sql_store import sql_session
 
 
 @pytest.fixture
@@ -31,9 +32,9 @@ def store_url(sqlite_url: str) -> str:
 
 @pytest.fixture
 async def ops(store_url: str) -> AsyncIterator[Operations]:
-    engine = create_engine(store_url)
-    yield Operations(create_session_factory(engine), load_policy())
-    await engine.dispose()
+    storage = SqlStorage(store_url)
+    yield Operations(storage, load_policy())
+    await storage.close()
 
 
 def reconnect(shopper: Shopper, server: Server) -> None:
@@ -74,7 +75,8 @@ async def test_after_a_kill_the_conversation_continues_at_the_same_step(
 
 async def whole_returns(ops: Operations) -> list[tuple[int, int]]:
     """For each return: how many lines and history events it has."""
-    async with ops.sessions() as session:
+    async with ops.storage.reading() as repositories:
+        session = sql_session(repositories)
         rows = await session.execute(
             select(
                 ReturnRow.rma,

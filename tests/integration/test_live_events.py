@@ -12,7 +12,7 @@ import pytest
 
 from returndesk.domain.staff import StaffRole
 from returndesk.operations.context import Operations
-from returndesk.store.db import create_engine, create_session_factory
+from returndesk.store.sql.storage import SqlStorage
 from tests.support.chatkit_client import ChatKitClient
 from tests.support.demo import demo_operations
 from tests.support.handoffs import asked_for_a_person
@@ -34,9 +34,9 @@ def two_servers(demo_database_url: str, tmp_path: Path) -> Iterator[tuple[Server
 
 @pytest.fixture
 async def ops(demo_database_url: str) -> AsyncIterator[Operations]:
-    engine = create_engine(demo_database_url)
-    yield demo_operations(create_session_factory(engine))
-    await engine.dispose()
+    storage = SqlStorage(demo_database_url)
+    yield demo_operations(storage)
+    await storage.close()
 
 
 def client(server: Server) -> httpx.AsyncClient:

@@ -66,7 +66,7 @@ import asyncio, json, sys
 import httpx
 import returndesk
 from returndesk.settings import Settings
-from returndesk.store.migrate import upgrade
+from returndesk.store.sql.migrate import upgrade
 from returndesk.web.app import create_app
 
 assert returndesk.__file__.startswith(sys.argv[1]), returndesk.__file__

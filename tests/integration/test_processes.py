@@ -11,9 +11,7 @@ import pytest
 
 from returndesk.domain import OrderStatus, load_policy
 from returndesk.operations.context import Operations
-from returndesk.store.db import create_engine, create_session_factory
-from returndesk.store.repositories.customers import get_customer
-from returndesk.store.repositories.orders import get_order
+from returndesk.store.sql.storage import SqlStorage
 from tests.support.chatkit_client import ChatKitClient
 from tests.support.demo import Pick, find_line, find_order, ordinary, returns_of
 from tests.support.flows import choose_items, to_summary, verify
@@ -38,9 +36,9 @@ def two_servers(store_url: str, tmp_path: Path) -> Iterator[tuple[Server, Server
 
 @pytest.fixture
 async def ops(store_url: str) -> AsyncIterator[Operations]:
-    engine = create_engine(store_url)
-    yield Operations(create_session_factory(engine), load_policy())
-    await engine.dispose()
+    storage = SqlStorage(store_url)
+    yield Operations(storage, load_policy())
+    await storage.close()
 
 
 def on(server: Server, cookies: httpx.Cookies) -> ChatKitClient:
@@ -79,8 +77,8 @@ async def test_an_address_change_alternating_between_two_processes_writes_once(
     two_servers: tuple[Server, Server], ops: Operations
 ) -> None:
     order = await find_order(ops, lambda o, c: o.status is OrderStatus.PENDING)
-    async with ops.sessions() as session:
-        customer = await get_customer(session, order.customer_id)
+    async with ops.storage.reading() as repositories:
+        customer = await repositories.customers.get(order.customer_id)
     a, b = two_servers
     first = on(a, httpx.Cookies())
     shopper = Shopper(first)
@@ -107,8 +105,8 @@ async def test_an_address_change_alternating_between_two_processes_writes_once(
     for client in (first, *clients):
         await client.http.aclose()
 
-    async with ops.sessions() as session:
-        changed = await get_order(session, order.id)
+    async with ops.storage.reading() as repositories:
+        changed = await repositories.orders.get(order.id)
     assert changed.address is not None
     assert changed.address.one_line() == "12 Oak St, Austin, TX 78701, USA"
     assert changed.status is OrderStatus.PENDING

@@ -50,7 +50,9 @@ def test_serve_with_several_workers_shares_one_database(sqlite_url: str, tmp_pat
         created = []
         for _ in range(6):
             body = {"type": "threads.create", "params": {"input": user_input("hi")}}
-            created.append(parse_sse(browser.post("/chatkit", json=body).text)[0]["thread"]["id"])
+            first = parse_sse(browser.post("/chatkit", json=body).text)[0]
+            assert first["type"] == "thread.created", (first, server.log_path.read_text()[-3000:])
+            created.append(first["thread"]["id"])
         listed = browser.post("/chatkit", json={"type": "threads.list", "params": {"limit": 10}})
 
     # Whichever worker answered, every thread is in the one database, under one visitor.

@@ -35,7 +35,7 @@ async def app(demo_database_url: str, app_settings: dict[str, object]) -> AsyncI
 @pytest.fixture
 def ops(app: FastAPI) -> Operations:
     state: AppState = app.state.returndesk
-    return demo_operations(state.sessions)
+    return demo_operations(state.storage)
 
 
 @pytest.fixture

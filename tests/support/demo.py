@@ -6,11 +6,10 @@ customer") instead of naming ids, so they keep working when the data changes.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-
-from sqlalchemy import select
 
 from returndesk.domain import (
     Catalog,
@@ -32,17 +31,27 @@ from returndesk.domain import (
 )
 from returndesk.operations.context import Operations
 from returndesk.operations.returns import ReturnDraft
-from returndesk.store.db import SessionFactory
-from returndesk.store.repositories.catalog import load_catalog
-from returndesk.store.repositories.customers import get_customer
-from returndesk.store.repositories.orders import get_order
-from returndesk.store.repositories.returns import StoredReturn, existing_returns, list_returns
-from returndesk.store.tables import OrderRow
+from returndesk.store.port.returns import StoredReturn
+from returndesk.store.port.storage import Storage
+from returndesk.store.seed_format import demo_data_dir, read_seed_data
 from tests.conftest import DEMO_NOW
 
 
-def demo_operations(sessions: SessionFactory) -> Operations:
-    return Operations(sessions, load_policy(), clock=lambda: DEMO_NOW)
+def demo_operations(storage: Storage) -> Operations:
+    return Operations(storage, load_policy(), clock=lambda: DEMO_NOW)
+
+
+@functools.cache
+def demo_orders() -> tuple[tuple[str, str], ...]:
+    """(customer id, order id) of every order of the demo store, by order id: read from its
+    files, so the same on every backend."""
+    orders = read_seed_data(demo_data_dir()).orders
+    return tuple(
+        sorted(
+            ((order.user_id, order_id) for order_id, order in orders.items()),
+            key=lambda pair: pair[1],
+        )
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,17 +71,16 @@ async def find_line(
     ops: Operations, wanted: LinePredicate, *, status: OrderStatus = OrderStatus.DELIVERED
 ) -> Pick:
     """The first line, in order-id order, of an order in `status` that `wanted` accepts."""
-    async with ops.sessions() as session:
-        order_ids = (
-            await session.scalars(
-                select(OrderRow.id).where(OrderRow.status == status.value).order_by(OrderRow.id)
+    async with ops.storage.reading() as repositories:
+        catalog = await repositories.products.catalog()
+        for _, order_id in demo_orders():
+            order = await repositories.orders.get(order_id)
+            if order.status is not status:
+                continue
+            customer = await repositories.customers.get(order.customer_id)
+            held = held_line_nos(
+                await repositories.returns.existing(customer.id, [order.id]), order.id
             )
-        ).all()
-        catalog = await load_catalog(session)
-        for order_id in order_ids:
-            order = await get_order(session, order_id)
-            customer = await get_customer(session, order.customer_id)
-            held = held_line_nos(await existing_returns(session, [order.id]), order.id)
             results = check_order(
                 order,
                 customer=customer,
@@ -91,11 +99,10 @@ async def find_line(
 
 
 async def find_order(ops: Operations, wanted: Callable[[Order, Customer], bool]) -> Order:
-    async with ops.sessions() as session:
-        order_ids = (await session.scalars(select(OrderRow.id).order_by(OrderRow.id))).all()
-        for order_id in order_ids:
-            order = await get_order(session, order_id)
-            if wanted(order, await get_customer(session, order.customer_id)):
+    async with ops.storage.reading() as repositories:
+        for customer_id, order_id in demo_orders():
+            order = await repositories.orders.get(order_id)
+            if wanted(order, await repositories.customers.get(customer_id)):
                 return order
     raise AssertionError("the demo store has no order fitting this test")
 
@@ -125,8 +132,8 @@ def draft(pick: Pick, key: str, **changes: object) -> ReturnDraft:
 
 
 async def returns_of(ops: Operations, customer_id: str) -> list[StoredReturn]:
-    async with ops.sessions() as session:
-        return list(await list_returns(session, customer_id=customer_id))
+    async with ops.storage.reading() as repositories:
+        return list(await repositories.returns.newest_first(customer_id=customer_id))
 
 
 def second_ordinary_line(pick: Pick) -> Pick | None:
@@ -178,17 +185,16 @@ def delivered_among_several(order: Order, all_orders: list[Order]) -> bool:
 async def story(ops: Operations, request: Request, skip: int) -> tuple[Customer, Order]:
     """The `skip`-th customer and order of the demo store fitting `request`."""
     found = 0
-    async with ops.sessions() as session:
-        rows = (await session.execute(select(OrderRow.customer_id, OrderRow.id))).all()
-        by_customer: dict[str, list[str]] = {}
-        for customer_id, order_id in rows:
-            by_customer.setdefault(customer_id, []).append(order_id)
+    by_customer: dict[str, list[str]] = {}
+    for customer_id, order_id in demo_orders():
+        by_customer.setdefault(customer_id, []).append(order_id)
+    async with ops.storage.reading() as repositories:
         for customer_id in sorted(by_customer):
-            orders = [await get_order(session, o) for o in sorted(by_customer[customer_id])]
+            orders = [await repositories.orders.get(o) for o in by_customer[customer_id]]
             for order in orders:
                 if request.fits(order, orders):
                     if found == skip:
-                        return await get_customer(session, customer_id), order
+                        return await repositories.customers.get(customer_id), order
                     found += 1
                     break
     raise AssertionError("the demo store has no order fitting this request")

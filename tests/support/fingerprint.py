@@ -7,8 +7,8 @@ import hashlib
 
 from sqlalchemy import select
 
-from returndesk.store.db import create_engine
-from returndesk.store.tables import Base
+from returndesk.store.sql.db import create_engine
+from returndesk.store.sql.tables import Base
 
 
 async def database_fingerprint(database_url: str) -> dict[str, str]:

@@ -12,8 +12,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from returndesk.store.seed import demo_data_dir
-from returndesk.store.seed_format import SEED_FILES
+from returndesk.store.seed_format import SEED_FILES, demo_data_dir
 
 Files = dict[str, Any]
 

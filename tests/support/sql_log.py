@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from returndesk.store.db import SessionFactory
+from returndesk.store.sql.db import SessionFactory
 
 
 @contextmanager

@@ -26,9 +26,8 @@ from returndesk.operations.context import (
 )
 from returndesk.request_context import RequestContext
 from returndesk.settings import Settings
-from returndesk.store.chatkit_store import SQLAlchemyStore
-from returndesk.store.db import SessionFactory
-from returndesk.store.thread_lock import ThreadLocks
+from returndesk.store.port.storage import Storage
+from returndesk.store.port.threads import ThreadStore
 from returndesk.usecases.seam import BUILT_IN, UseCases, load_use_cases
 
 
@@ -39,20 +38,20 @@ def registered_use_cases(settings: Settings) -> UseCases:
 
 def build_server(
     settings: Settings,
-    sessions: SessionFactory,
+    storage: Storage,
     *,
     usage: UsageMeter,
     clock: Callable[[], datetime] = utc_now,
     notifier: HandoffNotifier | None = None,
 ) -> ReturnDeskServer:
-    store = SQLAlchemyStore[RequestContext](sessions)
+    store: ThreadStore[RequestContext] = storage.threads
     verification = VerificationLimits(
         settings.verification_max_failures_per_owner,
         settings.verification_max_failures_per_address,
         timedelta(minutes=settings.verification_lockout_minutes),
     )
     ops = Operations(
-        sessions,
+        storage,
         load_policy(settings.policy_file),
         clock,
         verification,
@@ -81,7 +80,7 @@ def build_server(
         conversation=conversation,
         text=text,
         limits=limits,
-        locks=ThreadLocks(settings.database_url),
+        locks=storage.thread_locks,
         desk=HandoffDesk(conversation),
     )
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from chatkit.store import NotFoundError
@@ -28,7 +28,6 @@ from chatkit.types import (
     WidgetRootUpdated,
 )
 from chatkit.widgets import DynamicWidgetRoot
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from returndesk.chat.streaming import assistant_message, stream_text
 from returndesk.chat.titles import short_title
@@ -39,14 +38,9 @@ from returndesk.flow.state import FlowState
 from returndesk.flow.turn import Caller, EventRejected
 from returndesk.operations.context import Operations
 from returndesk.request_context import RequestContext
-from returndesk.store.chatkit_store import SQLAlchemyStore, Staged
-from returndesk.store.db import reading
-from returndesk.store.repositories.conversations import (
-    StoredState,
-    log_event,
-    read_state,
-    save_state,
-)
+from returndesk.store.port.conversations import StoredState
+from returndesk.store.port.errors import Contention, Duplicate
+from returndesk.store.port.threads import ThreadStore
 from returndesk.usecases.seam import UseCases
 from returndesk.widgets.lock import lock_widget
 
@@ -87,7 +81,7 @@ class Outcome:
 
 class Conversation:
     def __init__(
-        self, ops: Operations, use_cases: UseCases, store: SQLAlchemyStore[RequestContext]
+        self, ops: Operations, use_cases: UseCases, store: ThreadStore[RequestContext]
     ) -> None:
         self.ops = ops
         self.use_cases = use_cases
@@ -107,15 +101,15 @@ class Conversation:
         memo = context.memo if context is not None and context.memo.active else None
         stored = memo.states.get(thread_id) if memo is not None else None
         if stored is None:
-            async with reading(self.ops.sessions) as session:
-                stored = await read_state(session, thread_id)
+            async with self.ops.storage.reading() as repositories:
+                stored = await repositories.conversations.read_state(thread_id)
                 state = self._state(stored)
                 if context is not None:
                     facts = request_facts(context.memo)
-                    await facts.records(self.ops, records_key(state), session)
+                    await facts.records(self.ops, records_key(state), repositories)
                     if state.widget_item_id is not None:
                         await self.store.read_ahead(
-                            session, thread_id, state.widget_item_id, context
+                            repositories, thread_id, state.widget_item_id, context
                         )
             if memo is not None:
                 memo.states[thread_id] = stored
@@ -331,32 +325,41 @@ class Conversation:
         with the step it led to); False when someone else saved first."""
         data = state.model_dump(mode="json")
 
-        async def items(session: AsyncSession) -> Staged:
-            if logged is not None:
-                event, step = logged
-                log_event(
-                    session,
+        try:
+            async with self.ops.storage.transaction(conversation_only=True) as repositories:
+                saved = await repositories.conversations.save_state(
                     thread_id=thread.id,
-                    at=self.ops.clock(),
+                    owner_id=context.owner_id,
                     customer_id=state.customer_id,
-                    event=event.name,
-                    flow=state.flow,
-                    step=step,
-                    answers=_yes_no_answers(event),
+                    data=data,
+                    expected_version=version,
+                    at=datetime.now(UTC),
                 )
-            return await self.store.stage(
-                session, thread.id, context, replaced=replaced, added=added, retitled=retitled
-            )
-
-        saved, staged = await save_state(
-            self.ops.sessions,
-            thread_id=thread.id,
-            owner_id=context.owner_id,
-            customer_id=state.customer_id,
-            data=data,
-            expected_version=version,
-            also=items,
-        )
+                # The items and the log go only with the state: nothing of a turn that lost.
+                staged = None
+                if saved:
+                    if logged is not None:
+                        event, step = logged
+                        await repositories.conversations.log_event(
+                            thread_id=thread.id,
+                            at=self.ops.clock(),
+                            customer_id=state.customer_id,
+                            event=event.name,
+                            flow=state.flow,
+                            step=step,
+                            answers=_yes_no_answers(event),
+                        )
+                    staged = await self.store.stage(
+                        repositories,
+                        thread.id,
+                        context,
+                        replaced=replaced,
+                        added=added,
+                        retitled=retitled,
+                    )
+        except (Duplicate, Contention):
+            # Another request saved this thread's state first.
+            saved, staged = False, None
         if staged is not None:
             self.store.staged(context, staged)
         if context.memo.active:

@@ -18,7 +18,6 @@ from chatkit.types import (
     ThreadMetadata,
     WidgetItem,
 )
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from returndesk.chat.conversation import Conversation, Outcome
 from returndesk.chat.staff_view import transcript
@@ -36,8 +35,7 @@ from returndesk.operations.handoffs import (
     show_items,
 )
 from returndesk.request_context import RequestContext
-from returndesk.store.db import reading, transaction
-from returndesk.store.repositories.handoffs import active_handoff
+from returndesk.store.port.storage import Repositories
 from returndesk.usecases.cancellations.events import StartOrderCancellation
 from returndesk.usecases.returns.events import StartReturn
 from returndesk.widgets.components import build_root
@@ -126,7 +124,7 @@ class HandoffDesk:
     ) -> Handoff:
         """Start a return or a cancellation in the shopper's conversation, as if they had asked.
 
-        The same flow, guards and domain commands run as for the shopper's own
+        The same flow, guards and domain commands run as for the shopper's repositories
         request, and it ends at the same card: the shopper confirms it, or not.
         The thread goes back to the assistant, which takes the shopper through it.
         """
@@ -162,7 +160,7 @@ class HandoffDesk:
     async def _shown(
         self, thread: ThreadMetadata, outcome: Outcome, context: RequestContext
     ) -> list[ThreadItem]:
-        """The items a turn run outside the shopper's own request left in the thread."""
+        """The items a turn run outside the shopper's repositories request left in the thread."""
         shown: list[ThreadItem] = []
         for event in outcome.before:
             if isinstance(event, ThreadItemUpdatedEvent):
@@ -180,16 +178,19 @@ class HandoffDesk:
 
     async def holding(self, thread_id: str) -> Handoff | None:
         """The thread's hand-off that is not over, if it has one."""
-        async with reading(self.ops.sessions) as session:
-            return await active_handoff(session, thread_id)
+        async with self.ops.storage.reading() as repositories:
+            return await repositories.handoffs.active(thread_id)
 
     async def pass_on(self, waiting: Handoff, items: Sequence[ThreadItem]) -> None:
         """Show the team, live, what happened in a thread waiting for or held by a person."""
         if not items:
             return
-        async with transaction(self.ops.sessions) as session:
+        async with self.ops.storage.transaction() as repositories:
             await show_items(
-                session, waiting, self.ops.clock(), [item.model_dump(mode="json") for item in items]
+                repositories,
+                waiting,
+                self.ops.clock(),
+                [item.model_dump(mode="json") for item in items],
             )
 
     def _message(self, text: str) -> Saying:
@@ -201,16 +202,16 @@ class HandoffDesk:
         )
 
     def _adding(self, make: _ItemMaker) -> Saying:
-        async def saying(session: AsyncSession, about: Handoff) -> list[dict[str, Any]]:
+        async def saying(repositories: Repositories, about: Handoff) -> list[dict[str, Any]]:
             if about.thread_id is None:
                 return []
-            owner = await self.store.thread_owner(about.thread_id, session)
+            owner = await self.store.thread_owner(about.thread_id, repositories)
             if owner is None:
                 # Deleted by the shopper: nobody is there to read it.
                 return []
             item = make(about.thread_id)
             await self.store.stage(
-                session, about.thread_id, RequestContext(owner_id=owner), added=[item]
+                repositories, about.thread_id, RequestContext(owner_id=owner), added=[item]
             )
             return [item.model_dump(mode="json")]
 

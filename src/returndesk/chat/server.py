@@ -31,7 +31,7 @@ from returndesk.chat.requests import check_references, parse_request
 from returndesk.domain.handoffs import Handoff
 from returndesk.flow.actions import InvalidAction
 from returndesk.request_context import RequestContext
-from returndesk.store.thread_lock import ThreadLocks
+from returndesk.store.port.storage import ThreadLocks
 from returndesk.telemetry import ERRORS
 
 logger = logging.getLogger(__name__)
@@ -84,9 +84,9 @@ class ReturnDeskServer(ChatKitServer[RequestContext]):
         self.text = text
 
     async def close(self) -> None:
-        """Release the language layer's and the locks' connections; called when the app stops."""
+        """Release the language layer's connections; called when the app stops (the storage,
+        with its locks, is closed by whoever opened it)."""
         await self.text.close()
-        await self.locks.close()
 
     async def process(
         self, request: str | bytes | bytearray, context: RequestContext

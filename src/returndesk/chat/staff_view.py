@@ -16,8 +16,8 @@ from returndesk.chat.streaming import assistant_message
 from returndesk.domain import ReturnStatus, format_money
 from returndesk.errors import NotFound
 from returndesk.request_context import RequestContext
-from returndesk.store.chatkit_store import SQLAlchemyStore
-from returndesk.store.repositories.returns import StoredReturn
+from returndesk.store.port.returns import StoredReturn
+from returndesk.store.port.threads import ThreadStore
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ _PAGE = 100
 
 
 async def transcript(
-    store: SQLAlchemyStore[RequestContext], thread_id: str
+    store: ThreadStore[RequestContext], thread_id: str
 ) -> list[dict[str, Any]] | None:
     """The thread's items in order, as ChatKit JSON; None when the thread is gone."""
     owner = await store.thread_owner(thread_id)
@@ -70,7 +70,7 @@ def update_text(ret: StoredReturn) -> str | None:
             return None
 
 
-async def tell_shopper(store: SQLAlchemyStore[RequestContext], ret: StoredReturn) -> bool:
+async def tell_shopper(store: ThreadStore[RequestContext], ret: StoredReturn) -> bool:
     """Add the update to the thread that made the return; False when there is none to add to.
 
     The move is already made; a thread deleted since only means nobody reads the update.

@@ -38,7 +38,6 @@ from returndesk.llm.offline.reading import Intent
 from returndesk.llm.turn import TurnContext
 from returndesk.llm.usage import UsageMeter
 from returndesk.request_context import RequestContext
-from returndesk.store.db import reading
 
 # Enough for the longest plan (start, pick, reason) plus the reply.
 MAX_TURNS = 8
@@ -91,17 +90,19 @@ class AgentResponder:
     ) -> AsyncIterator[ThreadStreamEvent]:
         conversation = self.conversation
         state, _ = await conversation.state_of(thread.id, context)
-        async with reading(conversation.ops.sessions) as session:
+        async with conversation.ops.storage.reading() as repositories:
             brief = await build_brief(
                 conversation.ops,
                 conversation.engine,
                 state,
                 request_facts(context.memo),
-                session,
+                repositories,
                 conversation.use_cases.briefs,
             )
             # The history `_history` and the SDK's workflow check then read from the memo.
-            await conversation.store.read_ahead_latest(session, thread.id, HISTORY_ITEMS, context)
+            await conversation.store.read_ahead_latest(
+                repositories, thread.id, HISTORY_ITEMS, context
+            )
         model = self._model_for(text, brief)
         hosted = model is not self.offline
         if not hosted:

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from returndesk.domain import (
     Catalog,
     Customer,
@@ -41,10 +39,8 @@ from returndesk.domain import (
 from returndesk.errors import ReturnDeskError
 from returndesk.flow.state import FlowState
 from returndesk.operations.context import Operations
-from returndesk.store.db import commits, reading
-from returndesk.store.repositories.customers import get_customer
-from returndesk.store.repositories.orders import get_customer_order
-from returndesk.store.repositories.returns import existing_returns
+from returndesk.store.commits import commits
+from returndesk.store.port.storage import Repositories
 from returndesk.store.request_memo import RequestMemo
 from returndesk.usecases.returns.answers import ReturnAnswers
 
@@ -112,27 +108,29 @@ async def load_records(
 ) -> Records:
     if key[0] is None:
         return Records()
-    async with reading(ops.sessions) as session:
-        return await read_records(session, ops, key, customer)
+    async with ops.storage.reading() as repositories:
+        return await read_records(repositories, ops, key, customer)
 
 
 async def read_records(
-    session: AsyncSession, ops: Operations, key: RecordsKey, customer: Customer | None = None
+    repositories: Repositories, ops: Operations, key: RecordsKey, customer: Customer | None = None
 ) -> Records:
     """The records for `key`; `customer`, when the caller read it already, is not read again."""
     customer_id, order_id = key
     if customer_id is None:
         return Records()
     if customer is None or customer.id != customer_id:
-        customer = await get_customer(session, customer_id)
+        customer = await repositories.customers.get(customer_id)
     if order_id is None:
         return Records(customer)
     try:
-        order = await get_customer_order(session, customer.id, order_id)
+        order = await repositories.orders.customer_order(customer.id, order_id)
     except ReturnDeskError:
         return Records(customer)
-    catalog = await ops.catalog.catalog(session, {line.product_id for line in order.lines})
-    held = held_line_nos(await existing_returns(session, [order.id]), order.id)
+    catalog = await ops.catalog.catalog(
+        repositories.products, {line.product_id for line in order.lines}
+    )
+    held = held_line_nos(await repositories.returns.existing(customer.id, [order.id]), order.id)
     return Records(customer, order, catalog, held)
 
 
@@ -157,19 +155,19 @@ class FactSource:
         return derive_facts(ops, state, await self.records(ops, records_key(state)))
 
     async def records(
-        self, ops: Operations, key: RecordsKey, session: AsyncSession | None = None
+        self, ops: Operations, key: RecordsKey, repositories: Repositories | None = None
     ) -> Records:
-        """The records for `key`; read through `session` when given and not known yet."""
+        """The records for `key`; read through `repositories` when given and not known yet."""
         self._forget_if_stale()
         found = self._records.get(key)
         if found is None:
             seen = commits()
             known = self._records.get((key[0], None))
             customer = known.customer if known is not None else None
-            if session is None:
+            if repositories is None:
                 found = await load_records(ops, key, customer)
             else:
-                found = await read_records(session, ops, key, customer)
+                found = await read_records(repositories, ops, key, customer)
             # A commit while reading could make what was read older than it should be.
             if seen == commits():
                 self._records[key] = found

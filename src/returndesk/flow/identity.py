@@ -13,14 +13,8 @@ from returndesk.flow.events import Verify
 from returndesk.flow.facts import Records
 from returndesk.flow.state import FlowState
 from returndesk.flow.turn import EventRejected, Turn
-from returndesk.store.db import commits, reading
-from returndesk.store.repositories.attempts import (
-    AttemptLimit,
-    forget,
-    record_failure,
-    standing,
-)
-from returndesk.store.repositories.customers import find_by_email, find_by_name_and_zip
+from returndesk.store.commits import commits
+from returndesk.store.port.attempts import AttemptLimit
 from returndesk.telemetry import VERIFICATION_FAILURES
 
 
@@ -35,8 +29,8 @@ async def verify(state: FlowState, event: Verify, turn: Turn) -> str | None:
         keys.append(f"address:{turn.caller.client_address}")
     now = turn.ops.clock()
     read_at = commits()
-    async with reading(turn.ops.sessions) as session:
-        earlier = await standing(session, keys, now)
+    async with turn.ops.storage.reading() as repositories:
+        earlier = await repositories.attempts.standing(keys, now)
         if earlier.locked_until is not None:
             minutes = max(1, math.ceil((earlier.locked_until - now).total_seconds() / 60))
             raise EventRejected(
@@ -49,18 +43,20 @@ async def verify(state: FlowState, event: Verify, turn: Turn) -> str | None:
                 "Please give me your email, or your first and last name with your ZIP code."
             )
         if event.email:
-            customer = await find_by_email(session, event.email)
+            customer = await repositories.customers.find_by_email(event.email)
         else:
             first, last, zip_code = (part or "" for part in name_and_zip)
-            customer = await find_by_name_and_zip(session, first, last, zip_code)
+            customer = await repositories.customers.find_by_name_and_zip(first, last, zip_code)
     if customer is None:
         VERIFICATION_FAILURES.inc()
         counted = [AttemptLimit(keys[0], limits.per_owner)]
         counted += [AttemptLimit(key, limits.per_address) for key in keys[1:]]
-        await record_failure(turn.ops.sessions, counted, now=now, window=limits.lockout)
+        async with turn.ops.storage.transaction() as repositories:
+            await repositories.attempts.record_failure(counted, now=now, window=limits.lockout)
         return "I couldn't verify those details. Please check them and try again."
     if earlier.first_key_failed:
-        await forget(turn.ops.sessions, keys[0])
+        async with turn.ops.storage.transaction() as repositories:
+            await repositories.attempts.forget(keys[0])
     # The verified state's facts start from this customer: no need to read them again.
     turn.source.remember((customer.id, None), Records(customer), read_at=read_at)
     # The engine moves a newly verified shopper on, to the definition's `after_verification`.

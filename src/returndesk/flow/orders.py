@@ -6,16 +6,15 @@ from __future__ import annotations
 from returndesk.domain import CancellationCheck, Order, OrderChangeCheck
 from returndesk.errors import NotFound
 from returndesk.flow.turn import EventRejected, Turn
-from returndesk.store.db import reading
-from returndesk.store.repositories.orders import get_customer_order, normalize_order_id
+from returndesk.store.port.orders import normalize_order_id
 
 
 async def shoppers_order(turn: Turn, order_id: str) -> Order:
     customer = turn.facts.customer
     assert customer is not None
     try:
-        async with reading(turn.ops.sessions) as session:
-            return await get_customer_order(session, customer.id, order_id)
+        async with turn.ops.storage.reading() as repositories:
+            return await repositories.orders.customer_order(customer.id, order_id)
     except NotFound as exc:
         raise EventRejected(
             f"I can't find order {normalize_order_id(order_id)} on your account."

@@ -16,8 +16,6 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from returndesk.domain import Catalog, OrderLine, OrderStatus, Outcome
 from returndesk.flow.engine import FlowEngine
 from returndesk.flow.facts import Facts, FactSource
@@ -31,9 +29,7 @@ from returndesk.llm.offline.context import (
 )
 from returndesk.operations.context import Operations
 from returndesk.operations.queries import read_eligibility
-from returndesk.store.db import reading
-from returndesk.store.repositories.orders import customer_order_statuses, customer_orders
-from returndesk.store.repositories.returns import customer_rmas
+from returndesk.store.port.storage import Repositories
 from returndesk.usecases.returns.answers import ReturnAnswers
 
 USABLE = {Outcome.ELIGIBLE, Outcome.NEEDS_HYGIENE_ANSWER}
@@ -60,7 +56,7 @@ class StepBrief:
     catalogue: bool = False
 
 
-BriefPart = Callable[[FlowState, Facts, AsyncSession, Operations], Awaitable[StepBrief]]
+BriefPart = Callable[[FlowState, Facts, Repositories, Operations], Awaitable[StepBrief]]
 
 
 def line_ref(order_id: str, line_no: int) -> str:
@@ -182,10 +178,10 @@ async def build_brief(
     engine: FlowEngine,
     state: FlowState,
     source: FactSource | None = None,
-    session: AsyncSession | None = None,
+    repositories: Repositories | None = None,
     parts: Mapping[str, BriefPart] | None = None,
 ) -> Brief:
-    """`source` is the request's, whose facts the turn's tools then go on from; `session`
+    """`source` is the request's, whose facts the turn's tools then go on from; `repositories`
     one the caller reads other things through; `parts` what use cases add at their steps."""
     facts = await (source or FactSource()).facts(ops, state)
     step = engine.current_step(state, facts)
@@ -204,17 +200,17 @@ async def build_brief(
     definition = engine.definition
     open_step = step.id in (definition.start, definition.after_verification) or brief.wrapped_up
     if facts.customer is None:
-        return await _with_catalogue(brief, ops, session) if open_step else brief
+        return await _with_catalogue(brief, ops, repositories) if open_step else brief
     part = (parts or {}).get(step.id)
-    if session is None:
-        async with reading(ops.sessions) as own:
+    if repositories is None:
+        async with ops.storage.reading() as own:
             items, changeable, orders = await _items_and_orders(own, ops, facts, step.id)
-            returns = await customer_rmas(own, facts.customer.id)
+            returns = await own.returns.customer_rmas(facts.customer.id)
             added = await part(state, facts, own, ops) if part else StepBrief()
     else:
-        items, changeable, orders = await _items_and_orders(session, ops, facts, step.id)
-        returns = await customer_rmas(session, facts.customer.id)
-        added = await part(state, facts, session, ops) if part else StepBrief()
+        items, changeable, orders = await _items_and_orders(repositories, ops, facts, step.id)
+        returns = await repositories.returns.customer_rmas(facts.customer.id)
+        added = await part(state, facts, repositories, ops) if part else StepBrief()
     payment_methods = tuple(
         PaymentOption(m.id, m.source.value, m.brand, m.last_four, m.balance)
         for m in facts.customer.payment_methods
@@ -240,19 +236,21 @@ async def build_brief(
         paid_with=_paid_with(facts),
     )
     if open_step or added.catalogue:
-        brief = await _with_catalogue(brief, ops, session)
+        brief = await _with_catalogue(brief, ops, repositories)
     return brief
 
 
-async def _with_catalogue(brief: Brief, ops: Operations, session: AsyncSession | None) -> Brief:
-    if session is None:
-        async with reading(ops.sessions) as own:
-            return replace(brief, products=_products(await ops.catalog.everything(own)))
-    return replace(brief, products=_products(await ops.catalog.everything(session)))
+async def _with_catalogue(
+    brief: Brief, ops: Operations, repositories: Repositories | None
+) -> Brief:
+    if repositories is None:
+        async with ops.storage.reading() as own:
+            return replace(brief, products=_products(await ops.catalog.everything(own.products)))
+    return replace(brief, products=_products(await ops.catalog.everything(repositories.products)))
 
 
 async def _items_and_orders(
-    session: AsyncSession, ops: Operations, facts: Facts, step: str
+    repositories: Repositories, ops: Operations, facts: Facts, step: str
 ) -> tuple[tuple[ItemOption, ...], tuple[ItemOption, ...], Sequence[tuple[str, OrderStatus]]]:
     """The items the shopper may name, the lines of their pending orders, and the ids and
     statuses of their orders.
@@ -264,8 +262,8 @@ async def _items_and_orders(
     assert facts.customer is not None
     if facts.order is not None and step not in ITEM_STEPS:
         items = tuple(_item(facts.order.id, line) for line in facts.order.lines)
-        return items, (), await customer_order_statuses(session, facts.customer.id)
-    orders = await customer_orders(session, facts.customer.id)
+        return items, (), await repositories.orders.customer_order_statuses(facts.customer.id)
+    orders = await repositories.orders.customer_orders(facts.customer.id)
     statuses = [(order.id, order.status) for order in orders]
     changeable = tuple(
         _item(order.id, line)
@@ -283,7 +281,7 @@ async def _items_and_orders(
             for line in order.lines
         )
         return items, changeable, statuses
-    found = await read_eligibility(session, ops, facts.customer, orders)
+    found = await read_eligibility(repositories, ops, facts.customer, orders)
     items = tuple(
         _item(entry.order.id, line)
         for entry in found.orders

@@ -28,17 +28,7 @@ from decimal import Decimal
 from returndesk.domain import from_cents
 from returndesk.errors import InvalidRequest
 from returndesk.operations.context import Operations
-from returndesk.store.db import reading
-from returndesk.store.repositories.analytics import (
-    ConversationCounts,
-    DayCount,
-    Settled,
-    conversation_counts,
-    refund_durations,
-    returns_by,
-    returns_per_day,
-    settled,
-)
+from returndesk.store.port.analytics import ConversationCounts, DayCount, Settled
 
 MAX_PERIOD_DAYS = 366
 DEFAULT_PERIOD_DAYS = 30
@@ -106,14 +96,14 @@ class Analytics:
 
 async def analytics(ops: Operations, asked: Period) -> Analytics:
     start, end = asked.start, asked.end
-    async with reading(ops.sessions) as session:
-        counted = {day.day: day for day in await returns_per_day(session, start, end)}
-        by_reason = await returns_by(session, "reason", start, end)
-        by_resolution = await returns_by(session, "resolution", start, end)
-        by_method = await returns_by(session, "method", start, end)
-        money = _money(await settled(session, start, end))
-        durations = await refund_durations(session, start, end)
-        conversations = await conversation_counts(session, start, end)
+    async with ops.storage.reading() as repositories:
+        counted = {day.day: day for day in await repositories.analytics.returns_per_day(start, end)}
+        by_reason = await repositories.analytics.returns_by("reason", start, end)
+        by_resolution = await repositories.analytics.returns_by("resolution", start, end)
+        by_method = await repositories.analytics.returns_by("method", start, end)
+        money = _money(await repositories.analytics.settled(start, end))
+        durations = await repositories.analytics.refund_durations(start, end)
+        conversations = await repositories.analytics.conversation_counts(start, end)
     hours = [(refunded - requested).total_seconds() / 3600 for requested, refunded in durations]
     return Analytics(
         period=asked,

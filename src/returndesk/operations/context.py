@@ -1,4 +1,4 @@
-"""What every command needs: the database, the policy and the time."""
+"""What every command needs: the storage, the policy and the time."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from typing import Protocol
 from returndesk.domain import Policy
 from returndesk.domain.business_hours import BusinessHours
 from returndesk.domain.handoffs import Handoff
-from returndesk.store.db import SessionFactory
-from returndesk.store.repositories.catalog import CatalogCache
+from returndesk.store.catalog_cache import CatalogCache
+from returndesk.store.port.storage import Storage
 
 
 def utc_now() -> datetime:
@@ -35,7 +35,7 @@ class HandoffNotifier(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Operations:
-    sessions: SessionFactory
+    storage: Storage
     policy: Policy
     clock: Callable[[], datetime] = field(default=utc_now)
     verification: VerificationLimits = field(default_factory=VerificationLimits)

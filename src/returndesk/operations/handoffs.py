@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from returndesk.domain.audit import AuditAction
 from returndesk.domain.handoffs import (
     ACTIVE,
@@ -28,24 +26,13 @@ from returndesk.domain.staff import StaffMember
 from returndesk.errors import Conflict, NotFound
 from returndesk.operations.context import Operations
 from returndesk.operations.json_views import handoff_json, person_json
-from returndesk.store.db import reading, transaction
-from returndesk.store.repositories.audit import record_audit
-from returndesk.store.repositories.handoffs import (
-    active_counts,
-    active_handoff,
-    handoff_by_id,
-    insert_handoff,
-    list_handoffs,
-    mark_claimed,
-    mark_over,
-    mark_replied,
-)
-from returndesk.store.repositories.live_events import Audience, publish
+from returndesk.store.port.live_events import Audience
+from returndesk.store.port.storage import Repositories
 from returndesk.telemetry import HANDOFF_FIRST_REPLY, HANDOFFS
 
 # What the shopper is shown of a move: items added to their thread in the move's
 # transaction, returned as ChatKit JSON for the live events.
-Saying = Callable[[AsyncSession, Handoff], Awaitable[list[dict[str, Any]]]]
+Saying = Callable[[Repositories, Handoff], Awaitable[list[dict[str, Any]]]]
 INBOX_LIMIT = 200
 
 
@@ -57,18 +44,18 @@ class Inbox:
 
 async def handoff_inbox(ops: Operations, *, over: bool, limit: int = INBOX_LIMIT) -> Inbox:
     """Open and claimed hand-offs longest waiting first; or those over, newest first."""
-    async with reading(ops.sessions) as session:
+    async with ops.storage.reading() as repositories:
         if over:
             statuses = (HandoffStatus.HANDED_BACK, HandoffStatus.CLOSED)
-            found = await list_handoffs(session, statuses, newest_first=True, limit=limit)
+            found = await repositories.handoffs.listed(statuses, newest_first=True, limit=limit)
         else:
-            found = await list_handoffs(session, ACTIVE, newest_first=False, limit=limit)
-        return Inbox(found, await active_counts(session))
+            found = await repositories.handoffs.listed(ACTIVE, newest_first=False, limit=limit)
+        return Inbox(found, await repositories.handoffs.active_counts())
 
 
 async def handoff(ops: Operations, handoff_id: int) -> Handoff:
-    async with reading(ops.sessions) as session:
-        return await _found(session, handoff_id)
+    async with ops.storage.reading() as repositories:
+        return await _found(repositories, handoff_id)
 
 
 async def open_handoff(
@@ -82,12 +69,11 @@ async def open_handoff(
 ) -> tuple[Handoff, bool]:
     """The thread's hand-off, opened now unless one is already waiting; True when new."""
     now = ops.clock()
-    async with transaction(ops.sessions) as session:
-        waiting = None if thread_id is None else await active_handoff(session, thread_id)
+    async with ops.storage.transaction() as repositories:
+        waiting = None if thread_id is None else await repositories.handoffs.active(thread_id)
         if waiting is not None:
             return waiting, False
-        handoff_id = await insert_handoff(
-            session,
+        handoff_id = await repositories.handoffs.add(
             thread_id=thread_id,
             customer_id=customer_id,
             summary=summary,
@@ -95,8 +81,8 @@ async def open_handoff(
             order_id=order_id,
             rma=rma,
         )
-        opened = await _found(session, handoff_id)
-        await _tell_staff(session, opened, now)
+        opened = await _found(repositories, handoff_id)
+        await _tell_staff(repositories, opened, now)
     HANDOFFS.labels("opened").inc()
     return opened, True
 
@@ -106,13 +92,13 @@ async def claim_handoff(
 ) -> Handoff:
     """Refused, naming the holder, when someone else claimed it first."""
     now = ops.clock()
-    async with transaction(ops.sessions) as session:
-        check_claimable(await _found(session, handoff_id))
-        if not await mark_claimed(session, handoff_id, member.id, now):
+    async with ops.storage.transaction() as repositories:
+        check_claimable(await _found(repositories, handoff_id))
+        if not await repositories.handoffs.mark_claimed(handoff_id, member.id, now):
             # Another process claimed it between the read and the update.
-            check_claimable(await _found(session, handoff_id))
-        claimed = await _found(session, handoff_id)
-        await _announce(session, claimed, now, member, AuditAction.HANDOFF_CLAIMED, saying)
+            check_claimable(await _found(repositories, handoff_id))
+        claimed = await _found(repositories, handoff_id)
+        await _announce(repositories, claimed, now, member, AuditAction.HANDOFF_CLAIMED, saying)
     HANDOFFS.labels("claimed").inc()
     return claimed
 
@@ -121,25 +107,25 @@ async def reply_to_shopper(
     ops: Operations, handoff_id: int, member: StaffMember, saying: Saying
 ) -> tuple[Handoff, list[dict[str, Any]]]:
     now = ops.clock()
-    async with transaction(ops.sessions) as session:
-        check_holder(await _found(session, handoff_id), member.id)
-        first = await mark_replied(session, handoff_id, member.id, now)
-        held = await _found(session, handoff_id)
+    async with ops.storage.transaction() as repositories:
+        check_holder(await _found(repositories, handoff_id), member.id)
+        first = await repositories.handoffs.mark_replied(handoff_id, member.id, now)
+        held = await _found(repositories, handoff_id)
         if first is None:
             # Handed back or closed by another request since the check.
             check_holder(held, member.id)
-        items = await saying(session, held)
-        _audit(
-            session,
+        items = await saying(repositories, held)
+        await _audit(
+            repositories,
             now,
             member,
             AuditAction.HANDOFF_REPLIED,
             held,
             {"item_ids": [item["id"] for item in items]},
         )
-        await show_items(session, held, now, items)
+        await show_items(repositories, held, now, items)
         if first:
-            await _tell_staff(session, held, now)
+            await _tell_staff(repositories, held, now)
     if first:
         HANDOFF_FIRST_REPLY.observe((now - held.created_at).total_seconds())
     return held, items
@@ -150,11 +136,11 @@ async def hand_back(
 ) -> Handoff:
     """The assistant answers the shopper again, from where the conversation stood."""
     now = ops.clock()
-    async with transaction(ops.sessions) as session:
-        check_holder(await _found(session, handoff_id), member.id)
-        await _end(session, handoff_id, HandoffStatus.CLAIMED, HandoffStatus.HANDED_BACK, now)
-        ended = await _found(session, handoff_id)
-        await _announce(session, ended, now, member, AuditAction.HANDOFF_HANDED_BACK, saying)
+    async with ops.storage.transaction() as repositories:
+        check_holder(await _found(repositories, handoff_id), member.id)
+        await _end(repositories, handoff_id, HandoffStatus.CLAIMED, HandoffStatus.HANDED_BACK, now)
+        ended = await _found(repositories, handoff_id)
+        await _announce(repositories, ended, now, member, AuditAction.HANDOFF_HANDED_BACK, saying)
     HANDOFFS.labels("handed_back").inc()
     return ended
 
@@ -163,52 +149,53 @@ async def close_handoff(
     ops: Operations, handoff_id: int, member: StaffMember, note: str | None, saying: Saying
 ) -> Handoff:
     now = ops.clock()
-    async with transaction(ops.sessions) as session:
-        current = await _found(session, handoff_id)
+    async with ops.storage.transaction() as repositories:
+        current = await _found(repositories, handoff_id)
         check_closable(current, member.id)
-        await _end(session, handoff_id, current.status, HandoffStatus.CLOSED, now, note)
-        ended = await _found(session, handoff_id)
+        await _end(repositories, handoff_id, current.status, HandoffStatus.CLOSED, now, note)
+        ended = await _found(repositories, handoff_id)
         # The shopper heard of a person only if one had claimed it.
         told = saying if current.status is HandoffStatus.CLAIMED else None
         await _announce(
-            session, ended, now, member, AuditAction.HANDOFF_CLOSED, told, {"note": note}
+            repositories, ended, now, member, AuditAction.HANDOFF_CLOSED, told, {"note": note}
         )
     HANDOFFS.labels("closed").inc()
     return ended
 
 
-async def _found(session: AsyncSession, handoff_id: int) -> Handoff:
-    found = await handoff_by_id(session, handoff_id)
+async def _found(repositories: Repositories, handoff_id: int) -> Handoff:
+    found = await repositories.handoffs.get(handoff_id)
     if found is None:
         raise NotFound(f"There is no hand-off {handoff_id}.")
     return found
 
 
 async def _end(
-    session: AsyncSession,
+    repositories: Repositories,
     handoff_id: int,
     was: HandoffStatus,
     now_status: HandoffStatus,
     at: datetime,
     note: str | None = None,
 ) -> None:
-    if not await mark_over(session, handoff_id, was=was, now=now_status, at=at, note=note):
-        moved = await _found(session, handoff_id)
+    if not await repositories.handoffs.mark_over(
+        handoff_id, was=was, now=now_status, at=at, note=note
+    ):
+        moved = await _found(repositories, handoff_id)
         raise Conflict(
             f"This hand-off was just {moved.status.value.replace('_', ' ')} by another request."
         )
 
 
-def _audit(
-    session: AsyncSession,
+async def _audit(
+    repositories: Repositories,
     at: datetime,
     member: StaffMember,
     action: AuditAction,
     handoff: Handoff,
     detail: dict[str, Any],
 ) -> None:
-    record_audit(
-        session,
+    await repositories.audit.record(
         at=at,
         staff_member_id=member.id,
         action=action,
@@ -217,9 +204,8 @@ def _audit(
     )
 
 
-async def _tell_staff(session: AsyncSession, handoff: Handoff, at: datetime) -> None:
-    await publish(
-        session,
+async def _tell_staff(repositories: Repositories, handoff: Handoff, at: datetime) -> None:
+    await repositories.live_events.publish(
         at=at,
         audience=Audience.STAFF,
         thread_id=handoff.thread_id,
@@ -229,7 +215,7 @@ async def _tell_staff(session: AsyncSession, handoff: Handoff, at: datetime) -> 
 
 
 async def _announce(
-    session: AsyncSession,
+    repositories: Repositories,
     moved: Handoff,
     at: datetime,
     member: StaffMember,
@@ -239,28 +225,26 @@ async def _announce(
 ) -> None:
     """A claim or an ending, told: audited; the shopper told who handles the conversation now
     and shown what `saying` adds (unless None); the team shown the hand-off as it is now."""
-    _audit(session, at, member, action, moved, detail or {})
+    await _audit(repositories, at, member, action, moved, detail or {})
     if saying is not None:
         if moved.thread_id is not None:
-            await publish(
-                session,
+            await repositories.live_events.publish(
                 at=at,
                 audience=Audience.SHOPPER,
                 thread_id=moved.thread_id,
                 kind="person",
                 data=person_json(moved),
             )
-        await show_items(session, moved, at, await saying(session, moved))
-    await _tell_staff(session, moved, at)
+        await show_items(repositories, moved, at, await saying(repositories, moved))
+    await _tell_staff(repositories, moved, at)
 
 
 async def show_items(
-    session: AsyncSession, handoff: Handoff, at: datetime, items: list[dict[str, Any]]
+    repositories: Repositories, handoff: Handoff, at: datetime, items: list[dict[str, Any]]
 ) -> None:
     """Items of the hand-off's thread, for its shopper's open chat and the team's inbox."""
     for item in items:
-        await publish(
-            session,
+        await repositories.live_events.publish(
             at=at,
             audience=Audience.BOTH,
             thread_id=handoff.thread_id,

@@ -12,9 +12,9 @@ from returndesk.domain.handoffs import Handoff
 from returndesk.domain.staff import StaffMember
 from returndesk.operations.customer_lookup import CustomerOverview
 from returndesk.operations.return_detail import ReturnDetail
-from returndesk.store.repositories.attempts import Lockout
-from returndesk.store.repositories.return_queue import QueueEntry
-from returndesk.store.repositories.returns import StoredReturn
+from returndesk.store.port.attempts import Lockout
+from returndesk.store.port.return_queue import QueueEntry
+from returndesk.store.port.returns import StoredReturn
 
 
 def return_json(ret: StoredReturn) -> dict[str, Any]:

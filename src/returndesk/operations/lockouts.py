@@ -6,25 +6,22 @@ from returndesk.domain.audit import AuditAction
 from returndesk.domain.staff import StaffMember, require_admin
 from returndesk.errors import NotFound
 from returndesk.operations.context import Operations
-from returndesk.store.db import reading, transaction
-from returndesk.store.repositories.attempts import Lockout, lift, running_lockouts
-from returndesk.store.repositories.audit import record_audit
+from returndesk.store.port.attempts import Lockout
 
 
 async def lockouts(ops: Operations) -> list[Lockout]:
-    async with reading(ops.sessions) as session:
-        return await running_lockouts(session, ops.clock())
+    async with ops.storage.reading() as repositories:
+        return await repositories.attempts.running_lockouts(ops.clock())
 
 
 async def lift_lockout(ops: Operations, key: str, *, by: StaffMember) -> None:
     """The visitor or address may try again at once; recorded in the audit log."""
     require_admin(by)
     now = ops.clock()
-    async with transaction(ops.sessions) as session:
-        if not await lift(session, key):
+    async with ops.storage.transaction() as repositories:
+        if not await repositories.attempts.lift(key):
             raise NotFound("There is no lock-out under that name; it may have ended already.")
-        record_audit(
-            session,
+        await repositories.audit.record(
             at=now,
             staff_member_id=by.id,
             action=AuditAction.LOCKOUT_LIFTED,

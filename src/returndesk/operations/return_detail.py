@@ -15,13 +15,7 @@ from returndesk.domain import (
 )
 from returndesk.domain.audit import AuditEntry
 from returndesk.operations.context import Operations
-from returndesk.store.db import reading
-from returndesk.store.repositories.audit import audit_entries
-from returndesk.store.repositories.catalog import load_catalog, products_of_items
-from returndesk.store.repositories.customers import get_customer
-from returndesk.store.repositories.orders import get_order
-from returndesk.store.repositories.returns import StoredReturn, get_return
-from returndesk.store.repositories.staff import staff_names
+from returndesk.store.port.returns import StoredReturn
 
 # A return's audit trail is short; a page shows its newest entries.
 AUDIT_ENTRIES_SHOWN = 100
@@ -42,15 +36,17 @@ class ReturnDetail:
 
 async def return_detail(ops: Operations, rma: str) -> ReturnDetail:
     """Raises `NotFound` for a return that does not exist."""
-    async with reading(ops.sessions) as session:
-        ret = await get_return(session, rma)
-        customer = await get_customer(session, ret.customer_id)
-        order = await get_order(session, ret.order_id)
+    async with ops.storage.reading() as repositories:
+        ret = await repositories.returns.get(rma)
+        customer = await repositories.customers.get(ret.customer_id)
+        order = await repositories.orders.get(ret.order_id)
         exchange_ids = ret.exchange_item_ids
-        catalog = await load_catalog(session, await products_of_items(session, exchange_ids))
+        catalog = await repositories.products.catalog(
+            await repositories.products.products_of_items(exchange_ids)
+        )
         staff_ids = {e.staff_member_id for e in ret.events if e.staff_member_id is not None}
-        names = await staff_names(session, staff_ids)
-        audit = await audit_entries(session, limit=AUDIT_ENTRIES_SHOWN, subject=ret.rma)
+        names = await repositories.staff.names(staff_ids)
+        audit = await repositories.audit.entries(limit=AUDIT_ENTRIES_SHOWN, subject=ret.rma)
     return ReturnDetail(
         ret=ret,
         customer=customer,

@@ -12,14 +12,7 @@ from datetime import datetime
 from returndesk.domain import is_valid_rma
 from returndesk.errors import InvalidRequest
 from returndesk.operations.context import Operations
-from returndesk.store.db import reading
-from returndesk.store.repositories.return_queue import (
-    QueueEntry,
-    QueueFilter,
-    QueuePosition,
-    queue_page,
-    review_count,
-)
+from returndesk.store.port.return_queue import QueueEntry, QueueFilter, QueuePosition
 
 MAX_PAGE_SIZE = 200
 # Ours are under 100 characters; a longer one is not worth decoding.
@@ -60,10 +53,12 @@ async def returns_queue(
     if not 1 <= page_size <= MAX_PAGE_SIZE:
         raise InvalidRequest(f"A page holds between 1 and {MAX_PAGE_SIZE} returns.")
     after = None if cursor is None else decode_cursor(cursor)
-    async with reading(ops.sessions) as session:
+    async with ops.storage.reading() as repositories:
         # One row more than shown says whether another page follows.
-        entries = await queue_page(session, queue_filter, after=after, limit=page_size + 1)
-        waiting = await review_count(session)
+        entries = await repositories.return_queue.page(
+            queue_filter, after=after, limit=page_size + 1
+        )
+        waiting = await repositories.return_queue.review_count()
     more = len(entries) > page_size
     shown = entries[:page_size]
     return QueuePage(

@@ -11,53 +11,52 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from returndesk.domain import Resolution, ReturnStatus, TransactionKind, from_cents
+from returndesk.domain import Resolution, ReturnStatus, TransactionKind
 from returndesk.domain.lifecycle import ENDED_WITHOUT_ITEMS
-from returndesk.operations.money_moves import adjust_gift_card, record_transaction
-from returndesk.store.tables import ReturnRow
+from returndesk.operations.money_moves import record_transaction
+from returndesk.store.port.returns import StoredReturn
+from returndesk.store.port.storage import Repositories
 
 
 async def settle(
-    session: AsyncSession, row: ReturnRow, reached: ReturnStatus, at: datetime
+    repositories: Repositories, ret: StoredReturn, reached: ReturnStatus, at: datetime
 ) -> None:
     if reached is ReturnStatus.REFUNDED:
-        await _pay_out(session, row, at)
-    elif reached is ReturnStatus.EXCHANGED and row.exchange_difference_cents < 0:
-        assert row.exchange_payment_method_id is not None
+        await _pay_out(repositories, ret, at)
+    elif reached is ReturnStatus.EXCHANGED and ret.exchange_difference < 0:
+        assert ret.exchange_payment_method_id is not None
         await record_transaction(
-            session,
-            order_id=row.order_id,
+            repositories,
+            order_id=ret.order_id,
             kind=TransactionKind.REFUND,
-            amount=from_cents(-row.exchange_difference_cents),
-            payment_method_id=row.exchange_payment_method_id,
+            amount=-ret.exchange_difference,
+            payment_method_id=ret.exchange_payment_method_id,
             at=at,
         )
-    elif reached in ENDED_WITHOUT_ITEMS and row.exchange_difference_cents > 0:
-        assert row.exchange_payment_method_id is not None
+    elif reached in ENDED_WITHOUT_ITEMS and ret.exchange_difference > 0:
+        assert ret.exchange_payment_method_id is not None
         await record_transaction(
-            session,
-            order_id=row.order_id,
+            repositories,
+            order_id=ret.order_id,
             kind=TransactionKind.REFUND,
-            amount=from_cents(row.exchange_difference_cents),
-            payment_method_id=row.exchange_payment_method_id,
+            amount=ret.exchange_difference,
+            payment_method_id=ret.exchange_payment_method_id,
             at=at,
         )
 
 
-async def _pay_out(session: AsyncSession, row: ReturnRow, at: datetime) -> None:
-    assert row.refund_payment_method_id is not None
-    amount = from_cents(row.refund_amount_cents)
-    if Resolution(row.resolution) is Resolution.STORE_CREDIT:
+async def _pay_out(repositories: Repositories, ret: StoredReturn, at: datetime) -> None:
+    assert ret.refund_payment_method_id is not None
+    amount = ret.refund_amount
+    if ret.resolution is Resolution.STORE_CREDIT:
         # Store credit is the store's own money: it is not a refund of the order.
-        await adjust_gift_card(session, row.refund_payment_method_id, amount)
+        await repositories.customers.adjust_gift_card(ret.refund_payment_method_id, amount)
         return
     await record_transaction(
-        session,
-        order_id=row.order_id,
+        repositories,
+        order_id=ret.order_id,
         kind=TransactionKind.REFUND,
         amount=amount,
-        payment_method_id=row.refund_payment_method_id,
+        payment_method_id=ret.refund_payment_method_id,
         at=at,
     )

@@ -12,9 +12,7 @@ from returndesk.domain.staff import StaffMember
 from returndesk.errors import InvalidTransition
 from returndesk.operations.context import Operations
 from returndesk.operations.transitions import after_approval, move
-from returndesk.store.db import reading, transaction
-from returndesk.store.repositories.audit import record_audit
-from returndesk.store.repositories.returns import StoredReturn, get_return, get_return_row
+from returndesk.store.port.returns import StoredReturn
 
 
 async def advance_return(
@@ -36,12 +34,11 @@ async def advance_return(
         # The shopper is told why; a rejection without a reason tells them nothing.
         raise InvalidTransition("A return is rejected only with a reason for the shopper.")
     staff_member_id = None if staff is None else staff.id
-    async with transaction(ops.sessions) as session:
-        row = await get_return_row(session, rma, for_update=True)
-        before = row.status
-        await move(
-            session,
-            row,
+    async with ops.storage.transaction() as repositories:
+        ret = await repositories.returns.get(rma, for_update=True)
+        moved = await move(
+            repositories,
+            ret,
             target,
             actor=Actor.STAFF,
             at=now,
@@ -50,18 +47,17 @@ async def advance_return(
             staff_member_id=staff_member_id,
         )
         if target is ReturnStatus.APPROVED:
-            await after_approval(session, row, at=now, policy=ops.policy)
-        record_audit(
-            session,
+            await after_approval(repositories, moved, at=now, policy=ops.policy)
+        await repositories.audit.record(
             at=now,
             staff_member_id=staff_member_id,
             action=AuditAction.RETURN_MOVED,
-            subject=row.rma,
-            detail={"from": before, "to": target.value, "note": note},
+            subject=ret.rma,
+            detail={"from": ret.status.value, "to": target.value, "note": note},
         )
-        canonical = row.rma
-    async with reading(ops.sessions) as session:
-        return await get_return(session, canonical)
+        canonical = ret.rma
+    async with ops.storage.reading() as repositories:
+        return await repositories.returns.get(canonical)
 
 
 async def reject_return(

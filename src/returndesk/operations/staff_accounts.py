@@ -14,8 +14,6 @@ from datetime import datetime
 from typing import Any
 
 from pwdlib import PasswordHash
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from returndesk.domain.audit import AuditAction
 from returndesk.domain.staff import (
@@ -33,16 +31,9 @@ from returndesk.errors import (
     TooManyAttempts,
 )
 from returndesk.operations.context import Operations
-from returndesk.store.db import reading, transaction
-from returndesk.store.repositories.attempts import (
-    AttemptLimit,
-    forget,
-    record_failure,
-    standing,
-)
-from returndesk.store.repositories.audit import record_audit
-from returndesk.store.repositories.staff import all_staff, staff_from_row, staff_row
-from returndesk.store.tables import StaffMemberRow
+from returndesk.store.port.attempts import AttemptLimit
+from returndesk.store.port.errors import Duplicate
+from returndesk.store.port.storage import Repositories
 
 _HASHER = PasswordHash.recommended()
 
@@ -60,28 +51,26 @@ async def add_staff(
     address = staff_email(email)
     check_new_password(password)
     now = ops.clock()
-    row = StaffMemberRow(
-        email=address,
-        name=staff_name(name),
-        role=role.value,
-        password_hash=_HASHER.hash(password),
-        disabled=False,
-        created_at=now,
-        updated_at=now,
-    )
     try:
-        async with transaction(ops.sessions) as session:
-            session.add(row)
-            await session.flush()
-            _audit(session, now, by, AuditAction.STAFF_ADDED, address, {"role": role.value})
-            return staff_from_row(row)
-    except IntegrityError as exc:
+        async with ops.storage.transaction() as repositories:
+            member = await repositories.staff.add(
+                email=address,
+                name=staff_name(name),
+                role=role,
+                password_hash=_HASHER.hash(password),
+                at=now,
+            )
+            await _audit(
+                repositories, now, by, AuditAction.STAFF_ADDED, address, {"role": role.value}
+            )
+            return member
+    except Duplicate as exc:
         raise Conflict(f"{address} is already a staff member.") from exc
 
 
 async def list_staff(ops: Operations) -> Sequence[StaffMember]:
-    async with reading(ops.sessions) as session:
-        return await all_staff(session)
+    async with ops.storage.reading() as repositories:
+        return await repositories.staff.every()
 
 
 async def disable_staff(
@@ -92,12 +81,10 @@ async def disable_staff(
     if by is not None and by.email == address:
         raise InvalidRequest("You cannot disable your own account; ask another admin.")
     now = ops.clock()
-    async with transaction(ops.sessions) as session:
-        row = await staff_row(session, address, for_update=True)
-        row.disabled = True
-        row.updated_at = now
-        _audit(session, now, by, AuditAction.STAFF_DISABLED, address, {})
-        return staff_from_row(row)
+    async with ops.storage.transaction() as repositories:
+        member = await repositories.staff.update(address, at=now, disabled=True)
+        await _audit(repositories, now, by, AuditAction.STAFF_DISABLED, address, {})
+        return member
 
 
 async def reset_password(
@@ -106,24 +93,23 @@ async def reset_password(
     check_new_password(password)
     address = staff_email(email)
     now = ops.clock()
-    async with transaction(ops.sessions) as session:
-        row = await staff_row(session, address, for_update=True)
-        row.password_hash = _HASHER.hash(password)
-        row.updated_at = now
-        _audit(session, now, by, AuditAction.PASSWORD_RESET, address, {})
-        return staff_from_row(row)
+    async with ops.storage.transaction() as repositories:
+        member = await repositories.staff.update(
+            address, at=now, password_hash=_HASHER.hash(password)
+        )
+        await _audit(repositories, now, by, AuditAction.PASSWORD_RESET, address, {})
+        return member
 
 
-def _audit(
-    session: AsyncSession,
+async def _audit(
+    repositories: Repositories,
     at: datetime,
     by: StaffMember | None,
     action: AuditAction,
     email: str,
     detail: dict[str, Any],
 ) -> None:
-    record_audit(
-        session,
+    await repositories.audit.record(
         at=at,
         staff_member_id=None if by is None else by.id,
         action=action,
@@ -139,19 +125,19 @@ async def check_password(ops: Operations, email: str, password: str) -> StaffMem
         address = staff_email(email)
     except InvalidRequest:
         return None
-    async with transaction(ops.sessions) as session:
+    async with ops.storage.transaction() as repositories:
         try:
-            row = await staff_row(session, address)
+            found = await repositories.staff.credentials(address)
         except NotFound:
             # Spend the time a real check takes, so the answer's timing tells nothing.
             _HASHER.verify(password, _dummy_hash())
             return None
-        valid, updated = _HASHER.verify_and_update(password, row.password_hash)
-        if not valid or row.disabled:
+        valid, updated = _HASHER.verify_and_update(password, found.password_hash)
+        if not valid or found.member.disabled:
             return None
         if updated is not None:
-            row.password_hash = updated
-        return staff_from_row(row)
+            await repositories.staff.update(address, at=ops.clock(), password_hash=updated)
+        return found.member
 
 
 @functools.cache
@@ -169,8 +155,8 @@ async def sign_in(
     keys = [f"staff:{email.strip().lower()[:250]}"]
     if client_address:
         keys.append(f"staff-address:{client_address}")
-    async with reading(ops.sessions) as session:
-        earlier = await standing(session, keys, now)
+    async with ops.storage.reading() as repositories:
+        earlier = await repositories.attempts.standing(keys, now)
     if earlier.locked_until is not None:
         minutes = max(1, math.ceil((earlier.locked_until - now).total_seconds() / 60))
         raise TooManyAttempts(f"Too many failed sign-ins; please try again in {minutes} minutes.")
@@ -179,15 +165,19 @@ async def sign_in(
         attempt_limits = [AttemptLimit(keys[0], limits.per_owner)]
         if len(keys) > 1:
             attempt_limits.append(AttemptLimit(keys[1], limits.per_address))
-        await record_failure(ops.sessions, attempt_limits, now=now, window=limits.lockout)
+        async with ops.storage.transaction() as repositories:
+            await repositories.attempts.record_failure(
+                attempt_limits, now=now, window=limits.lockout
+            )
         raise InvalidCredentials("That email and password don't match an active account.")
     if earlier.first_key_failed:
-        await forget(ops.sessions, keys[0])
+        async with ops.storage.transaction() as repositories:
+            await repositories.attempts.forget(keys[0])
     return member
 
 
 async def staff_member(ops: Operations, staff_id: int) -> StaffMember | None:
     """The member a session names, unless they have been disabled since."""
-    async with reading(ops.sessions) as session:
-        row = await session.get(StaffMemberRow, staff_id)
-    return None if row is None or row.disabled else staff_from_row(row)
+    async with ops.storage.reading() as repositories:
+        member = await repositories.staff.get(staff_id)
+    return None if member is None or member.disabled else member

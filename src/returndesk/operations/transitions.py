@@ -4,26 +4,23 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from returndesk.domain import (
     Actor,
     Policy,
-    ReturnMethod,
-    ReturnPath,
+    Resolution,
+    ReturnEvent,
     ReturnStatus,
     arrange_shipment,
-    shipment_to_dict,
     transition,
 )
 from returndesk.operations.settlement import settle
-from returndesk.store.repositories.returns import record_event
-from returndesk.store.tables import ReturnRow
+from returndesk.store.port.returns import StoredReturn
+from returndesk.store.port.storage import Repositories
 
 
 async def move(
-    session: AsyncSession,
-    row: ReturnRow,
+    repositories: Repositories,
+    ret: StoredReturn,
     target: ReturnStatus,
     *,
     actor: Actor,
@@ -31,33 +28,45 @@ async def move(
     policy: Policy,
     note: str | None = None,
     staff_member_id: int | None = None,
-) -> None:
-    """Raises `InvalidTransition` when the state machine forbids the move; nothing changes then."""
-    path = ReturnPath.KEEP_ITEM if row.keep_item else ReturnPath.SHIP_BACK
+) -> StoredReturn:
+    """The return once moved. Raises `InvalidTransition` when the state machine forbids the
+    move; nothing changes then."""
     event = transition(
-        ReturnStatus(row.status),
+        ret.status,
         target,
         actor,
         at,
         note,
-        path=path,
+        path=ret.path,
         staff_member_id=staff_member_id,
     )
-    record_event(row, event)
-    if target is ReturnStatus.AWAITING_SHIPMENT and row.shipment is None and row.method:
-        shipment = arrange_shipment(ReturnMethod(row.method), rma=row.rma, now=at, policy=policy)
-        row.shipment = shipment_to_dict(shipment)
-    await settle(session, row, target, at)
+    return await record(repositories, ret, event, policy=policy)
+
+
+async def record(
+    repositories: Repositories, ret: StoredReturn, event: ReturnEvent, *, policy: Policy
+) -> StoredReturn:
+    """Record an event already checked, with the shipment and the money it brings."""
+    shipment = None
+    if event.to_status is ReturnStatus.AWAITING_SHIPMENT and ret.shipment is None and ret.method:
+        shipment = arrange_shipment(ret.method, rma=ret.rma, now=event.at, policy=policy)
+    await repositories.returns.record_event(ret.rma, event, shipment=shipment)
+    moved = ret.after(event, shipment=shipment)
+    await settle(repositories, moved, event.to_status, event.at)
+    return moved
 
 
 async def after_approval(
-    session: AsyncSession, row: ReturnRow, *, at: datetime, policy: Policy
-) -> None:
+    repositories: Repositories, ret: StoredReturn, *, at: datetime, policy: Policy
+) -> StoredReturn:
     """What follows approval at once: the shipping documents, or settlement when nothing ships."""
-    if row.keep_item:
-        settled = ReturnStatus.EXCHANGED if row.resolution == "EXCHANGE" else ReturnStatus.REFUNDED
-        await move(session, row, settled, actor=Actor.SYSTEM, at=at, policy=policy)
-    else:
-        await move(
-            session, row, ReturnStatus.AWAITING_SHIPMENT, actor=Actor.SYSTEM, at=at, policy=policy
+    if ret.keep_item:
+        settled = (
+            ReturnStatus.EXCHANGED
+            if ret.resolution is Resolution.EXCHANGE
+            else ReturnStatus.REFUNDED
         )
+        return await move(repositories, ret, settled, actor=Actor.SYSTEM, at=at, policy=policy)
+    return await move(
+        repositories, ret, ReturnStatus.AWAITING_SHIPMENT, actor=Actor.SYSTEM, at=at, policy=policy
+    )

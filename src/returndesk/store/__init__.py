@@ -1,1 +1,2 @@
-"""Persistence: SQLAlchemy tables, the ChatKit store, repositories and data loading."""
+"""Persistence behind interfaces (`port`): SQL (`sql`) or Cosmos DB, the ChatKit store,
+live events and data loading."""

@@ -19,19 +19,9 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
-from typing import Any
 
-import asyncpg
-from sqlalchemy.engine import make_url
-
-from returndesk.store.db import SessionFactory, reading, transaction
-from returndesk.store.repositories.live_events import (
-    NOTIFY_CHANNEL,
-    LiveEvent,
-    events_after,
-    forget_events_before,
-    latest_event_id,
-)
+from returndesk.store.port.live_events import LiveEvent
+from returndesk.store.port.storage import LiveListener, Storage
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +41,6 @@ FORGET_EVERY_SECONDS = 3600.0
 # On PostgreSQL ids are handed out before commit, so a smaller id can commit after a
 # larger one; a missing id is waited for this long before it counts as rolled back.
 GAP_WAIT_SECONDS = 10.0
-_DIALECT_OPTIONS = frozenset({"prepared_statement_cache_size", "prepared_statement_name_func"})
 
 
 class Subscription:
@@ -88,13 +77,9 @@ class Subscription:
 
 
 class LiveFeed:
-    def __init__(
-        self, sessions: SessionFactory, database_url: str, clock: Callable[[], datetime]
-    ) -> None:
-        self.sessions = sessions
-        self._url = database_url
+    def __init__(self, storage: Storage, clock: Callable[[], datetime]) -> None:
+        self.storage = storage
         self._clock = clock
-        self._postgres = database_url.startswith("postgresql")
         self._subscriptions: set[Subscription] = set()
         self._wake = asyncio.Event()
         # Every event up to here is passed on; above it, those in `_passed` are. None until
@@ -109,8 +94,8 @@ class LiveFeed:
     async def start(self) -> None:
         """Follow the events written from now on (from when the database first answers)."""
         try:
-            async with reading(self.sessions) as session:
-                self._cursor = await latest_event_id(session)
+            async with self.storage.reading() as repositories:
+                self._cursor = await repositories.live_events.latest_event_id()
         except Exception:
             logger.warning("the live feed starts before the database answers", exc_info=True)
         self._task = asyncio.create_task(self._follow(), name="returndesk-live-feed")
@@ -138,19 +123,19 @@ class LiveFeed:
             self._subscriptions.discard(subscription)
 
     async def _follow(self) -> None:
-        listener: Any = None
+        listener: LiveListener | None = None
         loop = asyncio.get_running_loop()
         forget_at = listen_at = loop.time()
         failing = False
         try:
             while True:
-                if self._postgres and listener is None and loop.time() >= listen_at:
+                if listener is None and loop.time() >= listen_at:
                     listener = await self._listen()
                     listen_at = loop.time() + LISTEN_RETRY_SECONDS
                 try:
                     if self._cursor is None:
-                        async with reading(self.sessions) as session:
-                            self._cursor = await latest_event_id(session)
+                        async with self.storage.reading() as repositories:
+                            self._cursor = await repositories.live_events.latest_event_id()
                     await self._pass_on_new_events()
                     if loop.time() >= forget_at:
                         forget_at = loop.time() + FORGET_EVERY_SECONDS
@@ -167,7 +152,7 @@ class LiveFeed:
                     _close(listener)
                     listener = None
                 # Without notifications (SQLite, or a listener that could not connect) the
-                # table is read as often as on SQLite.
+                # events are read as often as on SQLite.
                 interval = POSTGRES_POLL_SECONDS if listener is not None else SQLITE_POLL_SECONDS
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(
@@ -177,33 +162,25 @@ class LiveFeed:
         finally:
             _close(listener)
 
-    async def _listen(self) -> Any:
-        """A connection LISTENing for new events; None when one cannot be had (said once)."""
-        url = make_url(self._url)
-        # Options of SQLAlchemy's asyncpg dialect, which asyncpg itself does not take.
-        query = {k: v for k, v in url.query.items() if k not in _DIALECT_OPTIONS}
-        dsn = url.set(drivername="postgresql", query=query).render_as_string(hide_password=False)
+    async def _listen(self) -> LiveListener | None:
+        """A listener for new events; None when the backend has none or it cannot be had
+        (said once)."""
         try:
-            connection = await asyncpg.connect(dsn)
+            listener = await self.storage.listen_for_live_events(self._wake.set)
         except Exception:
             if not self._listen_failed:
-                logger.warning("the live feed cannot LISTEN; it reads instead", exc_info=True)
+                logger.warning("the live feed cannot listen; it reads instead", exc_info=True)
             self._listen_failed = True
             return None
-        try:
-            await connection.add_listener(NOTIFY_CHANNEL, lambda *_: self._wake.set())
-        except BaseException:
-            _close(connection)
-            raise
         self._listen_failed = False
-        return connection
+        return listener
 
     async def _pass_on_new_events(self) -> None:
         assert self._cursor is not None
         after = self._cursor
         while True:
-            async with reading(self.sessions) as session:
-                events = await events_after(session, after, limit=READ_BATCH)
+            async with self.storage.reading() as repositories:
+                events = await repositories.live_events.events_after(after, limit=READ_BATCH)
             for event in events:
                 if event.id not in self._passed:
                     for subscription in list(self._subscriptions):
@@ -235,11 +212,10 @@ class LiveFeed:
                 return
 
     async def _forget_old_events(self) -> None:
-        async with transaction(self.sessions) as session:
-            await forget_events_before(session, self._clock() - KEPT_FOR)
+        async with self.storage.transaction() as repositories:
+            await repositories.live_events.forget_events_before(self._clock() - KEPT_FOR)
 
 
-def _close(listener: Any) -> None:
-    # At once, without a round trip: this runs when the feed is cancelled, too.
+def _close(listener: LiveListener | None) -> None:
     if listener is not None:
-        listener.terminate()
+        listener.close()

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from returndesk.store.repositories.conversations import StoredState
+from returndesk.store.port.conversations import StoredState
 
 
 @dataclass(slots=True)

@@ -35,6 +35,11 @@ USERS, ORDERS, PRODUCTS, OVERLAY = "users.json", "orders.json", "products.json",
 SEED_FILES = (USERS, ORDERS, PRODUCTS, OVERLAY)
 
 
+def demo_data_dir() -> Path:
+    """The tau-bench retail demo shipped inside the package."""
+    return Path(__file__).resolve().parent.parent / "data" / "demo"
+
+
 def dollars_to_cents(dollars: float) -> int:
     """Through the shortest decimal text of the number, so 47.84 is 4784 and not 4783."""
     return to_cents(Decimal(str(dollars)))

@@ -10,8 +10,6 @@ from datetime import datetime
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from returndesk import __version__
 from returndesk.chat.assembly import build_server
@@ -20,9 +18,10 @@ from returndesk.llm.usage import UsageMeter
 from returndesk.operations.context import utc_now
 from returndesk.operations.handoff_webhook import HandoffWebhook
 from returndesk.settings import Settings, get_settings
-from returndesk.store.db import create_engine, create_session_factory
+from returndesk.store.backends import open_storage
 from returndesk.store.live_feed import LiveFeed
-from returndesk.store.migrate import check_schema
+from returndesk.store.port.errors import Unavailable
+from returndesk.store.port.storage import Storage
 from returndesk.web.embedded import EmbeddedIdentity
 from returndesk.web.errors import install_error_handlers
 from returndesk.web.identity import OwnerCookie
@@ -56,9 +55,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        engine = create_engine(settings.database_url, echo=settings.database_echo)
-        await _warn_unless_schema_current(engine)
-        sessions = create_session_factory(engine)
+        storage = open_storage(settings.database_url, echo=settings.database_echo)
+        await _warn_unless_schema_current(storage)
         usage = UsageMeter()
         webhook = (
             HandoffWebhook(
@@ -69,12 +67,11 @@ def create_app(
             if settings.handoff_webhook_url
             else None
         )
-        live = LiveFeed(sessions, settings.database_url, clock)
+        live = LiveFeed(storage, clock)
         app.state.returndesk = AppState(
             settings=settings,
-            engine=engine,
-            sessions=sessions,
-            server=build_server(settings, sessions, usage=usage, clock=clock, notifier=webhook),
+            storage=storage,
+            server=build_server(settings, storage, usage=usage, clock=clock, notifier=webhook),
             live=live,
             usage=usage,
             embedded=EmbeddedIdentity(settings),
@@ -101,7 +98,7 @@ def create_app(
             if webhook is not None:
                 await webhook.close()
             await app.state.returndesk.server.close()
-            await engine.dispose()
+            await storage.close()
 
     app = FastAPI(title="ReturnDesk", version=__version__, lifespan=lifespan)
     install_error_handlers(app)
@@ -131,11 +128,11 @@ def create_app(
     return app
 
 
-async def _warn_unless_schema_current(engine: AsyncEngine) -> None:
+async def _warn_unless_schema_current(storage: Storage) -> None:
     """Say at start-up what /readyz will say: serving can start before a migration job ends."""
     try:
-        await check_schema(engine)
+        await storage.check_schema()
     except SchemaNotCurrent as exc:
         logger.error(exc.message)
-    except (SQLAlchemyError, OSError) as exc:
-        logger.error("The database cannot be reached: %s", type(exc).__name__)
+    except Unavailable as exc:
+        logger.error("The database cannot be reached: %s", exc)

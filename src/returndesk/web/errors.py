@@ -20,6 +20,7 @@ from returndesk.errors import (
     NotFound,
     RequestTooLarge,
     ReturnDeskError,
+    ServiceBusy,
     TooManyAttempts,
 )
 from returndesk.telemetry import ERRORS
@@ -30,6 +31,7 @@ STATUS_BY_ERROR: list[tuple[type[ReturnDeskError], int, str]] = [
     (RequestTooLarge, 413, "too_large"),
     (InvalidRequest, 400, "invalid_request"),
     (TooManyAttempts, 429, "too_many_attempts"),
+    (ServiceBusy, 503, "busy"),
     (InvalidToken, 401, "invalid_token"),
     (InvalidCredentials, 401, "invalid_credentials"),
     (Forbidden, 403, "forbidden"),

@@ -18,7 +18,7 @@ from starlette.responses import StreamingResponse
 
 from returndesk.errors import InvalidRequest
 from returndesk.store.live_feed import LiveFeed
-from returndesk.store.repositories.live_events import LiveEvent
+from returndesk.store.port.live_events import LiveEvent
 
 KEEP_ALIVE_SECONDS = 15.0
 # Replayed at most on one reconnect; a browser away for longer reloads what it shows.

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.requests import Request
 
 from returndesk.chat.server import ReturnDeskServer
 from returndesk.llm.usage import UsageMeter
 from returndesk.settings import Settings
-from returndesk.store.db import SessionFactory
 from returndesk.store.live_feed import LiveFeed
+from returndesk.store.port.storage import Storage
 from returndesk.web.embedded import EmbeddedIdentity
 from returndesk.web.identity import OwnerCookie
 from returndesk.web.staff_session import StaffSessions
@@ -20,8 +19,7 @@ from returndesk.web.staff_session import StaffSessions
 @dataclass(slots=True)
 class AppState:
     settings: Settings
-    engine: AsyncEngine
-    sessions: SessionFactory
+    storage: Storage
     server: ReturnDeskServer
     identity: OwnerCookie
     usage: UsageMeter

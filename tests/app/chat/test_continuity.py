@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from returndesk.operations.context import Operations
-from returndesk.store.db import create_engine, create_session_factory
+from returndesk.store.sql.storage import SqlStorage
 from tests.conftest import DEMO_NOW
 from tests.support.app import http_client, running_app, settings_for
 from tests.support.chatkit_client import ChatKitClient
@@ -25,8 +25,8 @@ def moved_to(shopper: Shopper, http: httpx.AsyncClient, previous: httpx.AsyncCli
 
 async def test_a_conversation_continues_after_the_app_restarts(demo_database_url: str) -> None:
     settings = settings_for(demo_database_url)
-    engine = create_engine(demo_database_url)
-    ops: Operations = demo_operations(create_session_factory(engine))
+    storage = SqlStorage(demo_database_url)
+    ops: Operations = demo_operations(storage)
     pick = await find_line(ops, ordinary)
 
     async with running_app(settings, clock=lambda: DEMO_NOW) as first, http_client(first) as http:
@@ -45,7 +45,7 @@ async def test_a_conversation_continues_after_the_app_restarts(demo_database_url
         await shopper.click("Confirm return")
 
     assert len(await returns_of(ops, pick.customer.id)) == 1
-    await engine.dispose()
+    await storage.close()
 
 
 @pytest.mark.postgres
@@ -53,8 +53,8 @@ async def test_a_conversation_alternates_between_two_servers_on_one_database(
     demo_postgres_url: str,
 ) -> None:
     settings = settings_for(demo_postgres_url)
-    engine = create_engine(demo_postgres_url)
-    ops = demo_operations(create_session_factory(engine))
+    storage = SqlStorage(demo_postgres_url)
+    ops = demo_operations(storage)
     pick = await find_line(ops, ordinary)
 
     async with (
@@ -83,4 +83,4 @@ async def test_a_conversation_alternates_between_two_servers_on_one_database(
 
     [ret] = await returns_of(ops, pick.customer.id)
     assert ret.thread_id == shopper.thread_id
-    await engine.dispose()
+    await storage.close()

@@ -6,14 +6,16 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from returndesk.operations.context import Operations
-from returndesk.store.tables import ConversationEventRow
+from returndesk.store.sql.tables import ConversationEventRow
 from tests.support.demo import find_line, ordinary
 from tests.support.flows import choose_items, verify
 from tests.support.shopper import Shopper
+from tests.support.sql_store import sql_session
 
 
 async def logged(ops: Operations, thread_id: str) -> list[ConversationEventRow]:
-    async with ops.sessions() as session:
+    async with ops.storage.reading() as repositories:
+        session = sql_session(repositories)
         rows = await session.scalars(
             select(ConversationEventRow)
             .where(ConversationEventRow.thread_id == thread_id)

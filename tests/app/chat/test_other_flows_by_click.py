@@ -6,12 +6,11 @@ from sqlalchemy import select
 
 from returndesk.domain import OrderStatus, ReturnStatus
 from returndesk.operations.context import Operations
-from returndesk.store.repositories.customers import get_customer
-from returndesk.store.repositories.orders import get_order
-from returndesk.store.tables import HandoffRow
+from returndesk.store.sql.tables import HandoffRow
 from tests.support.demo import find_line, find_order, ordinary, returns_of
 from tests.support.flows import choose_items, to_summary, verify
 from tests.support.shopper import Shopper
+from tests.support.sql_store import sql_session
 
 
 async def test_failed_verification_reveals_nothing(shopper: Shopper, ops: Operations) -> None:
@@ -67,8 +66,8 @@ async def test_cancelling_a_return_by_clicks(shopper: Shopper, ops: Operations) 
 
 async def test_cancelling_a_pending_order_by_clicks(shopper: Shopper, ops: Operations) -> None:
     order = await find_order(ops, lambda o, c: o.status is OrderStatus.PENDING)
-    async with ops.sessions() as session:
-        customer = await get_customer(session, order.customer_id)
+    async with ops.storage.reading() as repositories:
+        customer = await repositories.customers.get(order.customer_id)
     await verify(shopper, customer)
 
     await shopper.click("Cancel an order")
@@ -77,16 +76,16 @@ async def test_cancelling_a_pending_order_by_clicks(shopper: Shopper, ops: Opera
     assert "Cancel the order" in shopper.labels()
     await shopper.click("Cancel the order")
 
-    async with ops.sessions() as session:
-        cancelled = await get_order(session, order.id)
+    async with ops.storage.reading() as repositories:
+        cancelled = await repositories.orders.get(order.id)
     assert cancelled.status is OrderStatus.CANCELLED
     assert f"Order {order.id}" in str(shopper.widget)
 
 
 async def test_status_of_an_order_shows_its_tracking(shopper: Shopper, ops: Operations) -> None:
     order = await find_order(ops, lambda o, c: bool(o.tracking_ids))
-    async with ops.sessions() as session:
-        customer = await get_customer(session, order.customer_id)
+    async with ops.storage.reading() as repositories:
+        customer = await repositories.customers.get(order.customer_id)
     await verify(shopper, customer)
 
     await shopper.click("Check an order or return")
@@ -201,7 +200,8 @@ async def test_asking_for_a_person_is_recorded(shopper: Shopper, ops: Operations
 
     await shopper.click("Talk to a person")
 
-    async with ops.sessions() as session:
+    async with ops.storage.reading() as repositories:
+        session = sql_session(repositories)
         handoffs = (await session.scalars(select(HandoffRow))).all()
     assert [h.customer_id for h in handoffs] == [pick.customer.id]
     assert "Return or exchange items" in shopper.labels()

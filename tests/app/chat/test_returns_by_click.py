@@ -8,7 +8,6 @@ import pytest
 
 from returndesk.domain import Outcome, ReturnStatus, Tier, exchange_variants
 from returndesk.operations.context import Operations
-from returndesk.store.repositories.customers import get_customer
 from tests.support.demo import (
     Pick,
     cheaper_variant,
@@ -197,8 +196,8 @@ async def test_a_retention_offer_declined_goes_on_to_store_credit(
     [ret] = await returns_of(ops, pick.customer.id)
     assert ret.resolution.value == "STORE_CREDIT"
     assert ret.refund_amount == pick.line.price + bonus
-    async with ops.sessions() as session:
-        customer = await get_customer(session, pick.customer.id)
+    async with ops.storage.reading() as repositories:
+        customer = await repositories.customers.get(pick.customer.id)
     assert customer.payment_method(ret.refund_payment_method_id or "").is_gift_card
 
 

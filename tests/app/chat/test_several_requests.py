@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from returndesk.domain import Order, OrderStatus, switch_variants
 from returndesk.operations.context import Operations
-from returndesk.store.repositories.customers import get_customer
-from returndesk.store.repositories.orders import customer_orders, get_order
 from returndesk.widgets.inputs import describe_options
 from tests.support.demo import Pick, find_line, ordinary, returns_of
 from tests.support.flows import choose_items, verify
@@ -16,8 +14,8 @@ OAK_STREET = "12 Oak St, Austin, TX 78701, USA"
 
 
 async def _pending_orders(ops: Operations, customer_id: str) -> list[Order]:
-    async with ops.sessions() as session:
-        orders = await customer_orders(session, customer_id)
+    async with ops.storage.reading() as repositories:
+        orders = await repositories.orders.customer_orders(customer_id)
     return [order for order in orders if order.status is OrderStatus.PENDING]
 
 
@@ -39,8 +37,8 @@ async def _with_pending_order(ops: Operations) -> tuple[Pick, Order]:
 
 
 async def _reread(ops: Operations, order_id: str) -> Order:
-    async with ops.sessions() as session:
-        return await get_order(session, order_id)
+    async with ops.storage.reading() as repositories:
+        return await repositories.orders.get(order_id)
 
 
 async def test_a_return_then_a_typed_cancellation_of_another_order(
@@ -119,7 +117,7 @@ async def test_a_return_and_a_new_default_address_in_one_message(
     await shopper.say("yes")
 
     assert len(await returns_of(ops, pick.customer.id)) == 1
-    async with ops.sessions() as session:
-        customer = await get_customer(session, pick.customer.id)
+    async with ops.storage.reading() as repositories:
+        customer = await repositories.customers.get(pick.customer.id)
     assert customer.address is not None
     assert customer.address.one_line() == "88 Bay Street, Austin, TX 78703, USA"

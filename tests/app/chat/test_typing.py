@@ -8,8 +8,6 @@ import pytest
 
 from returndesk.domain import OrderStatus, ReturnStatus, exchange_variants
 from returndesk.operations.context import Operations
-from returndesk.store.repositories.customers import get_customer
-from returndesk.store.repositories.orders import get_order
 from tests.support.demo import (
     Pick,
     find_line,
@@ -173,24 +171,24 @@ async def test_store_credit_without_saying_where_asks_a_shopper_with_a_gift_card
 
 async def test_cancelling_a_pending_order_by_typing(shopper: Shopper, ops: Operations) -> None:
     order = await find_order(ops, lambda o, c: o.status is OrderStatus.PENDING)
-    async with ops.sessions() as session:
-        customer = await get_customer(session, order.customer_id)
+    async with ops.storage.reading() as repositories:
+        customer = await repositories.customers.get(order.customer_id)
 
     await shopper.say(f"hello, I'm {customer.email}")
     await shopper.say(f"please cancel order {order.id}, I ordered it by mistake")
     assert "Cancel the order" in shopper.labels()
     await shopper.say("yes, cancel it")
 
-    async with ops.sessions() as session:
-        cancelled = await get_order(session, order.id)
+    async with ops.storage.reading() as repositories:
+        cancelled = await repositories.orders.get(order.id)
     assert cancelled.status is OrderStatus.CANCELLED
     assert cancelled.payments[-1].kind.value == "refund"
 
 
 async def test_a_status_question_by_typing(shopper: Shopper, ops: Operations) -> None:
     order = await find_order(ops, lambda o, c: bool(o.tracking_ids))
-    async with ops.sessions() as session:
-        customer = await get_customer(session, order.customer_id)
+    async with ops.storage.reading() as repositories:
+        customer = await repositories.customers.get(order.customer_id)
 
     await shopper.say(customer.email)
     await shopper.say(f"where is my order {order.id}?")

@@ -7,8 +7,6 @@ import pytest
 
 from returndesk.domain import OrderStatus
 from returndesk.operations.context import Operations
-from returndesk.store.repositories.customers import get_customer
-from returndesk.store.repositories.orders import get_order
 from tests.support.demo import find_order
 from tests.support.fake_openai import FakeModelServer, Text, ToolCall
 from tests.support.shopper import Shopper
@@ -19,8 +17,8 @@ async def test_an_address_change_then_the_queued_request_starts(
     shopper: Shopper, fake: FakeModelServer, ops: Operations, hybrid: bool
 ) -> None:
     order = await find_order(ops, lambda o, c: o.status is OrderStatus.PENDING)
-    async with ops.sessions() as session:
-        customer = await get_customer(session, order.customer_id)
+    async with ops.storage.reading() as repositories:
+        customer = await repositories.customers.get(order.customer_id)
     fake.answer(ToolCall("verify", {"email": customer.email}), Text("You're verified."))
     await shopper.say(f"it's {customer.email}")
 
@@ -46,8 +44,8 @@ async def test_an_address_change_then_the_queued_request_starts(
     fake.answer(ToolCall("confirm", {}), Text("Done. Now the payment change."))
     await shopper.say("yes")
 
-    async with ops.sessions() as session:
-        changed = await get_order(session, order.id)
+    async with ops.storage.reading() as repositories:
+        changed = await repositories.orders.get(order.id)
     assert changed.address is not None
     assert changed.address.one_line() == "12 Oak St, Austin, TX 78701, USA"
     # The queued request started by itself, with no new verification.

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from returndesk.domain import Customer, Order, OrderStatus
 from returndesk.operations.context import Operations
-from returndesk.store.repositories.customers import get_customer
-from returndesk.store.repositories.orders import get_order
 from tests.support.demo import find_order
 from tests.support.flows import verify
 from tests.support.shopper import Shopper
@@ -22,13 +20,13 @@ OAK_STREET = {
 
 async def _pending(ops: Operations) -> tuple[Order, Customer]:
     order = await find_order(ops, lambda o, c: o.status is OrderStatus.PENDING)
-    async with ops.sessions() as session:
-        return order, await get_customer(session, order.customer_id)
+    async with ops.storage.reading() as repositories:
+        return order, await repositories.customers.get(order.customer_id)
 
 
 async def _address(ops: Operations, order_id: str) -> str:
-    async with ops.sessions() as session:
-        address = (await get_order(session, order_id)).address
+    async with ops.storage.reading() as repositories:
+        address = (await repositories.orders.get(order_id)).address
     assert address is not None
     return address.one_line()
 
@@ -100,8 +98,8 @@ async def test_a_shipped_order_is_refused_with_what_is_possible(
     shopper: Shopper, ops: Operations
 ) -> None:
     order = await find_order(ops, lambda o, c: o.status is OrderStatus.PROCESSED)
-    async with ops.sessions() as session:
-        customer = await get_customer(session, order.customer_id)
+    async with ops.storage.reading() as repositories:
+        customer = await repositories.customers.get(order.customer_id)
     before = await _address(ops, order.id)
     await verify(shopper, customer)
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from returndesk.domain import Customer, Order, OrderStatus
 from returndesk.operations.context import Operations
-from returndesk.store.repositories.customers import get_customer
-from returndesk.store.repositories.orders import customer_orders
 from tests.support.demo import find_order
 from tests.support.flows import verify
 from tests.support.shopper import Shopper
@@ -23,14 +21,14 @@ NEW = "88 Bay Street, Austin, TX 78703, USA"
 
 async def _with_pending(ops: Operations) -> Customer:
     order = await find_order(ops, lambda o, c: o.status is OrderStatus.PENDING)
-    async with ops.sessions() as session:
-        return await get_customer(session, order.customer_id)
+    async with ops.storage.reading() as repositories:
+        return await repositories.customers.get(order.customer_id)
 
 
 async def _state(ops: Operations, customer_id: str) -> tuple[str, list[Order]]:
-    async with ops.sessions() as session:
-        customer = await get_customer(session, customer_id)
-        orders = await customer_orders(session, customer_id)
+    async with ops.storage.reading() as repositories:
+        customer = await repositories.customers.get(customer_id)
+        orders = await repositories.orders.customer_orders(customer_id)
     assert customer.address is not None
     return customer.address.one_line(), [o for o in orders if o.status is OrderStatus.PENDING]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from returndesk.domain import Order, OrderStatus, TransactionKind, switch_variants
 from returndesk.operations.context import Operations
-from returndesk.store.repositories.orders import get_order
 from returndesk.widgets.inputs import describe_options
 from tests.support.demo import Pick, find_line
 from tests.support.flows import verify
@@ -18,8 +17,8 @@ def _switchable(pick: Pick) -> bool:
 
 
 async def _reread(ops: Operations, order_id: str) -> Order:
-    async with ops.sessions() as session:
-        return await get_order(session, order_id)
+    async with ops.storage.reading() as repositories:
+        return await repositories.orders.get(order_id)
 
 
 async def _pay_or_refund(shopper: Shopper) -> None:

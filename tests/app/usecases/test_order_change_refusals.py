@@ -7,16 +7,14 @@ import pytest
 from returndesk.domain import Order, OrderStatus, switch_variants
 from returndesk.operations.context import Operations
 from returndesk.operations.order_changes import change_items
-from returndesk.store.repositories.customers import get_customer
-from returndesk.store.repositories.orders import get_order
 from tests.support.demo import Pick, find_line, find_order
 from tests.support.flows import verify
 from tests.support.shopper import Shopper
 
 
 async def _reread(ops: Operations, order_id: str) -> Order:
-    async with ops.sessions() as session:
-        return await get_order(session, order_id)
+    async with ops.storage.reading() as repositories:
+        return await repositories.orders.get(order_id)
 
 
 async def _modified_order(ops: Operations) -> Order:
@@ -60,8 +58,8 @@ async def test_an_order_that_can_no_longer_change_is_refused(
         order = await _modified_order(ops)
     else:
         order = await find_order(ops, lambda o, c: o.status is status)
-    async with ops.sessions() as session:
-        customer = await get_customer(session, order.customer_id)
+    async with ops.storage.reading() as repositories:
+        customer = await repositories.customers.get(order.customer_id)
     await verify(shopper, customer)
 
     await shopper.say(asked.format(order=order.id))
@@ -74,8 +72,8 @@ async def test_an_order_that_can_no_longer_change_is_refused(
 async def test_another_customers_order_is_not_found(shopper: Shopper, ops: Operations) -> None:
     order = await find_order(ops, lambda o, c: o.status is OrderStatus.PENDING)
     other = await find_order(ops, lambda o, c: c.id != order.customer_id)
-    async with ops.sessions() as session:
-        stranger = await get_customer(session, other.customer_id)
+    async with ops.storage.reading() as repositories:
+        stranger = await repositories.customers.get(other.customer_id)
     await verify(shopper, stranger)
 
     await shopper.say(f"ship order {order.id} to 12 Oak St, Austin TX 78701")

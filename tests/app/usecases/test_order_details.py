@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from returndesk.domain import Order, format_money
 from returndesk.operations.context import Operations
-from returndesk.store.repositories.customers import get_customer
 from tests.support.demo import find_order
 from tests.support.flows import verify
 from tests.support.shopper import Shopper
@@ -15,8 +14,8 @@ def _shipped(o: Order, c: object) -> bool:
 
 
 async def _check_card(shopper: Shopper, order: Order, ops: Operations) -> None:
-    async with ops.sessions() as session:
-        customer = await get_customer(session, order.customer_id)
+    async with ops.storage.reading() as repositories:
+        customer = await repositories.customers.get(order.customer_id)
     shown = str(shopper.widget)
     assert order.status.value.capitalize() in shown
     for line in order.lines:
@@ -32,8 +31,8 @@ async def _check_card(shopper: Shopper, order: Order, ops: Operations) -> None:
 
 async def test_order_details_by_clicks(shopper: Shopper, ops: Operations) -> None:
     order = await find_order(ops, _shipped)
-    async with ops.sessions() as session:
-        customer = await get_customer(session, order.customer_id)
+    async with ops.storage.reading() as repositories:
+        customer = await repositories.customers.get(order.customer_id)
     await verify(shopper, customer)
 
     await shopper.click("Check an order or return")
@@ -44,8 +43,8 @@ async def test_order_details_by_clicks(shopper: Shopper, ops: Operations) -> Non
 
 async def test_order_details_typed(shopper: Shopper, ops: Operations) -> None:
     order = await find_order(ops, _shipped)
-    async with ops.sessions() as session:
-        customer = await get_customer(session, order.customer_id)
+    async with ops.storage.reading() as repositories:
+        customer = await repositories.customers.get(order.customer_id)
     await verify(shopper, customer)
 
     await shopper.say(f"show me the details of order {order.id}")

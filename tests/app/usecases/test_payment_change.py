@@ -6,8 +6,6 @@ from decimal import Decimal
 
 from returndesk.domain import Customer, Order, OrderStatus, TransactionKind
 from returndesk.operations.context import Operations
-from returndesk.store.repositories.customers import get_customer
-from returndesk.store.repositories.orders import get_order
 from tests.support.demo import find_order
 from tests.support.flows import verify
 from tests.support.shopper import Shopper
@@ -34,13 +32,13 @@ def _gift_card_too_small(o: Order, c: Customer) -> bool:
 
 
 async def _customer(ops: Operations, order: Order) -> Customer:
-    async with ops.sessions() as session:
-        return await get_customer(session, order.customer_id)
+    async with ops.storage.reading() as repositories:
+        return await repositories.customers.get(order.customer_id)
 
 
 async def _reread(ops: Operations, order_id: str) -> Order:
-    async with ops.sessions() as session:
-        return await get_order(session, order_id)
+    async with ops.storage.reading() as repositories:
+        return await repositories.orders.get(order_id)
 
 
 async def test_paying_with_a_gift_card_by_clicks(shopper: Shopper, ops: Operations) -> None:

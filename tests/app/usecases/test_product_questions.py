@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from returndesk.domain import Product, format_money
 from returndesk.operations.context import Operations
-from returndesk.store.repositories.catalog import load_catalog
-from returndesk.store.repositories.customers import get_customer
 from tests.support.demo import find_order
 from tests.support.flows import verify
 from tests.support.shopper import Shopper
 
 
 async def _product(ops: Operations, name: str) -> Product:
-    async with ops.sessions() as session:
-        catalog = await load_catalog(session)
+    async with ops.storage.reading() as repositories:
+        catalog = await repositories.products.catalog()
     return next(p for p in catalog.products.values() if p.name == name)
 
 
@@ -52,8 +50,8 @@ async def test_a_product_not_in_the_catalogue_is_not_guessed(shopper: Shopper) -
 
 async def test_a_product_card_by_clicks(shopper: Shopper, ops: Operations) -> None:
     order = await find_order(ops, lambda o, c: True)
-    async with ops.sessions() as session:
-        customer = await get_customer(session, order.customer_id)
+    async with ops.storage.reading() as repositories:
+        customer = await repositories.customers.get(order.customer_id)
     await verify(shopper, customer)
     watch = await _product(ops, "Smart Watch")
 

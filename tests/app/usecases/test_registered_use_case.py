@@ -8,7 +8,6 @@ import pytest
 
 from returndesk.domain import Customer
 from returndesk.operations.context import Operations
-from returndesk.store.repositories.customers import get_customer
 from tests.support.flows import verify
 from tests.support.shopper import Shopper
 
@@ -23,8 +22,8 @@ def app_settings() -> dict[str, object]:
 
 @pytest.fixture
 async def customer(ops: Operations) -> Customer:
-    async with ops.sessions() as session:
-        return await get_customer(session, DEMO_CUSTOMER)
+    async with ops.storage.reading() as repositories:
+        return await repositories.customers.get(DEMO_CUSTOMER)
 
 
 async def test_registering_it_adds_a_menu_entry_after_the_built_in_ones(

@@ -9,11 +9,12 @@ from fastapi import FastAPI
 from sqlalchemy import func, select
 
 from returndesk.chat.conversation import GREETING
-from returndesk.store.tables import FeedbackRow, ThreadRow
+from returndesk.store.sql.tables import FeedbackRow, ThreadRow
 from returndesk.web.identity import COOKIE_NAME
 from returndesk.web.state import AppState
 from tests.support.app import http_client, running_app, settings_for
 from tests.support.chatkit_client import ChatKitClient, assistant_texts, user_input
+from tests.support.sql_store import sql_session
 
 
 @pytest.fixture
@@ -36,7 +37,8 @@ async def bob(app: FastAPI) -> AsyncIterator[ChatKitClient]:
 
 async def thread_count(app: FastAPI) -> int:
     state: AppState = app.state.returndesk
-    async with state.sessions() as session:
+    async with state.storage.reading() as repositories:
+        session = sql_session(repositories)
         return (await session.execute(select(func.count()).select_from(ThreadRow))).scalar_one()
 
 
@@ -222,6 +224,7 @@ async def test_feedback_is_recorded(app: FastAPI, alice: ChatKitClient) -> None:
         }
     )
     state: AppState = app.state.returndesk
-    async with state.sessions() as session:
+    async with state.storage.reading() as repositories:
+        session = sql_session(repositories)
         rows = (await session.execute(select(FeedbackRow))).scalars().all()
     assert [(row.item_id, row.kind) for row in rows] == [(reply, "positive")]

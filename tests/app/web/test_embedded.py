@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from returndesk.domain import load_policy
 from returndesk.operations.context import Operations
-from returndesk.store.db import create_engine, create_session_factory
+from returndesk.store.sql.storage import SqlStorage
 from tests.conftest import DEMO_NOW
 from tests.support.app import http_client, running_app, settings_for
 from tests.support.chatkit_client import ChatKitClient, assistant_texts, parse_sse, user_input
@@ -28,10 +28,10 @@ def token(customer_id: str, key: str, algorithm: str = "HS256", **claims: object
 
 
 async def some_customer(url: str) -> tuple[str, str]:
-    engine = create_engine(url)
-    ops = Operations(create_session_factory(engine), load_policy(), clock=lambda: DEMO_NOW)
+    storage = SqlStorage(url)
+    ops = Operations(storage, load_policy(), clock=lambda: DEMO_NOW)
     pick = await find_line(ops, ordinary)
-    await engine.dispose()
+    await storage.close()
     return pick.customer.id, pick.customer.first_name
 
 

@@ -17,7 +17,7 @@ from fastapi import FastAPI
 from sqlalchemy import select
 
 from returndesk.operations.context import Operations
-from returndesk.store.tables import (
+from returndesk.store.sql.tables import (
     ConversationEventRow,
     HandoffRow,
     ReturnEventRow,
@@ -26,6 +26,7 @@ from returndesk.store.tables import (
 )
 from tests.conftest import DEMO_NOW
 from tests.support.app import running_app, settings_for
+from tests.support.sql_store import sql_session
 from tests.support.staff import StaffConsole
 
 ANALYTICS = "/staff/api/analytics"
@@ -40,7 +41,8 @@ async def app(history_database_url: str) -> AsyncIterator[FastAPI]:
 
 async def expected(ops: Operations, first: date, last: date) -> dict[str, Any]:
     """The dashboard's figures, computed from every row without the app's queries."""
-    async with ops.sessions() as session:
+    async with ops.storage.reading() as repositories:
+        session = sql_session(repositories)
         returns = (await session.scalars(select(ReturnRow))).all()
         events = (await session.scalars(select(ReturnEventRow))).all()
         threads = (await session.scalars(select(ThreadRow))).all()

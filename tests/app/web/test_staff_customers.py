@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from returndesk.domain.audit import AuditAction
 from returndesk.operations.context import Operations
-from returndesk.store.repositories.audit import audit_entries
 from tests.support.demo import find_line, ordinary, returns_of
 from tests.support.flows import to_summary, verify
 from tests.support.shopper import Shopper
@@ -71,7 +70,7 @@ async def test_an_admin_lifts_a_verification_lockout_and_the_shopper_may_try_aga
     pick = await find_line(ops, ordinary)
     await shopper.say("menu")
     await verify(shopper, pick.customer)
-    async with ops.sessions() as session:
-        [entry] = await audit_entries(session, limit=5, subject=lockout["key"])
+    async with ops.storage.reading() as repositories:
+        [entry] = await repositories.audit.entries(limit=5, subject=lockout["key"])
     assert entry.action is AuditAction.LOCKOUT_LIFTED
     assert entry.staff_email == "ana@example.com"

@@ -6,8 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from returndesk.operations.context import Operations
-from returndesk.store.db import reading
-from returndesk.store.repositories.audit import audit_entries
 from returndesk.web.staff_session import CSRF_HEADER
 from tests.support.demo import find_line, ordinary, returns_of
 from tests.support.flows import verify
@@ -195,8 +193,8 @@ async def test_closing_keeps_the_note_lists_it_as_over_and_audits_every_step(
     [over] = (await agent.handoffs("closed"))["handoffs"]
     assert over["id"] == handoff_id
     assert over["status"] == "closed"
-    async with reading(ops.sessions) as session:
-        entries = await audit_entries(session, limit=10, subject=f"handoff:{handoff_id}")
+    async with ops.storage.reading() as repositories:
+        entries = await repositories.audit.entries(limit=10, subject=f"handoff:{handoff_id}")
     assert [(e.action.value, e.staff_name) for e in reversed(entries)] == [
         ("handoff.claimed", "Sam Lee"),
         ("handoff.replied", "Sam Lee"),

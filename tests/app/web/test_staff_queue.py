@@ -12,6 +12,7 @@ import pytest
 from returndesk.operations.context import Operations
 from tests.conftest import DEMO_NOW
 from tests.support.queue_rows import add_returns
+from tests.support.sql_store import sql_sessions
 from tests.support.staff import StaffConsole
 
 QUEUE = "/staff/api/returns"
@@ -20,7 +21,7 @@ Row = dict[str, Any]
 
 @pytest.fixture
 async def written(ops: Operations) -> list[Row]:
-    return await add_returns(ops.sessions, 400, end=DEMO_NOW, days=30)
+    return await add_returns(sql_sessions(ops.storage), 400, end=DEMO_NOW, days=30)
 
 
 async def whole_queue(agent: StaffConsole, **params: Any) -> list[str]:

@@ -14,8 +14,10 @@ from returndesk.domain import ReturnStatus, load_policy
 from returndesk.operations.context import Operations, utc_now
 from returndesk.operations.returns import create_return
 from returndesk.operations.staff_accounts import check_password
-from returndesk.store.db import create_engine, create_session_factory
-from returndesk.store.seed import demo_data_dir, seed_store
+from returndesk.store.seed_format import demo_data_dir
+from returndesk.store.sql.db import create_engine, create_session_factory
+from returndesk.store.sql.seed import seed_store
+from returndesk.store.sql.storage import SqlStorage
 from tests.support.demo import draft, find_line, ordinary
 
 runner = CliRunner()
@@ -49,13 +51,13 @@ def store_url(sqlite_url: str) -> str:
 
 def make_return(database_url: str) -> str:
     async def work() -> str:
-        engine = create_engine(database_url)
+        storage = SqlStorage(database_url)
         try:
-            ops = Operations(create_session_factory(engine), load_policy())
+            ops = Operations(storage, load_policy())
             pick = await find_line(ops, ordinary)
             return (await create_return(ops, draft(pick, "cli"))).rma
         finally:
-            await engine.dispose()
+            await storage.close()
 
     return asyncio.run(work())
 
@@ -280,12 +282,12 @@ def test_make_run_gets_one_demo_admin_in_development_with_its_password_shown_onc
     assert (code, again) == (0, "")
 
     async def signs_in() -> bool:
-        engine = create_engine(store_url)
+        storage = SqlStorage(store_url)
         try:
-            ops = Operations(create_session_factory(engine), load_policy())
+            ops = Operations(storage, load_policy())
             return await check_password(ops, "admin@example.com", password) is not None
         finally:
-            await engine.dispose()
+            await storage.close()
 
     assert asyncio.run(signs_in())
 

@@ -11,15 +11,16 @@ from returndesk.flow.facts import FactSource, Records, load_facts
 from returndesk.flow.state import FlowState
 from returndesk.operations.context import Operations
 from returndesk.operations.returns import create_return
-from returndesk.store.db import commits
+from returndesk.store.commits import commits
 from returndesk.usecases.returns.answers import ReturnAnswers
 from tests.support.demo import Pick, draft, find_line, ordinary
 from tests.support.sql_log import is_select, sent_statements
+from tests.support.sql_store import sql_sessions
 
 
 @pytest.fixture
 def statements(ops: Operations) -> Iterator[list[str]]:
-    with sent_statements(ops.sessions, is_select) as seen:
+    with sent_statements(sql_sessions(ops.storage), is_select) as seen:
         yield seen
 
 

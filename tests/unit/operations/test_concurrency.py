@@ -9,14 +9,16 @@ from sqlalchemy import func, select
 from returndesk.errors import DomainError
 from returndesk.operations.context import Operations
 from returndesk.operations.returns import create_return
-from returndesk.store.tables import ReturnRow
+from returndesk.store.sql.tables import ReturnRow
 from tests.support.demo import draft, find_line, ordinary
+from tests.support.sql_store import sql_session
 
 ATTEMPTS = 20
 
 
 async def returns_for_order(ops: Operations, order_id: str) -> int:
-    async with ops.sessions() as session:
+    async with ops.storage.reading() as repositories:
+        session = sql_session(repositories)
         query = select(func.count()).select_from(ReturnRow).where(ReturnRow.order_id == order_id)
         return (await session.execute(query)).scalar_one()
 

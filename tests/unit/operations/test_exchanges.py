@@ -20,8 +20,6 @@ from returndesk.errors import NotEligible
 from returndesk.operations.context import Operations
 from returndesk.operations.returns import ReturnDraft, cancel_return, create_return
 from returndesk.operations.staff import advance_return
-from returndesk.store.repositories.customers import get_customer
-from returndesk.store.repositories.orders import get_order
 from tests.support.demo import Pick, find_line, ordinary
 
 
@@ -58,8 +56,8 @@ def exchange(pick: Pick, key: str, item_id: str, payment_method_id: str | None) 
 
 
 async def gift_card_balance(ops: Operations, customer_id: str, card_id: str) -> Decimal:
-    async with ops.sessions() as session:
-        balance = (await get_customer(session, customer_id)).payment_method(card_id).balance
+    async with ops.storage.reading() as repositories:
+        balance = (await repositories.customers.get(customer_id)).payment_method(card_id).balance
     assert balance is not None
     return balance
 
@@ -122,8 +120,8 @@ async def test_a_lower_price_is_refunded_when_the_exchange_completes(ops: Operat
         ret = await advance_return(ops, ret.rma, status)
 
     assert ret.exchange_difference == difference < 0
-    async with ops.sessions() as session:
-        order = await get_order(session, pick.order.id)
+    async with ops.storage.reading() as repositories:
+        order = await repositories.orders.get(pick.order.id)
     last = order.payments[-1]
     assert (last.kind, last.amount, last.payment_method_id) == (
         TransactionKind.REFUND,

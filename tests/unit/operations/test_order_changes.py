@@ -19,8 +19,6 @@ from returndesk.operations.order_changes import (
     change_payment_method,
     change_shipping_address,
 )
-from returndesk.store.repositories.customers import get_customer
-from returndesk.store.repositories.orders import get_order
 from tests.support.demo import find_line, find_order
 
 OAK_STREET = {
@@ -33,8 +31,8 @@ OAK_STREET = {
 
 
 async def reread(ops: Operations, order_id: str) -> Order:
-    async with ops.sessions() as session:
-        return await get_order(session, order_id)
+    async with ops.storage.reading() as repositories:
+        return await repositories.orders.get(order_id)
 
 
 async def test_a_new_shipping_address_is_kept_and_the_order_stays_pending(
@@ -80,8 +78,8 @@ async def test_moving_the_payment_to_a_gift_card_takes_the_total_from_its_balanc
         )
 
     order = await find_order(ops, other_gift_card_covers)
-    async with ops.sessions() as session:
-        before = await get_customer(session, order.customer_id)
+    async with ops.storage.reading() as repositories:
+        before = await repositories.customers.get(order.customer_id)
     card = next(m for m in before.gift_cards if m.id != order.original_payment_method_id)
     assert card.balance is not None
 
@@ -95,8 +93,8 @@ async def test_moving_the_payment_to_a_gift_card_takes_the_total_from_its_balanc
         (TransactionKind.REFUND, change.amount, change.old.id),
     ]
     assert changed.net_paid_by_method()[card.id] == change.amount
-    async with ops.sessions() as session:
-        after = (await get_customer(session, order.customer_id)).payment_method(card.id)
+    async with ops.storage.reading() as repositories:
+        after = (await repositories.customers.get(order.customer_id)).payment_method(card.id)
     assert after.balance == card.balance - change.amount
     # A second Confirm of the same move finds it made and moves nothing.
     with pytest.raises(InvalidRequest, match="already paid with"):
@@ -153,8 +151,8 @@ async def test_a_new_default_address_moves_the_pending_orders_the_shopper_names(
         ops, customer_id=order.customer_id, fields=OAK_STREET, orders_following=[order.id]
     )
 
-    async with ops.sessions() as session:
-        customer = await get_customer(session, order.customer_id)
+    async with ops.storage.reading() as repositories:
+        customer = await repositories.customers.get(order.customer_id)
     assert customer.address == change.new
     assert customer.zip == "78701"
     assert (await reread(ops, order.id)).address == change.new

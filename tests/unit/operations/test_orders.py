@@ -8,8 +8,6 @@ from returndesk.domain import OrderStatus, PaymentSource, TransactionKind
 from returndesk.errors import InvalidRequest, NotEligible
 from returndesk.operations.context import Operations
 from returndesk.operations.orders import cancel_order
-from returndesk.store.repositories.customers import get_customer
-from returndesk.store.repositories.orders import get_order
 from tests.support.demo import find_order
 
 
@@ -28,8 +26,10 @@ async def test_a_pending_order_paid_by_gift_card_is_refunded_to_the_card_at_once
     )
     card_id = order.original_payment_method_id
     assert card_id is not None
-    async with ops.sessions() as session:
-        before = (await get_customer(session, order.customer_id)).payment_method(card_id).balance
+    async with ops.storage.reading() as repositories:
+        before = (
+            (await repositories.customers.get(order.customer_id)).payment_method(card_id).balance
+        )
     assert before is not None
 
     plan = await cancel_order(
@@ -38,9 +38,11 @@ async def test_a_pending_order_paid_by_gift_card_is_refunded_to_the_card_at_once
 
     assert plan.reason == "ordered by mistake"
     assert plan.refunds[0].timing == "The money is on your gift card at once."
-    async with ops.sessions() as session:
-        after = (await get_customer(session, order.customer_id)).payment_method(card_id).balance
-        cancelled = await get_order(session, order.id)
+    async with ops.storage.reading() as repositories:
+        after = (
+            (await repositories.customers.get(order.customer_id)).payment_method(card_id).balance
+        )
+        cancelled = await repositories.orders.get(order.id)
     assert after == before + plan.total
     assert cancelled.status is OrderStatus.CANCELLED
     refunds = [p for p in cancelled.payments if p.kind is TransactionKind.REFUND]
@@ -60,8 +62,8 @@ async def test_a_shipped_order_cannot_be_cancelled(ops: Operations) -> None:
 
     with pytest.raises(NotEligible, match="already shipped"):
         await cancel_order(ops, order.id, customer_id=order.customer_id, reason="no longer needed")
-    async with ops.sessions() as session:
-        assert (await get_order(session, order.id)).status is OrderStatus.PROCESSED
+    async with ops.storage.reading() as repositories:
+        assert (await repositories.orders.get(order.id)).status is OrderStatus.PROCESSED
 
 
 async def test_only_the_policys_reasons_are_accepted(ops: Operations) -> None:

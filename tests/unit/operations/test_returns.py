@@ -23,14 +23,14 @@ from returndesk.domain.shipping import PrepaidLabel
 from returndesk.errors import InvalidTransition, NotEligible, NotFound
 from returndesk.operations.context import Operations
 from returndesk.operations.returns import cancel_return, create_return
-from returndesk.store.repositories.customers import get_customer
-from returndesk.store.repositories.orders import get_order
-from returndesk.store.tables import ReturnRow
+from returndesk.store.sql.tables import ReturnRow
 from tests.support.demo import draft, find_line, ordinary
+from tests.support.sql_store import sql_session
 
 
 async def return_count(ops: Operations) -> int:
-    async with ops.sessions() as session:
+    async with ops.storage.reading() as repositories:
+        session = sql_session(repositories)
         return (await session.execute(select(func.count()).select_from(ReturnRow))).scalar_one()
 
 
@@ -112,8 +112,8 @@ async def test_store_credit_to_a_new_gift_card_adds_the_capped_bonus(ops: Operat
     bonus = min((pick.line.price * Decimal("0.10")).quantize(Decimal("0.01")), Decimal(50))
     assert ret.refund_amount == pick.line.price + bonus
     assert ret.fees == 0
-    async with ops.sessions() as session:
-        customer = await get_customer(session, pick.customer.id)
+    async with ops.storage.reading() as repositories:
+        customer = await repositories.customers.get(pick.customer.id)
     card = customer.payment_method(ret.refund_payment_method_id or "")
     assert card.is_gift_card
     # The credit arrives when the return is refunded, not before.
@@ -145,8 +145,8 @@ async def test_a_merchant_fault_item_under_40_dollars_is_refunded_without_shippi
     assert ret.keep_item
     assert ret.status is ReturnStatus.REFUNDED
     assert ret.refund_amount == pick.line.price
-    async with ops.sessions() as session:
-        order = await get_order(session, pick.order.id)
+    async with ops.storage.reading() as repositories:
+        order = await repositories.orders.get(pick.order.id)
     refunds = [p for p in order.payments if p.kind is TransactionKind.REFUND]
     assert refunds[-1].amount == pick.line.price
     assert refunds[-1].payment_method_id == pick.order.original_payment_method_id

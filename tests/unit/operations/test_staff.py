@@ -21,8 +21,6 @@ from returndesk.operations.context import Operations
 from returndesk.operations.queries import expire_overdue, return_status
 from returndesk.operations.returns import ReturnDraft, create_return
 from returndesk.operations.staff import advance_return, reject_return
-from returndesk.store.repositories.customers import get_customer
-from returndesk.store.repositories.orders import get_order
 from tests.support.demo import Pick, draft, find_line, ordinary
 
 
@@ -33,8 +31,8 @@ async def test_a_return_moved_to_refunded_pays_the_refund_once(ops: Operations) 
     for status in (ReturnStatus.IN_TRANSIT, ReturnStatus.RECEIVED, ReturnStatus.REFUNDED):
         ret = await advance_return(ops, ret.rma, status)
 
-    async with ops.sessions() as session:
-        order = await get_order(session, pick.order.id)
+    async with ops.storage.reading() as repositories:
+        order = await repositories.orders.get(pick.order.id)
     refunds = [p for p in order.payments if p.kind is TransactionKind.REFUND]
     assert [r.amount for r in refunds][-1:] == [ret.refund_amount]
     assert [e.to_status for e in ret.events][-3:] == [
@@ -70,8 +68,10 @@ async def test_store_credit_reaches_the_gift_card_when_refunded(ops: Operations)
     for status in (ReturnStatus.IN_TRANSIT, ReturnStatus.RECEIVED, ReturnStatus.REFUNDED):
         await advance_return(ops, ret.rma, status)
 
-    async with ops.sessions() as session:
-        balance = (await get_customer(session, pick.customer.id)).payment_method(card.id).balance
+    async with ops.storage.reading() as repositories:
+        balance = (
+            (await repositories.customers.get(pick.customer.id)).payment_method(card.id).balance
+        )
     assert balance == card.balance + ret.refund_amount
 
 
@@ -111,9 +111,9 @@ async def test_a_return_not_sent_within_28_days_of_approval_expires(ops: Operati
     ret = await create_return(ops, draft(pick, "slow"))
     created = ops.clock()
 
-    on_time = Operations(ops.sessions, ops.policy, clock=lambda: created + timedelta(days=27))
+    on_time = Operations(ops.storage, ops.policy, clock=lambda: created + timedelta(days=27))
     assert await expire_overdue(on_time) == []
-    late = Operations(ops.sessions, ops.policy, clock=lambda: created + timedelta(days=28))
+    late = Operations(ops.storage, ops.policy, clock=lambda: created + timedelta(days=28))
     assert await expire_overdue(late) == [ret.rma]
 
     report = await return_status(late, ret.rma)

@@ -15,7 +15,8 @@ from returndesk.operations.staff_accounts import (
     list_staff,
     reset_password,
 )
-from returndesk.store.tables import StaffMemberRow
+from returndesk.store.sql.tables import StaffMemberRow
+from tests.support.sql_store import sql_session
 
 PASSWORD = "correct horse battery staple"
 
@@ -30,7 +31,8 @@ async def test_a_new_member_signs_in_with_their_password_only(ops: Operations) -
     )
 
     assert (added.email, added.name, added.role) == ("ana@example.com", "Ana Ruiz", StaffRole.ADMIN)
-    async with ops.sessions() as session:
+    async with ops.storage.reading() as repositories:
+        session = sql_session(repositories)
         stored = await session.scalar(select(StaffMemberRow.password_hash))
     assert stored is not None
     assert PASSWORD not in stored

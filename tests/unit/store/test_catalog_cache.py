@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import select
 
 from returndesk.domain import Catalog
-from returndesk.store.db import SessionFactory, reading
-from returndesk.store.repositories.catalog import CatalogCache, load_catalog
-from returndesk.store.tables import ProductRow
+from returndesk.store.catalog_cache import CatalogCache
+from returndesk.store.sql.db import SessionFactory
+from returndesk.store.sql.storage import SqlStorage
 from tests.support.sql_log import is_select, sent_statements
 
 
@@ -29,23 +28,24 @@ class Clock:
 
 
 async def test_products_are_read_once_per_ttl(
-    demo_sessions: SessionFactory, statements: list[str]
+    demo_storage: SqlStorage, statements: list[str]
 ) -> None:
     clock = Clock()
     cache = CatalogCache(ttl=60, clock=clock)
-    async with reading(demo_sessions) as session:
-        some = list((await session.scalars(select(ProductRow.id).limit(3))).all())
+    async with demo_storage.reading() as repositories:
+        products = repositories.products
+        some = list((await products.catalog()).products)[:3]
         wanted = {*some, "no-such-product"}
-        expected = await load_catalog(session, wanted)
+        expected = await products.catalog(wanted)
         statements.clear()
 
-        first = await cache.catalog(session, wanted)
+        first = await cache.catalog(products, wanted)
         reads = len(statements)
-        second = await cache.catalog(session, some[:2])
+        second = await cache.catalog(products, some[:2])
         assert len(statements) == reads
 
         clock.now += 61
-        await cache.catalog(session, some[:2])
+        await cache.catalog(products, some[:2])
         assert len(statements) > reads
 
     assert first == expected

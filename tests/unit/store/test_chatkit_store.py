@@ -24,13 +24,9 @@ from sqlalchemy import func, select
 
 from returndesk.errors import Conflict, InvalidRequest, NotFound
 from returndesk.request_context import RequestContext
-from returndesk.store.chatkit_store import SQLAlchemyStore
-from returndesk.store.db import SessionFactory, transaction
-from returndesk.store.tables import (
-    ConversationStateRow,
-    FeedbackRow,
-    ThreadItemRow,
-)
+from returndesk.store.sql.chatkit_store import SQLAlchemyStore
+from returndesk.store.sql.db import SessionFactory, transaction
+from returndesk.store.sql.tables import ConversationStateRow, FeedbackRow, ThreadItemRow
 from tests.support.thread_items import (
     SECOND,
     T0,

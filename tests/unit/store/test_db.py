@@ -13,19 +13,19 @@ import pytest
 from sqlalchemy import event, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from returndesk.store.chatkit_store import ITEMS
-from returndesk.store.db import (
+from returndesk.store.commits import commits
+from returndesk.store.sql.chatkit_store import ITEMS
+from returndesk.store.sql.db import (
     NestedWrite,
     ReadOnlySession,
     SessionFactory,
     WriteLockTimeout,
-    commits,
     create_engine,
     create_session_factory,
     reading,
     transaction,
 )
-from returndesk.store.tables import ThreadItemRow, ThreadRow
+from returndesk.store.sql.tables import ThreadItemRow, ThreadRow
 from tests.support.sql_log import sent_statements
 
 NOW = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
@@ -170,7 +170,7 @@ async def test_a_writer_gives_up_after_the_busy_timeout_with_a_clear_error(
 async def test_a_writer_stuck_behind_another_of_its_process_gives_up_in_time(
     sqlite: SessionFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("returndesk.store.db.WRITE_WAIT_SECONDS", 0.2)
+    monkeypatch.setattr("returndesk.store.sql.db.WRITE_WAIT_SECONDS", 0.2)
     release = asyncio.Event()
 
     async def slow_writer() -> None:

@@ -9,33 +9,27 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from returndesk.store.db import create_engine, create_session_factory, transaction
 from returndesk.store.live_feed import QUEUE_LIMIT, READ_BATCH, LiveFeed, Subscription
-from returndesk.store.repositories.live_events import (
-    Audience,
-    LiveEvent,
-    forget_events_before,
-    publish,
-    thread_events_after,
-)
-from returndesk.store.tables import LiveEventRow
+from returndesk.store.port.live_events import Audience, LiveEvent
+from returndesk.store.sql.storage import SqlStorage
+from returndesk.store.sql.tables import LiveEventRow
+from tests.support.sql_store import sql_session
 
 AT = datetime(2026, 3, 10, 12, tzinfo=UTC)
 
 
 @pytest.fixture
-async def feed(database_url: str) -> AsyncIterator[LiveFeed]:
-    engine = create_engine(database_url)
-    live = LiveFeed(create_session_factory(engine), database_url, lambda: AT)
+async def feed(storage: SqlStorage) -> AsyncIterator[LiveFeed]:
+    live = LiveFeed(storage, lambda: AT)
     await live.start()
     yield live
     await live.stop()
-    await engine.dispose()
 
 
 async def write(feed: LiveFeed, *events: tuple[int, Audience, str | None]) -> None:
     """Events with the given ids, as transactions that took their ids earlier commit them."""
-    async with transaction(feed.sessions) as session:
+    async with feed.storage.transaction() as repositories:
+        session = sql_session(repositories)
         for event_id, audience, thread_id in events:
             session.add(
                 LiveEventRow(
@@ -105,15 +99,15 @@ async def test_many_events_above_a_missing_one_are_all_passed_on_once(feed: Live
 
 async def test_ids_are_not_reused_once_old_events_are_forgotten(feed: LiveFeed) -> None:
     async with feed.subscribe(lambda event: event.for_staff) as team:
-        async with transaction(feed.sessions) as session:
-            await publish(
-                session, at=AT, audience=Audience.STAFF, thread_id=None, kind="item", data={}
+        async with feed.storage.transaction() as repositories:
+            await repositories.live_events.publish(
+                at=AT, audience=Audience.STAFF, thread_id=None, kind="item", data={}
             )
         [first] = await heard(team, 1)
-        async with transaction(feed.sessions) as session:
-            await forget_events_before(session, AT + timedelta(seconds=1))
-            await publish(
-                session, at=AT, audience=Audience.STAFF, thread_id=None, kind="item", data={}
+        async with feed.storage.transaction() as repositories:
+            await repositories.live_events.forget_events_before(AT + timedelta(seconds=1))
+            await repositories.live_events.publish(
+                at=AT, audience=Audience.STAFF, thread_id=None, kind="item", data={}
             )
         assert await heard(team, 1) == [first + 1]
 
@@ -124,16 +118,17 @@ async def test_a_reconnecting_browser_also_gets_recent_events_below_the_id_it_sa
     await write(feed, (510, Audience.BOTH, "thr_a"))
     # Committed after 510 was seen, with a smaller id.
     await write(feed, (505, Audience.BOTH, "thr_a"))
-    async with feed.sessions() as session:
+    async with feed.storage.transaction() as repositories:
+        session = sql_session(repositories)
         session.add(
             LiveEventRow(
                 id=501, at=AT - timedelta(minutes=5), audience="both", thread_id="thr_a",
                 kind="item", data={},
             )
         )  # fmt: skip
-        await session.commit()
-        missed = await thread_events_after(
-            session, "thr_a", 510, recent_since=AT - timedelta(seconds=10), limit=10
+    async with feed.storage.reading() as repositories:
+        missed = await repositories.live_events.thread_events_after(
+            "thr_a", 510, recent_since=AT - timedelta(seconds=10), limit=10
         )
     # The browser dedupes by id what it already has; what is old and below it is not sent.
     assert [event.id for event in missed] == [505, 510]

@@ -9,8 +9,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, inspect
 
-from returndesk.store.db import create_engine
-from returndesk.store.tables import Base
+from returndesk.store.sql.db import create_engine
+from returndesk.store.sql.tables import Base
 
 
 def _differences(connection: Connection) -> list[Any]:

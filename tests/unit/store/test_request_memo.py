@@ -15,8 +15,9 @@ from chatkit.types import AssistantMessageContent, AssistantMessageItem, ThreadM
 
 from returndesk.errors import NotFound
 from returndesk.request_context import RequestContext
-from returndesk.store.chatkit_store import SQLAlchemyStore
-from returndesk.store.db import SessionFactory, transaction
+from returndesk.store.sql.chatkit_store import SQLAlchemyStore
+from returndesk.store.sql.db import SessionFactory, transaction
+from returndesk.store.sql.unit_of_work import SqlRepositories
 from tests.support.sql_log import sent_statements
 from tests.support.thread_items import SECOND, T0, make_thread, reply
 
@@ -174,7 +175,7 @@ async def test_items_stored_ahead_of_the_stream_are_not_stored_twice(
     )
     async with transaction(sessions) as session:
         staged = await store.stage(
-            session, thread_id, context, added=[ahead, changed], retitled=retitled
+            SqlRepositories(session), thread_id, context, added=[ahead, changed], retitled=retitled
         )
     store.staged(context, staged)
     statements.clear()

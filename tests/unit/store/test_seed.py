@@ -10,17 +10,13 @@ import pytest
 from sqlalchemy import func, select
 
 from returndesk.errors import Conflict, DataError
-from returndesk.store import seed
-from returndesk.store.db import SessionFactory
-from returndesk.store.seed import (
-    SeedCounts,
-    SeedReport,
-    demo_data_dir,
-    is_empty,
-    seed_store,
-)
+from returndesk.store.port.seeding import SeedCounts, SeedReport
+from returndesk.store.seed_format import demo_data_dir
 from returndesk.store.seed_rows import SeedRows, build_rows
-from returndesk.store.tables import (
+from returndesk.store.sql import seed
+from returndesk.store.sql.db import SessionFactory
+from returndesk.store.sql.seed import is_empty, seed_store
+from returndesk.store.sql.tables import (
     Base,
     CustomerRow,
     FulfilmentRow,

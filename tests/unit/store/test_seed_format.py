@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from returndesk.errors import DataError
-from returndesk.store.seed import demo_data_dir
 from returndesk.store.seed_checks import check_seed_data
-from returndesk.store.seed_format import dollars_to_cents, field_path, read_seed_data
+from returndesk.store.seed_format import demo_data_dir, dollars_to_cents, field_path, read_seed_data
 from tests.support.seed_samples import Files, copy_demo, sample_files, write_files
 
 Change = Callable[[Files], object]

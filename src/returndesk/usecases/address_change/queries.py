@@ -5,8 +5,6 @@ from __future__ import annotations
 from returndesk.domain import Order
 from returndesk.operations.context import Operations
 from returndesk.operations.queries import pending_orders
-from returndesk.store.db import reading
-from returndesk.store.repositories.orders import get_customer_order
 from returndesk.usecases.address_change.answers import ChangeAddressAnswers
 from returndesk.widgets.inputs import WidgetInput
 
@@ -22,5 +20,5 @@ async def chosen_order(given: WidgetInput, ops: Operations) -> Order:
     order_id = given.state.answers(ChangeAddressAnswers).order_id
     assert order_id is not None
     assert given.state.customer_id is not None
-    async with reading(ops.sessions) as session:
-        return await get_customer_order(session, given.state.customer_id, order_id)
+    async with ops.storage.reading() as repositories:
+        return await repositories.orders.customer_order(given.state.customer_id, order_id)

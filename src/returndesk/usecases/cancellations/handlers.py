@@ -14,8 +14,6 @@ from returndesk.flow.state import FlowState
 from returndesk.flow.turn import EventRejected, Turn
 from returndesk.operations.orders import cancel_order
 from returndesk.operations.returns import cancel_return
-from returndesk.store.db import reading
-from returndesk.store.repositories.returns import get_return
 from returndesk.usecases.cancellations.answers import CancelOrderAnswers, CancelReturnAnswers
 from returndesk.usecases.cancellations.events import (
     GiveCancelReason,
@@ -94,8 +92,8 @@ async def select_return(state: FlowState, event: SelectReturn, turn: Turn) -> st
 
 async def _cancellable_return(state: FlowState, rma: str, turn: Turn) -> str:
     try:
-        async with reading(turn.ops.sessions) as session:
-            ret = await get_return(session, rma)
+        async with turn.ops.storage.reading() as repositories:
+            ret = await repositories.returns.get(rma)
     except NotFound as exc:
         raise EventRejected(f"I can't find return {rma.upper()} on your account.") from exc
     if ret.customer_id != state.customer_id:

@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from returndesk.domain import CUSTOMER_CANCELLABLE, Order, ReturnStatus
 from returndesk.operations.context import Operations
 from returndesk.operations.queries import pending_orders as shoppers_pending_orders
-from returndesk.store.db import reading
-from returndesk.store.repositories.orders import get_customer_order
-from returndesk.store.repositories.returns import StoredReturn, get_return, list_returns
+from returndesk.store.port.returns import StoredReturn
 from returndesk.usecases.cancellations.answers import CancelOrderAnswers, CancelReturnAnswers
 from returndesk.widgets.inputs import WidgetInput
 
@@ -29,8 +27,8 @@ async def chosen_order(given: WidgetInput, ops: Operations) -> Order:
     answers = given.state.answers(CancelOrderAnswers)
     assert answers.order_id is not None
     assert given.facts.customer is not None
-    async with reading(ops.sessions) as session:
-        return await get_customer_order(session, given.facts.customer.id, answers.order_id)
+    async with ops.storage.reading() as repositories:
+        return await repositories.orders.customer_order(given.facts.customer.id, answers.order_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +48,13 @@ class ReturnBrief:
 async def open_returns(given: WidgetInput, ops: Operations) -> list[ReturnBrief]:
     """The shopper's returns whose items are not on their way yet: those can be cancelled."""
     assert given.state.customer_id is not None
-    async with reading(ops.sessions) as session:
-        returns = await list_returns(session, customer_id=given.state.customer_id)
+    async with ops.storage.reading() as repositories:
+        returns = await repositories.returns.newest_first(customer_id=given.state.customer_id)
     return [ReturnBrief.of(ret) for ret in returns if ret.status in CUSTOMER_CANCELLABLE]
 
 
 async def chosen_return(given: WidgetInput, ops: Operations) -> ReturnBrief:
     rma = given.state.answers(CancelReturnAnswers).rma
     assert rma is not None
-    async with reading(ops.sessions) as session:
-        return ReturnBrief.of(await get_return(session, rma))
+    async with ops.storage.reading() as repositories:
+        return ReturnBrief.of(await repositories.returns.get(rma))

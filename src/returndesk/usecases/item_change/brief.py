@@ -5,27 +5,27 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from returndesk.flow.facts import Facts
 from returndesk.flow.state import FlowState
 from returndesk.llm.brief import BriefPart, StepBrief, line_ref
 from returndesk.llm.offline.context import VariantOption
 from returndesk.operations.context import Operations
-from returndesk.store.repositories.orders import get_customer_order
+from returndesk.store.port.storage import Repositories
 from returndesk.usecases.item_change.answers import ChangeItemsAnswers
 from returndesk.usecases.item_change.cues import VARIANT_STEP
 from returndesk.usecases.item_change.queries import view_of
 
 
 async def _open_line_variants(
-    state: FlowState, facts: Facts, session: AsyncSession, ops: Operations
+    state: FlowState, facts: Facts, repositories: Repositories, ops: Operations
 ) -> StepBrief:
     answers = state.answers(ChangeItemsAnswers)
     if answers.order_id is None or facts.customer is None:
         return StepBrief()
-    order = await get_customer_order(session, facts.customer.id, answers.order_id)
-    catalog = await ops.catalog.catalog(session, {line.product_id for line in order.lines})
+    order = await repositories.orders.customer_order(facts.customer.id, answers.order_id)
+    catalog = await ops.catalog.catalog(
+        repositories.products, {line.product_id for line in order.lines}
+    )
     view = view_of(answers, order, catalog, facts.customer)
     chosen = tuple(line_ref(order.id, n) for n in answers.line_nos)
     if view.open_line is None:

@@ -53,7 +53,7 @@ _NOTHING_MORE = re.compile(
     r"\b(?:that's|that is|thats) (?:all|everything|it)\b|\bnothing (?:else|more)\b"
     r"|\ball (?:done|set)\b|\b(?:just|only) (?:that|this|those|these|the one)\b"
 )
-# Other requests about a pending order, which their own requests read.
+# Other requests about a pending order, which their repositories requests read.
 _OTHER_REQUEST = re.compile(
     r"\baddress\b|\bpay(?:ment|ing|s)?\b|\bcharge\b|\b(?:ship|send|deliver)\b(?: \S+){0,3} to\b"
 )
@@ -132,7 +132,7 @@ def _asks_for_item_change(message: Message) -> Reading | None:
     pending = _pending_orders(message)
     named_pending = any(order_id in pending for order_id in message.order_ids)
     if not (message.context.open_step or named_pending):
-        # Inside another request, its own words ("meant to get a different keyboard")
+        # Inside another request, its repositories words ("meant to get a different keyboard")
         # are an answer there, not a new request.
         return None
     if message.order_ids and not named_pending:

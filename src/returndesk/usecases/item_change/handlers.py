@@ -25,7 +25,7 @@ from returndesk.flow.state import FlowState
 from returndesk.flow.turn import EventRejected, Turn
 from returndesk.llm.brief import parse_line_ref
 from returndesk.operations.order_changes import change_items
-from returndesk.store.repositories.orders import normalize_order_id
+from returndesk.store.port.orders import normalize_order_id
 from returndesk.usecases.item_change.answers import ChangeItemsAnswers
 from returndesk.usecases.item_change.events import (
     ChooseDifferenceMethod,

@@ -23,9 +23,6 @@ from returndesk.domain import (
 from returndesk.domain.money import total
 from returndesk.operations.context import Operations
 from returndesk.operations.queries import pending_orders
-from returndesk.store.db import reading
-from returndesk.store.repositories.catalog import products_of_items
-from returndesk.store.repositories.orders import get_customer_order
 from returndesk.usecases.item_change.answers import ChangeItemsAnswers
 from returndesk.widgets.inputs import WidgetInput
 
@@ -72,11 +69,11 @@ async def order_and_catalog(
 ) -> tuple[Order, Catalog]:
     """The order and its products, with the products of `asked_items` too: an item of
     another product is then refused as such, not as unknown."""
-    async with reading(ops.sessions) as session:
-        order = await get_customer_order(session, customer_id, order_id)
+    async with ops.storage.reading() as repositories:
+        order = await repositories.orders.customer_order(customer_id, order_id)
         products = {line.product_id for line in order.lines}
-        products |= await products_of_items(session, asked_items)
-        catalog = await ops.catalog.catalog(session, products)
+        products |= await repositories.products.products_of_items(asked_items)
+        catalog = await ops.catalog.catalog(repositories.products, products)
     return order, catalog
 
 

@@ -14,8 +14,6 @@ from returndesk.domain import (
 )
 from returndesk.operations.context import Operations
 from returndesk.operations.queries import pending_orders
-from returndesk.store.db import reading
-from returndesk.store.repositories.orders import get_customer_order
 from returndesk.usecases.payment_change.answers import ChangePaymentAnswers
 from returndesk.widgets.inputs import WidgetInput
 
@@ -47,8 +45,8 @@ async def chosen_order(given: WidgetInput, ops: Operations) -> PaymentView:
     customer = given.facts.customer
     assert answers.order_id is not None
     assert customer is not None
-    async with reading(ops.sessions) as session:
-        order = await get_customer_order(session, customer.id, answers.order_id)
+    async with ops.storage.reading() as repositories:
+        order = await repositories.orders.customer_order(customer.id, answers.order_id)
     # Once moved, the method that paid before is the one refunded.
     paid_with = (
         customer.payment_method(answers.moved_from)

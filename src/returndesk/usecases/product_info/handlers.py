@@ -5,7 +5,6 @@ from __future__ import annotations
 from returndesk.domain import option_pairs
 from returndesk.flow.state import FlowState
 from returndesk.flow.turn import EventRejected, Turn
-from returndesk.store.db import reading
 from returndesk.usecases.product_info.answers import ProductAnswers
 from returndesk.usecases.product_info.catalogue import (
     find_product,
@@ -22,8 +21,8 @@ async def ask_product(state: FlowState, event: AskProduct, turn: Turn) -> str | 
     if not asked:
         # Verified, the picker asks; before that, the question is all there is.
         return _WHICH if state.customer_id is None else None
-    async with reading(turn.ops.sessions) as session:
-        catalog = await turn.ops.catalog.everything(session)
+    async with turn.ops.storage.reading() as repositories:
+        catalog = await turn.ops.catalog.everything(repositories.products)
     product = find_product(catalog, asked)
     if product is None:
         close = suggestions(catalog, asked)

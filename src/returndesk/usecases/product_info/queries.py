@@ -6,14 +6,13 @@ from dataclasses import dataclass
 
 from returndesk.domain import Product, option_pairs
 from returndesk.operations.context import Operations
-from returndesk.store.db import reading
 from returndesk.usecases.product_info.answers import ProductAnswers
 from returndesk.widgets.inputs import WidgetInput
 
 
 async def product_names(given: WidgetInput, ops: Operations) -> list[str]:
-    async with reading(ops.sessions) as session:
-        catalog = await ops.catalog.everything(session)
+    async with ops.storage.reading() as repositories:
+        catalog = await ops.catalog.everything(repositories.products)
     return sorted(product.name for product in catalog.products.values())
 
 
@@ -26,6 +25,6 @@ class ProductView:
 async def asked_product(given: WidgetInput, ops: Operations) -> ProductView:
     answers = given.state.answers(ProductAnswers)
     assert answers.product_id is not None
-    async with reading(ops.sessions) as session:
-        catalog = await ops.catalog.catalog(session, {answers.product_id})
+    async with ops.storage.reading() as repositories:
+        catalog = await ops.catalog.catalog(repositories.products, {answers.product_id})
     return ProductView(catalog.product(answers.product_id), option_pairs(answers.variant_options))

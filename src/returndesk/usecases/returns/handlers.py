@@ -22,7 +22,7 @@ from returndesk.errors import DomainError, InvalidRequest, NotFound
 from returndesk.flow.state import FlowState
 from returndesk.flow.turn import EventRejected, Turn
 from returndesk.operations.returns import ReturnDraft, create_return
-from returndesk.store.repositories.orders import normalize_order_id
+from returndesk.store.port.orders import normalize_order_id
 from returndesk.usecases.returns.answers import ReturnAnswers
 from returndesk.usecases.returns.events import (
     AnswerHygiene,

@@ -6,9 +6,7 @@ from returndesk.domain import normalize_rma
 from returndesk.errors import NotFound
 from returndesk.flow.state import FlowState
 from returndesk.flow.turn import EventRejected, Turn
-from returndesk.store.db import reading
-from returndesk.store.repositories.orders import get_customer_order, normalize_order_id
-from returndesk.store.repositories.returns import get_return
+from returndesk.store.port.orders import normalize_order_id
 from returndesk.usecases.status.answers import StatusAnswers
 from returndesk.usecases.status.events import AskStatus, SelectStatusTarget
 
@@ -31,11 +29,11 @@ async def select_status_target(
 async def _set_target(state: FlowState, order_id: str | None, rma: str | None, turn: Turn) -> None:
     assert state.customer_id is not None
     answers = state.answers(StatusAnswers)
-    async with reading(turn.ops.sessions) as session:
+    async with turn.ops.storage.reading() as repositories:
         if rma:
             canonical = normalize_rma(rma) or rma.strip().upper()
             try:
-                ret = await get_return(session, canonical)
+                ret = await repositories.returns.get(canonical)
             except NotFound:
                 ret = None
             if ret is None or ret.customer_id != state.customer_id:
@@ -44,7 +42,7 @@ async def _set_target(state: FlowState, order_id: str | None, rma: str | None, t
             return
         assert order_id is not None
         try:
-            order = await get_customer_order(session, state.customer_id, order_id)
+            order = await repositories.orders.customer_order(state.customer_id, order_id)
         except NotFound as exc:
             raise EventRejected(
                 f"I can't find order {normalize_order_id(order_id)} on your account."

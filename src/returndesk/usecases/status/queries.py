@@ -11,9 +11,6 @@ from dataclasses import dataclass
 from returndesk.domain import Order, Resolution, ReturnStatus
 from returndesk.operations.context import Operations
 from returndesk.operations.queries import order_status, return_status
-from returndesk.store.db import reading
-from returndesk.store.repositories.orders import customer_orders
-from returndesk.store.repositories.returns import list_returns
 from returndesk.usecases.status.answers import StatusAnswers
 from returndesk.widgets.inputs import WidgetInput
 
@@ -34,9 +31,9 @@ class StatusTargets:
 
 async def status_targets(given: WidgetInput, ops: Operations) -> StatusTargets:
     assert given.state.customer_id is not None
-    async with reading(ops.sessions) as session:
-        orders = await customer_orders(session, given.state.customer_id)
-        returns = await list_returns(session, customer_id=given.state.customer_id)
+    async with ops.storage.reading() as repositories:
+        orders = await repositories.orders.customer_orders(given.state.customer_id)
+        returns = await repositories.returns.newest_first(customer_id=given.state.customer_id)
     return StatusTargets(tuple(ReturnChoice(ret.rma, ret.status) for ret in returns), tuple(orders))
 
 

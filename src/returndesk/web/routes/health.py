@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from sqlalchemy.exc import SQLAlchemyError
 from starlette.responses import JSONResponse
 
 from returndesk.errors import SchemaNotCurrent
-from returndesk.store.migrate import check_schema
+from returndesk.store.port.errors import Unavailable
 from returndesk.web.state import app_state
 
 router = APIRouter()
@@ -22,12 +21,12 @@ async def healthz() -> dict[str, str]:
 async def readyz(request: Request) -> JSONResponse:
     try:
         # Reading the schema's revision also proves the database answers.
-        await check_schema(app_state(request).engine)
+        await app_state(request).storage.check_schema()
     except SchemaNotCurrent as exc:
         return JSONResponse({"status": "unavailable", "detail": exc.message}, status_code=503)
-    except (SQLAlchemyError, OSError) as exc:
+    except Unavailable as exc:
         return JSONResponse(
-            {"status": "unavailable", "detail": f"database unreachable: {type(exc).__name__}"},
+            {"status": "unavailable", "detail": f"database unreachable: {exc}"},
             status_code=503,
         )
     return JSONResponse({"status": "ready"})

@@ -9,15 +9,11 @@ from __future__ import annotations
 from html import escape
 
 from fastapi import APIRouter, Request
-from sqlalchemy import select
 from starlette.responses import HTMLResponse
 
 from returndesk.domain import format_money
 from returndesk.domain.shipping import PrepaidLabel
 from returndesk.errors import NotFound
-from returndesk.store.db import reading
-from returndesk.store.repositories.returns import get_return
-from returndesk.store.tables import ConversationStateRow
 from returndesk.web.state import app_state
 
 router = APIRouter()
@@ -46,17 +42,10 @@ dt {{ font-weight: 600; }} dd {{ margin: 0 0 .5rem; }}
 async def return_label(rma: str, request: Request) -> HTMLResponse:
     state = app_state(request)
     visitor = state.identity.visitor(request)
-    async with reading(state.sessions) as session:
-        ret = await get_return(session, rma)
-        verified = await session.scalar(
-            select(ConversationStateRow.thread_id)
-            .where(
-                ConversationStateRow.owner_id == visitor.owner_id,
-                ConversationStateRow.customer_id == ret.customer_id,
-            )
-            .limit(1)
-        )
-    if verified is None or not isinstance(ret.shipment, PrepaidLabel):
+    async with state.storage.reading() as repositories:
+        ret = await repositories.returns.get(rma)
+        verified = await repositories.conversations.verified_as(visitor.owner_id, ret.customer_id)
+    if not verified or not isinstance(ret.shipment, PrepaidLabel):
         # Said as for a return that does not exist, so return numbers cannot be probed.
         raise NotFound(f"Return {ret.rma} was not found.")
     label = ret.shipment

@@ -16,13 +16,8 @@ from starlette.responses import Response
 from returndesk.errors import NotFound
 from returndesk.operations.json_views import person_json
 from returndesk.operations.staff_accounts import staff_member
-from returndesk.store.db import reading
 from returndesk.store.live_feed import LiveFeed
-from returndesk.store.repositories.live_events import (
-    LiveEvent,
-    staff_events_after,
-    thread_events_after,
-)
+from returndesk.store.port.live_events import LiveEvent
 from returndesk.web.live_stream import REPLAY_LIMIT, event_stream, resume_after, sse
 from returndesk.web.routes.chatkit import owner_of
 from returndesk.web.routes.staff import signed_in
@@ -94,14 +89,14 @@ async def staff_events(request: Request) -> Response:
 
 
 async def _thread_replay(feed: LiveFeed, thread_id: str, after: int) -> list[LiveEvent]:
-    async with reading(feed.sessions) as session:
-        return await thread_events_after(
-            session, thread_id, after, recent_since=feed.recent_since(), limit=REPLAY_LIMIT
+    async with feed.storage.reading() as repositories:
+        return await repositories.live_events.thread_events_after(
+            thread_id, after, recent_since=feed.recent_since(), limit=REPLAY_LIMIT
         )
 
 
 async def _staff_replay(feed: LiveFeed, after: int) -> list[LiveEvent]:
-    async with reading(feed.sessions) as session:
-        return await staff_events_after(
-            session, after, recent_since=feed.recent_since(), limit=REPLAY_LIMIT
+    async with feed.storage.reading() as repositories:
+        return await repositories.live_events.staff_events_after(
+            after, recent_since=feed.recent_since(), limit=REPLAY_LIMIT
         )

@@ -26,7 +26,7 @@ from returndesk.operations.json_views import queue_entry_json, return_detail_jso
 from returndesk.operations.return_detail import return_detail
 from returndesk.operations.return_queue import returns_queue
 from returndesk.operations.staff import advance_return
-from returndesk.store.repositories.return_queue import QueueFilter
+from returndesk.store.port.return_queue import QueueFilter
 from returndesk.untrusted_json import JsonLimits
 from returndesk.web.routes.staff import json_fields, query_day, signed_in
 from returndesk.web.state import app_state

@@ -20,7 +20,7 @@ from returndesk.llm.offline.items import option_words
 from returndesk.llm.offline.normalize import Text, normalize
 from returndesk.llm.offline.options import UNIT_WORDS, measure_of
 from returndesk.llm.offline.variants import pick_variant
-from returndesk.store.seed import demo_data_dir
+from returndesk.store.seed_format import demo_data_dir
 
 PRODUCTS = json.loads((demo_data_dir() / "products.json").read_text())
 
