@@ -1,4 +1,6 @@
-"""Server time of conversation turns on SQLite: typed turns with the offline model, and clicks.
+"""Server time of conversation turns on SQLite and on the Cosmos DB test server, side by
+side: typed turns with the offline model, and clicks; on Cosmos DB also the request units
+each turn would cost (computed, see `bench.request_units`).
 
 The app runs in this process and is called through its ASGI interface, so
 the figures are the server's own time for a whole request, stream included.
@@ -13,18 +15,16 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from sqlalchemy import select
-from tests.support.sql_store import sql_session
+from tests.support.cosmos_server import CosmosServer, cosmos_server
+from tests.support.stores import cosmos_url, open_test_storage, storage_options
 
 from bench.measure import Latencies, Results
+from bench.request_units import total_request_units
 from returndesk.domain import OrderStatus, load_policy
 from returndesk.operations.context import Operations, utc_now
 from returndesk.operations.queries import orders_with_eligibility
 from returndesk.settings import Settings
-from returndesk.store.seed_format import demo_data_dir
-from returndesk.store.sql.migrate import upgrade_async
-from returndesk.store.sql.storage import SqlStorage
-from returndesk.store.sql.tables import OrderRow
+from returndesk.store.seed_format import demo_data_dir, read_seed_data
 from returndesk.web.app import create_app
 
 SHOPPERS = 60
@@ -111,16 +111,10 @@ class Client:
 
 async def _stories(ops: Operations) -> list[Story]:
     """Shoppers with an item that can be refunded by the plainest path."""
-    async with ops.storage.reading() as repositories:
-        session = sql_session(repositories)
-        customer_ids = (
-            await session.scalars(
-                select(OrderRow.customer_id)
-                .where(OrderRow.status == OrderStatus.DELIVERED.value)
-                .distinct()
-                .order_by(OrderRow.customer_id)
-            )
-        ).all()
+    orders = read_seed_data(demo_data_dir()).orders.values()
+    customer_ids = sorted(
+        {order.user_id for order in orders if order.status is OrderStatus.DELIVERED}
+    )
     stories = []
     for customer_id in customer_ids:
         found = await orders_with_eligibility(ops, customer_id)
@@ -147,20 +141,72 @@ async def _stories(ops: Operations) -> list[Story]:
     return stories
 
 
+@dataclass
+class Turns:
+    typed: list[float]
+    clicks: list[float]
+    typed_units: list[float]
+    click_units: list[float]
+
+
 async def run(results: Results, workdir: Path) -> None:
-    url = f"sqlite+aiosqlite:///{workdir / 'conversation.db'}"
-    await upgrade_async(url)
-    storage = SqlStorage(url)
+    sqlite = await _turns(f"sqlite+aiosqlite:///{workdir / 'conversation.db'}", None)
+    with cosmos_server(workdir) as server:
+        cosmos = await _turns(cosmos_url(server.endpoint, "conversation-bench"), server)
+    for name, turns in (("SQLite", sqlite), ("Cosmos DB test server", cosmos)):
+        typed, clicks = Latencies(tuple(turns.typed)), Latencies(tuple(turns.clicks))
+        target = "<= 30 ms" if name == "SQLite" else ""
+        results.add(
+            "conversation",
+            f"{name}: typed turn p50 ({len(turns.typed)} turns, offline model)",
+            typed.p50,
+            "ms",
+            target,
+        )
+        results.add("conversation", f"{name}: typed turn p99", typed.p99, "ms")
+        results.add(
+            "conversation",
+            f"{name}: click round trip p50 ({len(turns.clicks)} clicks)",
+            clicks.p50,
+            "ms",
+        )
+        results.add(
+            "conversation",
+            f"{name}: click round trip p99",
+            clicks.p99,
+            "ms",
+            "<= 15 ms" if name == "SQLite" else "",
+        )
+    for kind, units in (("click", cosmos.click_units), ("typed turn", cosmos.typed_units)):
+        measured = Latencies(tuple(units))
+        results.add(
+            "conversation",
+            f"Cosmos DB: RU per {kind}, mean (computed)",
+            sum(units) / len(units),
+            "RU",
+        )
+        results.add("conversation", f"Cosmos DB: RU per {kind}, p99 (computed)", measured.p99, "RU")
+
+
+async def _turns(url: str, server: CosmosServer | None) -> Turns:
+    """Half the stories typed and half clicked, on the store at `url`."""
+    storage = open_test_storage(url)
+    await storage.upgrade()
     await storage.seed(demo_data_dir(), now=utc_now())
     stories = await _stories(Operations(storage, load_policy()))
     await storage.close()
 
     settings = Settings(
-        _env_file=None, environment="test", database_url=url, secret_key="bench-secret"
+        _env_file=None, environment="test", secret_key="bench-secret", **storage_options(url)
     )
     app = create_app(settings)
-    typed: list[float] = []
-    clicks: list[float] = []
+    turns = Turns([], [], [], [])
+
+    def charged(units: list[float]) -> None:
+        if server is not None:
+            units.append(total_request_units(server.requests()))
+            server.clear_requests()
+
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         # Each shopper's item can be returned once, so half type and half click.
@@ -168,36 +214,39 @@ async def run(results: Results, workdir: Path) -> None:
             async with httpx.AsyncClient(transport=transport, base_url="http://bench") as http:
                 shopper = Client(http)
                 await shopper.start()
-                typed.append(await shopper.say(f"hi, my email is {story.email}"))
-                typed.append(
-                    await shopper.say(f"return the {story.name} from order {story.order_id}")
-                )
-                typed.append(await shopper.say("it stopped working"))
-                typed.append(await shopper.say("refund please"))
-                typed.append(await shopper.say("I don't have a printer"))
-                typed.append(await shopper.say("yes"))
+                if server is not None:
+                    server.clear_requests()
+                for text in (
+                    f"hi, my email is {story.email}",
+                    f"return the {story.name} from order {story.order_id}",
+                    "it stopped working",
+                    "refund please",
+                    "I don't have a printer",
+                    "yes",
+                ):
+                    turns.typed.append(await shopper.say(text))
+                    charged(turns.typed_units)
         for story in stories[1::2]:
             async with httpx.AsyncClient(transport=transport, base_url="http://bench") as http:
                 shopper = Client(http)
                 await shopper.start()
-                clicks.append(await shopper.submit("email", {"email": story.email}))
-                clicks.append(await shopper.click("Return or exchange items"))
-                clicks.append(await shopper.submit(story.order_id, {f"qty:{story.item_id}": True}))
-                clicks.append(await shopper.click("Defective"))
-                clicks.append(await shopper.click("Refund"))
-                clicks.append(await shopper.click("Print a prepaid label"))
-                clicks.append(await shopper.click("Change something"))
-                clicks.append(await shopper.click("QR code"))
-    typed_latency, click_latency = Latencies(tuple(typed)), Latencies(tuple(clicks))
-    results.add(
-        "conversation",
-        f"typed turn p50 ({len(typed)} turns, offline model)",
-        typed_latency.p50,
-        "ms",
-        "<= 30 ms",
-    )
-    results.add("conversation", "typed turn p99", typed_latency.p99, "ms")
-    results.add(
-        "conversation", f"click round trip p50 ({len(clicks)} clicks)", click_latency.p50, "ms"
-    )
-    results.add("conversation", "click round trip p99", click_latency.p99, "ms", "<= 15 ms")
+                if server is not None:
+                    server.clear_requests()
+                turns.clicks.append(await shopper.submit("email", {"email": story.email}))
+                charged(turns.click_units)
+                turns.clicks.append(await shopper.click("Return or exchange items"))
+                charged(turns.click_units)
+                turns.clicks.append(
+                    await shopper.submit(story.order_id, {f"qty:{story.item_id}": True})
+                )
+                charged(turns.click_units)
+                for label in (
+                    "Defective",
+                    "Refund",
+                    "Print a prepaid label",
+                    "Change something",
+                    "QR code",
+                ):
+                    turns.clicks.append(await shopper.click(label))
+                    charged(turns.click_units)
+    return turns

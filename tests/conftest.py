@@ -21,10 +21,13 @@ import asyncpg
 import pytest
 
 from returndesk.domain import load_policy
+from returndesk.store.port.storage import Storage
 from returndesk.store.seed_format import demo_data_dir
 from returndesk.store.sql.db import SessionFactory, create_engine, create_session_factory
 from returndesk.store.sql.migrate import upgrade
 from returndesk.store.sql.storage import SqlStorage
+from tests.support.cosmos_server import CosmosServer, cosmos_server
+from tests.support.stores import cosmos_parts, cosmos_url, open_test_storage
 
 POSTGRES_ADMIN_URL = os.environ.get(
     "RETURNDESK_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
@@ -232,3 +235,99 @@ async def demo_storage(demo_database_url: str) -> AsyncIterator[SqlStorage]:
 @pytest.fixture
 def demo_sessions(demo_storage: SqlStorage) -> SessionFactory:
     return demo_storage.sessions
+
+
+# Azure Cosmos DB: databases on one test server per worker, made from seeded templates by
+# the server's in-memory copy (tests/support/cosmos_server/copy.mjs).
+
+
+@pytest.fixture(scope="session")
+def cosmos(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CosmosServer]:
+    with cosmos_server(tmp_path_factory.mktemp("cosmos")) as server:
+        yield server
+
+
+async def _cosmos_storage_ready(url: str, *, seeded: bool) -> None:
+    storage = open_test_storage(url)
+    try:
+        await storage.upgrade()
+        if seeded:
+            await storage.seed(demo_data_dir(), now=DEMO_NOW)
+    finally:
+        await storage.close()
+
+
+@pytest.fixture(scope="session")
+def cosmos_template(cosmos: CosmosServer) -> str:
+    url = cosmos_url(cosmos.endpoint, f"template-{uuid.uuid4().hex[:10]}")
+    asyncio.run(_cosmos_storage_ready(url, seeded=False))
+    return url
+
+
+@pytest.fixture(scope="session")
+def demo_cosmos_template(cosmos: CosmosServer) -> str:
+    url = cosmos_url(cosmos.endpoint, f"demo-{uuid.uuid4().hex[:10]}")
+    asyncio.run(_cosmos_storage_ready(url, seeded=True))
+    return url
+
+
+@contextmanager
+def _cosmos_copy(cosmos: CosmosServer, template: str) -> Iterator[str]:
+    _, source = cosmos_parts(template)
+    name = f"test-{uuid.uuid4().hex[:12]}"
+    cosmos.copy_database(source, name)
+    cosmos.throttle(0, 0)
+    cosmos.clear_fan_outs()
+    try:
+        yield cosmos_url(cosmos.endpoint, name)
+    finally:
+        cosmos.throttle(0, 0)
+        cosmos.drop_database(name)
+
+
+@pytest.fixture
+def cosmos_store_url(cosmos: CosmosServer, cosmos_template: str) -> Iterator[str]:
+    """An empty Cosmos database of its own, its containers made."""
+    with _cosmos_copy(cosmos, cosmos_template) as url:
+        yield url
+
+
+@pytest.fixture
+def demo_cosmos_url(cosmos: CosmosServer, demo_cosmos_template: str) -> Iterator[str]:
+    """A Cosmos database of its own holding the demo store."""
+    with _cosmos_copy(cosmos, demo_cosmos_template) as url:
+        yield url
+
+
+@pytest.fixture(
+    params=[
+        "sqlite",
+        pytest.param("postgres", marks=pytest.mark.postgres),
+        pytest.param("cosmos", marks=pytest.mark.cosmos),
+    ]
+)
+def every_store_url(request: pytest.FixtureRequest) -> str:
+    """An empty store, once on each backend: SQLite, PostgreSQL and Cosmos DB."""
+    name = "cosmos_store" if request.param == "cosmos" else request.param
+    url: str = request.getfixturevalue(f"{name}_url")
+    return url
+
+
+@pytest.fixture(
+    params=[
+        "sqlite",
+        pytest.param("postgres", marks=pytest.mark.postgres),
+        pytest.param("cosmos", marks=pytest.mark.cosmos),
+    ]
+)
+def every_demo_store_url(request: pytest.FixtureRequest) -> str:
+    """The demo store, once on each backend."""
+    url: str = request.getfixturevalue(f"demo_{request.param}_url")
+    return url
+
+
+@pytest.fixture
+async def every_demo_storage(every_demo_store_url: str) -> AsyncIterator[Storage]:
+    opened = open_test_storage(every_demo_store_url)
+    yield opened
+    await opened.close()

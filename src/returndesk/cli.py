@@ -68,7 +68,7 @@ def _run(work: Callable[[Operations], Awaitable[T]]) -> T:
     settings = Settings()
 
     async def main() -> T:
-        storage = open_storage(settings.database_url)
+        storage = open_storage(**settings.storage_options())
         try:
             await storage.check_schema()
             return await work(Operations(storage, load_policy(settings.policy_file)))
@@ -119,7 +119,7 @@ def db_upgrade() -> None:
     settings = Settings()
 
     async def main() -> None:
-        storage = open_storage(settings.database_url)
+        storage = open_storage(**settings.storage_options())
         try:
             await storage.upgrade()
         finally:

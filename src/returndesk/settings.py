@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -26,6 +26,11 @@ class Settings(BaseSettings):
     environment: Literal["development", "production", "test"] = "development"
     database_url: str = "sqlite+aiosqlite:///./returndesk.db"
     database_echo: bool = False
+    # Azure Cosmos DB for NoSQL instead of the database URL, when an endpoint is set.
+    cosmos_endpoint: str | None = None
+    cosmos_database: str = Field(default="returndesk", min_length=1, max_length=255)
+    # Without a key, Entra ID signs in (a managed identity in Azure).
+    cosmos_key: SecretStr | None = None
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     workers: int = Field(default=1, ge=1)
@@ -135,7 +140,17 @@ class Settings(BaseSettings):
 
     @property
     def is_sqlite(self) -> bool:
-        return self.database_url.startswith("sqlite")
+        return self.cosmos_endpoint is None and self.database_url.startswith("sqlite")
+
+    def storage_options(self) -> dict[str, Any]:
+        """What `store.backends.open_storage` takes to open the configured store."""
+        return {
+            "database_url": self.database_url,
+            "echo": self.database_echo,
+            "cosmos_endpoint": self.cosmos_endpoint,
+            "cosmos_database": self.cosmos_database,
+            "cosmos_key": self.cosmos_key.get_secret_value() if self.cosmos_key else None,
+        }
 
     def signing_secret(self) -> str:
         """The configured secret, or in development one generated once and kept on disk."""

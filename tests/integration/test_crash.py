@@ -10,29 +10,27 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import func, select
 
 from returndesk.domain import load_policy
 from returndesk.operations.context import Operations
-from returndesk.store.sql.storage import SqlStorage
-from returndesk.store.sql.tables import ReturnEventRow, ReturnLineRow, ReturnRow
 from tests.support.chatkit_client import ChatKitClient
 from tests.support.demo import find_line, ordinary, returns_of
 from tests.support.flows import choose_items, to_summary, verify
 from tests.support.servers import Server, run_cli
 from tests.support.shopper import Shopper
-from tests.support.sql_store import sql_session
+from tests.support.stores import open_test_storage
 
 
-@pytest.fixture
-def store_url(sqlite_url: str) -> str:
-    run_cli(sqlite_url, "seed", "demo", "--no-history")
-    return sqlite_url
+@pytest.fixture(params=["sqlite", pytest.param("cosmos_store", marks=pytest.mark.cosmos)])
+def store_url(request: pytest.FixtureRequest) -> str:
+    url: str = request.getfixturevalue(f"{request.param}_url")
+    run_cli(url, "seed", "demo", "--no-history")
+    return url
 
 
 @pytest.fixture
 async def ops(store_url: str) -> AsyncIterator[Operations]:
-    storage = SqlStorage(store_url)
+    storage = open_test_storage(store_url)
     yield Operations(storage, load_policy())
     await storage.close()
 
@@ -76,15 +74,8 @@ async def test_after_a_kill_the_conversation_continues_at_the_same_step(
 async def whole_returns(ops: Operations) -> list[tuple[int, int]]:
     """For each return: how many lines and history events it has."""
     async with ops.storage.reading() as repositories:
-        session = sql_session(repositories)
-        rows = await session.execute(
-            select(
-                ReturnRow.rma,
-                select(func.count()).where(ReturnLineRow.rma == ReturnRow.rma).scalar_subquery(),
-                select(func.count()).where(ReturnEventRow.rma == ReturnRow.rma).scalar_subquery(),
-            )
-        )
-        return [(lines, events) for _, lines, events in rows.all()]
+        every = await repositories.returns.newest_first()
+    return [(len(ret.lines), len(ret.events)) for ret in every]
 
 
 @pytest.mark.parametrize("delay", [0.0, 0.01, 0.03])

@@ -1,4 +1,5 @@
-"""Several real server processes on one PostgreSQL database need no sticky sessions."""
+"""Several real server processes on one PostgreSQL or Cosmos DB database need no sticky
+sessions."""
 
 from __future__ import annotations
 
@@ -11,21 +12,25 @@ import pytest
 
 from returndesk.domain import OrderStatus, load_policy
 from returndesk.operations.context import Operations
-from returndesk.store.sql.storage import SqlStorage
 from tests.support.chatkit_client import ChatKitClient
 from tests.support.demo import Pick, find_line, find_order, ordinary, returns_of
 from tests.support.flows import choose_items, to_summary, verify
 from tests.support.servers import Server, run_cli, serving
 from tests.support.shopper import Shopper
+from tests.support.stores import open_test_storage
 
-pytestmark = pytest.mark.postgres
 
-
-@pytest.fixture
-def store_url(postgres_url: str) -> str:
+@pytest.fixture(
+    params=[
+        pytest.param("postgres", marks=pytest.mark.postgres),
+        pytest.param("cosmos_store", marks=pytest.mark.cosmos),
+    ]
+)
+def store_url(request: pytest.FixtureRequest) -> str:
     """An empty database loaded with the demo store now, as `make run` does."""
-    run_cli(postgres_url, "seed", "demo", "--no-history")
-    return postgres_url
+    url: str = request.getfixturevalue(f"{request.param}_url")
+    run_cli(url, "seed", "demo", "--no-history")
+    return url
 
 
 @pytest.fixture
@@ -36,7 +41,7 @@ def two_servers(store_url: str, tmp_path: Path) -> Iterator[tuple[Server, Server
 
 @pytest.fixture
 async def ops(store_url: str) -> AsyncIterator[Operations]:
-    storage = SqlStorage(store_url)
+    storage = open_test_storage(store_url)
     yield Operations(storage, load_policy())
     await storage.close()
 

@@ -12,13 +12,16 @@ from fastapi import FastAPI
 from returndesk.operations.context import utc_now
 from returndesk.settings import Settings
 from returndesk.web.app import create_app
+from tests.support.stores import storage_options
 
 
-def settings_for(database_url: str, **overrides: object) -> Settings:
+def settings_for(store_url: str, **overrides: object) -> Settings:
+    """Settings of an app on this store (a SQL URL or a Cosmos test server's, see
+    `tests.support.stores`)."""
     return Settings(
         _env_file=None,
         environment="test",
-        database_url=database_url,
+        **storage_options(store_url),
         secret_key="test-secret-key-not-for-production",
         **overrides,  # type: ignore[arg-type]
     )

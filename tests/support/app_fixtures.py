@@ -3,7 +3,7 @@ drive it, for the tests that talk to the app over its HTTP interface."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 
 import pytest
 from fastapi import FastAPI
@@ -14,6 +14,7 @@ from returndesk.web.state import AppState
 from tests.conftest import DEMO_NOW
 from tests.support.app import http_client, running_app, settings_for
 from tests.support.chatkit_client import ChatKitClient
+from tests.support.cosmos_server import CosmosServer
 from tests.support.demo import demo_operations
 from tests.support.shopper import Shopper, ShopperFactory
 from tests.support.staff import StaffConsole, signed_in_staff
@@ -76,3 +77,26 @@ async def admin(app: FastAPI, ops: Operations) -> AsyncIterator[StaffConsole]:
         yield await signed_in_staff(
             ops, http, role=StaffRole.ADMIN, email="ana@example.com", name="Ana Ruiz"
         )
+
+
+# The staff console reads across customers (its queue, its searches): a test that signs
+# staff in may fan out across partitions; a shopper's requests alone never may.
+STAFF_FIXTURES = frozenset({"agent", "admin"})
+
+
+@pytest.fixture(
+    params=[
+        "sqlite",
+        pytest.param("postgres", marks=pytest.mark.postgres),
+        pytest.param("cosmos", marks=pytest.mark.cosmos),
+    ]
+)
+def shopper_path_store_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The demo store on each backend; on Cosmos DB the test fails if a request read
+    across partitions, unless it signed staff in."""
+    url: str = request.getfixturevalue(f"demo_{request.param}_url")
+    yield url
+    if request.param == "cosmos" and not STAFF_FIXTURES & set(request.fixturenames):
+        cosmos: CosmosServer = request.getfixturevalue("cosmos")
+        fan_outs = cosmos.fan_outs()
+        assert fan_outs == [], f"a shopper's request read across partitions: {fan_outs}"

@@ -45,6 +45,22 @@ class FanOut:
     query: str | None
 
 
+@dataclass(frozen=True)
+class LoggedRequest:
+    """One data request the server answered (see `CosmosServer.requests`)."""
+
+    method: str
+    path: str
+    # read, query, feed, create, upsert, replace, delete, patch or batch.
+    operation: str
+    partitioned: bool
+    status: int
+    request_bytes: int
+    response_bytes: int
+    # A batch's operations: {"operation": ..., "bytes": size of the document written}.
+    operations: list[dict[str, Any]]
+
+
 @dataclass
 class CosmosServer:
     endpoint: str
@@ -78,6 +94,23 @@ class CosmosServer:
         """How many of the throttled answers asked for have not been given yet."""
         remaining: int = self._control("GET", "throttle").json()["requests"]
         return remaining
+
+    def requests(self) -> list[LoggedRequest]:
+        """Data requests since the last clear, in the order they were answered."""
+        rows: list[dict[str, Any]] = self._control("GET", "requests").json()
+        return [LoggedRequest(**row) for row in rows]
+
+    def clear_requests(self) -> None:
+        self._control("DELETE", "requests")
+
+    def copy_database(self, source: str, target: str) -> None:
+        """A new database `target` holding everything `source` holds (made in memory)."""
+        self._control("POST", f"databases/{source}/copy", {"to": target})
+
+    def drop_database(self, name: str) -> None:
+        response = httpx.delete(f"{self.endpoint}/dbs/{name}", verify=False, timeout=10)
+        if response.status_code not in (204, 404):
+            response.raise_for_status()
 
     def _control(self, method: str, path: str, body: object = None) -> httpx.Response:
         response = httpx.request(

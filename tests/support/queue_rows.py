@@ -13,8 +13,8 @@ from typing import Any
 from sqlalchemy import insert, select
 
 from returndesk.domain import ReasonCode, Resolution, ReturnMethod, ReturnStatus, new_rma
+from returndesk.store.demo_history import FIRST_NAMES, LAST_NAMES
 from returndesk.store.sql.db import SessionFactory, transaction
-from returndesk.store.sql.demo_history import FIRST_NAMES, LAST_NAMES
 from returndesk.store.sql.tables import CustomerRow, OrderRow, ReturnRow
 
 # Roughly a store's mix: most returns are over, a few wait for a person.

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import httpx
 
+from tests.support.stores import store_environment
+
 RETURNDESK = Path(sys.executable).with_name("returndesk")
 SECRET = "integration-test-secret"
 
@@ -30,8 +32,8 @@ def free_port() -> int:
         return port
 
 
-def run_cli(database_url: str, *args: str) -> str:
-    env = {**os.environ, "RETURNDESK_DATABASE_URL": database_url}
+def run_cli(store_url: str, *args: str) -> str:
+    env = {**os.environ, **store_environment(store_url)}
     done = subprocess.run(
         [str(RETURNDESK), *args], env=env, capture_output=True, text=True, timeout=120, check=True
     )
@@ -59,7 +61,7 @@ class Server:
         self.port = self.port or free_port()
         env = {
             **os.environ,
-            "RETURNDESK_DATABASE_URL": self.database_url,
+            **store_environment(self.database_url),
             "RETURNDESK_SECRET_KEY": SECRET,
         }
         with self.log_path.open("ab") as log:

@@ -13,6 +13,7 @@ from returndesk.flow.events import Verify
 from returndesk.flow.facts import Records
 from returndesk.flow.state import FlowState
 from returndesk.flow.turn import EventRejected, Turn
+from returndesk.operations.lockouts import count_failure, forget_failures
 from returndesk.store.commits import commits
 from returndesk.store.port.attempts import AttemptLimit
 from returndesk.telemetry import VERIFICATION_FAILURES
@@ -51,12 +52,10 @@ async def verify(state: FlowState, event: Verify, turn: Turn) -> str | None:
         VERIFICATION_FAILURES.inc()
         counted = [AttemptLimit(keys[0], limits.per_owner)]
         counted += [AttemptLimit(key, limits.per_address) for key in keys[1:]]
-        async with turn.ops.storage.transaction() as repositories:
-            await repositories.attempts.record_failure(counted, now=now, window=limits.lockout)
+        await count_failure(turn.ops, counted, now=now, window=limits.lockout)
         return "I couldn't verify those details. Please check them and try again."
     if earlier.first_key_failed:
-        async with turn.ops.storage.transaction() as repositories:
-            await repositories.attempts.forget(keys[0])
+        await forget_failures(turn.ops, keys[0])
     # The verified state's facts start from this customer: no need to read them again.
     turn.source.remember((customer.id, None), Records(customer), read_at=read_at)
     # The engine moves a newly verified shopper on, to the definition's `after_verification`.

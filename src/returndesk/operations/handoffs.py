@@ -24,6 +24,7 @@ from returndesk.domain.handoffs import (
 )
 from returndesk.domain.staff import StaffMember
 from returndesk.errors import Conflict, NotFound
+from returndesk.operations.contention import retried_on_contention
 from returndesk.operations.context import Operations
 from returndesk.operations.json_views import handoff_json, person_json
 from returndesk.store.port.live_events import Audience
@@ -58,6 +59,7 @@ async def handoff(ops: Operations, handoff_id: int) -> Handoff:
         return await _found(repositories, handoff_id)
 
 
+@retried_on_contention
 async def open_handoff(
     ops: Operations,
     *,
@@ -87,6 +89,7 @@ async def open_handoff(
     return opened, True
 
 
+@retried_on_contention
 async def claim_handoff(
     ops: Operations, handoff_id: int, member: StaffMember, saying: Saying
 ) -> Handoff:
@@ -103,6 +106,7 @@ async def claim_handoff(
     return claimed
 
 
+@retried_on_contention
 async def reply_to_shopper(
     ops: Operations, handoff_id: int, member: StaffMember, saying: Saying
 ) -> tuple[Handoff, list[dict[str, Any]]]:
@@ -131,6 +135,7 @@ async def reply_to_shopper(
     return held, items
 
 
+@retried_on_contention
 async def hand_back(
     ops: Operations, handoff_id: int, member: StaffMember, saying: Saying
 ) -> Handoff:
@@ -145,6 +150,7 @@ async def hand_back(
     return ended
 
 
+@retried_on_contention
 async def close_handoff(
     ops: Operations, handoff_id: int, member: StaffMember, note: str | None, saying: Saying
 ) -> Handoff:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
 from returndesk.domain.audit import AuditAction
 from returndesk.domain.staff import StaffMember, require_admin
 from returndesk.errors import NotFound
+from returndesk.operations.contention import retried_on_contention
 from returndesk.operations.context import Operations
-from returndesk.store.port.attempts import Lockout
+from returndesk.store.port.attempts import AttemptLimit, Lockout
 
 
 async def lockouts(ops: Operations) -> list[Lockout]:
@@ -14,6 +18,7 @@ async def lockouts(ops: Operations) -> list[Lockout]:
         return await repositories.attempts.running_lockouts(ops.clock())
 
 
+@retried_on_contention
 async def lift_lockout(ops: Operations, key: str, *, by: StaffMember) -> None:
     """The visitor or address may try again at once; recorded in the audit log."""
     require_admin(by)
@@ -28,3 +33,19 @@ async def lift_lockout(ops: Operations, key: str, *, by: StaffMember) -> None:
             subject=key[:128],
             detail={},
         )
+
+
+@retried_on_contention
+async def count_failure(
+    ops: Operations, limits: Sequence[AttemptLimit], *, now: datetime, window: timedelta
+) -> None:
+    """One more failed attempt against each key (verification or sign-in)."""
+    async with ops.storage.transaction() as repositories:
+        await repositories.attempts.record_failure(limits, now=now, window=window)
+
+
+@retried_on_contention
+async def forget_failures(ops: Operations, key: str) -> None:
+    """A success: the key's earlier failures no longer count."""
+    async with ops.storage.transaction() as repositories:
+        await repositories.attempts.forget(key)

@@ -24,11 +24,13 @@ from returndesk.domain import (
     plan_item_change,
     plan_payment_change,
 )
+from returndesk.operations.contention import retried_on_contention
 from returndesk.operations.context import Operations
 from returndesk.operations.money_moves import record_transaction
 from returndesk.telemetry import ORDERS_CHANGED
 
 
+@retried_on_contention
 async def change_shipping_address(
     ops: Operations, order_id: str, *, customer_id: str, fields: Mapping[str, str]
 ) -> AddressChange:
@@ -41,6 +43,7 @@ async def change_shipping_address(
     return change
 
 
+@retried_on_contention
 async def change_payment_method(
     ops: Operations, order_id: str, *, customer_id: str, payment_method_id: str
 ) -> PaymentChange:
@@ -75,6 +78,7 @@ async def change_payment_method(
     return change
 
 
+@retried_on_contention
 async def change_items(
     ops: Operations,
     order_id: str,
@@ -124,6 +128,7 @@ async def change_items(
     return change
 
 
+@retried_on_contention
 async def change_default_address(
     ops: Operations,
     *,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from returndesk.domain import CancellationPlan, TransactionKind, plan_order_cancellation
+from returndesk.operations.contention import retried_on_contention
 from returndesk.operations.context import Operations
 from returndesk.operations.money_moves import record_transaction
 from returndesk.telemetry import ORDERS_CANCELLED
 
 
+@retried_on_contention
 async def cancel_order(
     ops: Operations, order_id: str, *, customer_id: str, reason: str
 ) -> CancellationPlan:

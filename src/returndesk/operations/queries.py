@@ -21,6 +21,7 @@ from returndesk.domain import (
 )
 from returndesk.domain.lifecycle import ENDED_WITHOUT_ITEMS
 from returndesk.errors import NotFound
+from returndesk.operations.contention import retried_on_contention
 from returndesk.operations.context import Operations
 from returndesk.operations.transitions import move
 from returndesk.store.port.returns import StoredReturn
@@ -141,6 +142,7 @@ async def return_status(
     )
 
 
+@retried_on_contention
 async def expire_if_due(ops: Operations, rma: str) -> bool:
     """Expire the return if it waited too long for its items; True when it did."""
     now = ops.clock()

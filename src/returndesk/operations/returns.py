@@ -34,6 +34,7 @@ from returndesk.domain import (
     require_eligible,
 )
 from returndesk.errors import Conflict, InvalidRequest, NotEligible, NotFound
+from returndesk.operations.contention import retried_on_contention
 from returndesk.operations.context import Operations
 from returndesk.operations.money_moves import record_transaction
 from returndesk.operations.transitions import after_approval, move
@@ -63,6 +64,7 @@ class ReturnDraft:
     thread_id: str | None = None
 
 
+@retried_on_contention
 async def create_return(ops: Operations, draft: ReturnDraft) -> StoredReturn:
     """The new return, or the one already made with this idempotency key."""
     try:
@@ -223,6 +225,7 @@ async def _charge_exchange_difference(
     )
 
 
+@retried_on_contention
 async def cancel_return(ops: Operations, rma: str, *, customer_id: str) -> StoredReturn:
     """The shopper cancels their own return while nothing has been shipped."""
     async with ops.storage.transaction() as repositories:

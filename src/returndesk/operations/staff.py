@@ -10,11 +10,13 @@ from returndesk.domain import Actor, ReturnStatus
 from returndesk.domain.audit import AuditAction
 from returndesk.domain.staff import StaffMember
 from returndesk.errors import InvalidTransition
+from returndesk.operations.contention import retried_on_contention
 from returndesk.operations.context import Operations
 from returndesk.operations.transitions import after_approval, move
 from returndesk.store.port.returns import StoredReturn
 
 
+@retried_on_contention
 async def advance_return(
     ops: Operations,
     rma: str,

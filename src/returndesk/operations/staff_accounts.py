@@ -30,7 +30,9 @@ from returndesk.errors import (
     NotFound,
     TooManyAttempts,
 )
+from returndesk.operations.contention import retried_on_contention
 from returndesk.operations.context import Operations
+from returndesk.operations.lockouts import count_failure, forget_failures
 from returndesk.store.port.attempts import AttemptLimit
 from returndesk.store.port.errors import Duplicate
 from returndesk.store.port.storage import Repositories
@@ -38,6 +40,7 @@ from returndesk.store.port.storage import Repositories
 _HASHER = PasswordHash.recommended()
 
 
+@retried_on_contention
 async def add_staff(
     ops: Operations,
     *,
@@ -73,6 +76,7 @@ async def list_staff(ops: Operations) -> Sequence[StaffMember]:
         return await repositories.staff.every()
 
 
+@retried_on_contention
 async def disable_staff(
     ops: Operations, email: str, *, by: StaffMember | None = None
 ) -> StaffMember:
@@ -87,6 +91,7 @@ async def disable_staff(
         return member
 
 
+@retried_on_contention
 async def reset_password(
     ops: Operations, email: str, password: str, *, by: StaffMember | None = None
 ) -> StaffMember:
@@ -165,14 +170,10 @@ async def sign_in(
         attempt_limits = [AttemptLimit(keys[0], limits.per_owner)]
         if len(keys) > 1:
             attempt_limits.append(AttemptLimit(keys[1], limits.per_address))
-        async with ops.storage.transaction() as repositories:
-            await repositories.attempts.record_failure(
-                attempt_limits, now=now, window=limits.lockout
-            )
+        await count_failure(ops, attempt_limits, now=now, window=limits.lockout)
         raise InvalidCredentials("That email and password don't match an active account.")
     if earlier.first_key_failed:
-        async with ops.storage.transaction() as repositories:
-            await repositories.attempts.forget(keys[0])
+        await forget_failures(ops, keys[0])
     return member
 
 

@@ -55,7 +55,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        storage = open_storage(settings.database_url, echo=settings.database_echo)
+        storage = open_storage(**settings.storage_options())
         await _warn_unless_schema_current(storage)
         usage = UsageMeter()
         webhook = (

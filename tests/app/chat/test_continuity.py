@@ -8,13 +8,13 @@ import httpx
 import pytest
 
 from returndesk.operations.context import Operations
-from returndesk.store.sql.storage import SqlStorage
 from tests.conftest import DEMO_NOW
 from tests.support.app import http_client, running_app, settings_for
 from tests.support.chatkit_client import ChatKitClient
 from tests.support.demo import demo_operations, find_line, ordinary, returns_of
 from tests.support.flows import choose_items, verify
 from tests.support.shopper import Shopper
+from tests.support.stores import open_test_storage
 
 
 def moved_to(shopper: Shopper, http: httpx.AsyncClient, previous: httpx.AsyncClient) -> None:
@@ -25,7 +25,7 @@ def moved_to(shopper: Shopper, http: httpx.AsyncClient, previous: httpx.AsyncCli
 
 async def test_a_conversation_continues_after_the_app_restarts(demo_database_url: str) -> None:
     settings = settings_for(demo_database_url)
-    storage = SqlStorage(demo_database_url)
+    storage = open_test_storage(demo_database_url)
     ops: Operations = demo_operations(storage)
     pick = await find_line(ops, ordinary)
 
@@ -48,12 +48,23 @@ async def test_a_conversation_continues_after_the_app_restarts(demo_database_url
     await storage.close()
 
 
-@pytest.mark.postgres
+@pytest.fixture(
+    params=[
+        pytest.param("postgres", marks=pytest.mark.postgres),
+        pytest.param("cosmos", marks=pytest.mark.cosmos),
+    ]
+)
+def shared_store_url(request: pytest.FixtureRequest) -> str:
+    """The demo store on a database several servers can share."""
+    url: str = request.getfixturevalue(f"demo_{request.param}_url")
+    return url
+
+
 async def test_a_conversation_alternates_between_two_servers_on_one_database(
-    demo_postgres_url: str,
+    shared_store_url: str,
 ) -> None:
-    settings = settings_for(demo_postgres_url)
-    storage = SqlStorage(demo_postgres_url)
+    settings = settings_for(shared_store_url)
+    storage = open_test_storage(shared_store_url)
     ops = demo_operations(storage)
     pick = await find_line(ops, ordinary)
 

@@ -3,25 +3,15 @@ step it led to, who the shopper was by then and their yes/no answers; nothing ty
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from returndesk.operations.context import Operations
-from returndesk.store.sql.tables import ConversationEventRow
 from tests.support.demo import find_line, ordinary
 from tests.support.flows import choose_items, verify
 from tests.support.shopper import Shopper
-from tests.support.sql_store import sql_session
+from tests.support.stores import LoggedTurn, conversation_log
 
 
-async def logged(ops: Operations, thread_id: str) -> list[ConversationEventRow]:
-    async with ops.storage.reading() as repositories:
-        session = sql_session(repositories)
-        rows = await session.scalars(
-            select(ConversationEventRow)
-            .where(ConversationEventRow.thread_id == thread_id)
-            .order_by(ConversationEventRow.id)
-        )
-        return list(rows)
+async def logged(ops: Operations, thread_id: str) -> list[LoggedTurn]:
+    return await conversation_log(ops.storage, thread_id)
 
 
 async def test_a_failed_verification_and_a_declined_offer_are_logged_without_what_was_typed(

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from returndesk.domain import OrderStatus, ReturnStatus
+from returndesk.domain.handoffs import HandoffStatus
 from returndesk.operations.context import Operations
-from returndesk.store.sql.tables import HandoffRow
 from tests.support.demo import find_line, find_order, ordinary, returns_of
 from tests.support.flows import choose_items, to_summary, verify
 from tests.support.shopper import Shopper
-from tests.support.sql_store import sql_session
 
 
 async def test_failed_verification_reveals_nothing(shopper: Shopper, ops: Operations) -> None:
@@ -201,7 +198,8 @@ async def test_asking_for_a_person_is_recorded(shopper: Shopper, ops: Operations
     await shopper.click("Talk to a person")
 
     async with ops.storage.reading() as repositories:
-        session = sql_session(repositories)
-        handoffs = (await session.scalars(select(HandoffRow))).all()
+        handoffs = await repositories.handoffs.listed(
+            list(HandoffStatus), newest_first=False, limit=100
+        )
     assert [h.customer_id for h in handoffs] == [pick.customer.id]
     assert "Return or exchange items" in shopper.labels()

@@ -5,6 +5,67 @@ import { randomUUID } from "node:crypto";
 const PREFIX = "/_test/";
 
 const fanOuts = [];
+// Every request under /dbs since the last clear: what it did and how many bytes moved,
+// from which a benchmark computes the request units Cosmos DB would charge.
+const requests = [];
+
+/** Log a data request as it is answered. */
+export function recordRequest(req, res) {
+  if (!normalizedPath(req.url).startsWith("/dbs")) return;
+  let requestBytes = 0;
+  let responseBytes = 0;
+  const isBatch = Boolean(req.headers["x-ms-cosmos-is-batch-request"]);
+  const body = [];
+  req.on("data", (chunk) => {
+    requestBytes += chunk.length;
+    if (isBatch) body.push(chunk);
+  });
+  const { write, end } = res;
+  res.write = function (chunk, ...rest) {
+    if (chunk) responseBytes += Buffer.byteLength(chunk);
+    return write.call(this, chunk, ...rest);
+  };
+  res.end = function (chunk, ...rest) {
+    if (chunk && typeof chunk !== "function") responseBytes += Buffer.byteLength(chunk);
+    requests.push({
+      method: req.method,
+      path: normalizedPath(req.url),
+      operation: operationOf(req),
+      partitioned: req.headers["x-ms-documentdb-partitionkey"] !== undefined,
+      status: res.statusCode,
+      request_bytes: requestBytes,
+      response_bytes: responseBytes,
+      // A batch's operations, each with the size of the document it writes.
+      operations: isBatch ? batchOperations(body) : [],
+    });
+    return end.call(this, chunk, ...rest);
+  };
+}
+
+function batchOperations(chunks) {
+  try {
+    const operations = JSON.parse(Buffer.concat(chunks).toString());
+    return operations.map((op) => ({
+      operation: String(op.operationType || "").toLowerCase(),
+      bytes: op.resourceBody ? Buffer.byteLength(JSON.stringify(op.resourceBody)) : 0,
+    }));
+  } catch {
+    return [];
+  }
+}
+
+function operationOf(req) {
+  const path = normalizedPath(req.url);
+  const onDocument = /\/docs\/[^/]+$/.test(path);
+  if (req.headers["x-ms-cosmos-is-batch-request"]) return "batch";
+  if (req.headers["x-ms-documentdb-isquery"] || req.headers["content-type"] === "application/query+json") return "query";
+  if (req.method === "GET") return onDocument ? "read" : "feed";
+  if (req.method === "POST") return req.headers["x-ms-documentdb-is-upsert"] ? "upsert" : "create";
+  if (req.method === "PUT") return "replace";
+  if (req.method === "DELETE") return "delete";
+  if (req.method === "PATCH") return "patch";
+  return req.method.toLowerCase();
+}
 const throttle = { remaining: 0, retryAfterMs: 0 };
 
 /** Remember a request that read the whole container instead of one partition. */
@@ -31,6 +92,11 @@ export async function answerControl(req, res) {
     send(res, 200, fanOuts);
   } else if (route === "DELETE fan-outs") {
     fanOuts.length = 0;
+    send(res, 204);
+  } else if (route === "GET requests") {
+    send(res, 200, requests);
+  } else if (route === "DELETE requests") {
+    requests.length = 0;
     send(res, 204);
   } else if (route === "GET throttle") {
     send(res, 200, { requests: throttle.remaining, retry_after_ms: throttle.retryAfterMs });

@@ -14,7 +14,14 @@ import { parseArgs } from "node:util";
 
 import selfsigned from "selfsigned";
 
-import { answerControl, answerThrottled, isControl } from "./control.mjs";
+import {
+  answerControl,
+  answerThrottled,
+  isControl,
+  normalizedPath,
+  recordRequest,
+} from "./control.mjs";
+import { COPY_PATH } from "./copy.mjs";
 import { replaceStockHandlers } from "./routes.mjs";
 import { createHttpsServer } from "./stock.mjs";
 
@@ -45,18 +52,21 @@ async function certificate(host) {
 
 replaceStockHandlers();
 const pems = await certificate(options.host);
-const server = createHttpsServer({ cert: pems.cert, key: pems.private });
+// Keep-alive: without it every request would open a new TLS connection.
+const server = createHttpsServer({ cert: pems.cert, key: pems.private, keepAlive: true });
 
 const [stockListener] = server.listeners("request");
 server.removeAllListeners("request");
 server.on("request", (req, res) => {
-  if (isControl(req)) {
+  // A copy needs the server's account, which only the stock request handler holds.
+  if (isControl(req) && !COPY_PATH.test(normalizedPath(req.url))) {
     answerControl(req, res).catch((err) => {
       console.error(err);
       if (!res.headersSent) res.statusCode = 500;
       res.end();
     });
   } else if (!answerThrottled(req, res)) {
+    recordRequest(req, res);
     stockListener(req, res);
   }
 });

@@ -3,10 +3,11 @@ from __future__ import annotations
 import pytest
 
 from returndesk.operations.context import Operations
-from returndesk.store.sql.storage import SqlStorage
+from returndesk.store.port.storage import Storage
 from tests.support.demo import demo_operations
 
 
 @pytest.fixture
-def ops(demo_storage: SqlStorage) -> Operations:
-    return demo_operations(demo_storage)
+def ops(every_demo_storage: Storage) -> Operations:
+    """Commands on the demo store, on each backend."""
+    return demo_operations(every_demo_storage)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, select
 
 from returndesk.domain import (
     NEW_GIFT_CARD,
@@ -23,15 +22,12 @@ from returndesk.domain.shipping import PrepaidLabel
 from returndesk.errors import InvalidTransition, NotEligible, NotFound
 from returndesk.operations.context import Operations
 from returndesk.operations.returns import cancel_return, create_return
-from returndesk.store.sql.tables import ReturnRow
 from tests.support.demo import draft, find_line, ordinary
-from tests.support.sql_store import sql_session
 
 
 async def return_count(ops: Operations) -> int:
     async with ops.storage.reading() as repositories:
-        session = sql_session(repositories)
-        return (await session.execute(select(func.count()).select_from(ReturnRow))).scalar_one()
+        return len(await repositories.returns.newest_first())
 
 
 async def test_a_refund_by_prepaid_label_gets_a_label_and_the_price_less_fees(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 
 from returndesk.domain.staff import StaffRole
 from returndesk.errors import Conflict, InvalidRequest, NotFound
@@ -15,8 +14,6 @@ from returndesk.operations.staff_accounts import (
     list_staff,
     reset_password,
 )
-from returndesk.store.sql.tables import StaffMemberRow
-from tests.support.sql_store import sql_session
 
 PASSWORD = "correct horse battery staple"
 
@@ -32,9 +29,7 @@ async def test_a_new_member_signs_in_with_their_password_only(ops: Operations) -
 
     assert (added.email, added.name, added.role) == ("ana@example.com", "Ana Ruiz", StaffRole.ADMIN)
     async with ops.storage.reading() as repositories:
-        session = sql_session(repositories)
-        stored = await session.scalar(select(StaffMemberRow.password_hash))
-    assert stored is not None
+        stored = (await repositories.staff.credentials("ana@example.com")).password_hash
     assert PASSWORD not in stored
     assert stored.startswith("$argon2id$")
     assert await check_password(ops, "ANA@example.com", PASSWORD) == added

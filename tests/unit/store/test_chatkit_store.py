@@ -1,12 +1,12 @@
 """The ChatKit store: per-owner isolation, stable paging and faithful round trips,
-on SQLite and PostgreSQL alike."""
+on SQLite, PostgreSQL and Cosmos DB alike."""
 
 from __future__ import annotations
 
 import os
 import re
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -20,13 +20,12 @@ from chatkit.types import (
     ThreadItem,
 )
 from pydantic import AnyUrl
-from sqlalchemy import func, select
 
 from returndesk.errors import Conflict, InvalidRequest, NotFound
 from returndesk.request_context import RequestContext
-from returndesk.store.sql.chatkit_store import SQLAlchemyStore
-from returndesk.store.sql.db import SessionFactory, transaction
-from returndesk.store.sql.tables import ConversationStateRow, FeedbackRow, ThreadItemRow
+from returndesk.store.port.storage import Storage
+from returndesk.store.port.threads import ThreadStore
+from tests.support.stores import feedback_of_thread, open_test_storage, thread_records
 from tests.support.thread_items import (
     SECOND,
     T0,
@@ -51,8 +50,15 @@ def receipt(attachment_id: str = "atc_receipt", thread_id: str | None = None) ->
 
 
 @pytest.fixture
-def store(sessions: SessionFactory) -> SQLAlchemyStore[RequestContext]:
-    return SQLAlchemyStore[RequestContext](sessions)
+async def storage(every_store_url: str) -> AsyncIterator[Storage]:
+    opened = open_test_storage(every_store_url)
+    yield opened
+    await opened.close()
+
+
+@pytest.fixture
+def store(storage: Storage) -> ThreadStore[RequestContext]:
+    return storage.threads
 
 
 @pytest.fixture
@@ -70,25 +76,19 @@ def local_clock_behind_utc() -> Iterator[None]:
 
 
 async def all_items(
-    store: SQLAlchemyStore[RequestContext], thread_id: str, context: RequestContext
+    store: ThreadStore[RequestContext], thread_id: str, context: RequestContext
 ) -> list[ThreadItem]:
     return (await store.load_thread_items(thread_id, None, 1000, "asc", context)).data
 
 
-async def count_rows(
-    sessions: SessionFactory,
-    table: type[ThreadItemRow | FeedbackRow | ConversationStateRow],
-    thread_id: str,
-) -> int:
-    async with sessions() as session:
-        query = select(func.count()).select_from(table).where(table.thread_id == thread_id)
-        return (await session.execute(query)).scalar_one()
+async def count_feedback(storage: Storage, thread_id: str) -> int:
+    return (await thread_records(storage, thread_id))["feedback"]
 
 
 # --- threads --------------------------------------------------------------------------------
 
 
-async def test_a_thread_comes_back_as_saved(store: SQLAlchemyStore[RequestContext]) -> None:
+async def test_a_thread_comes_back_as_saved(store: ThreadStore[RequestContext]) -> None:
     untitled = make_thread("thr_untitled", title=None)
     await store.save_thread(untitled, ALICE)
 
@@ -96,7 +96,7 @@ async def test_a_thread_comes_back_as_saved(store: SQLAlchemyStore[RequestContex
 
 
 async def test_saving_again_updates_a_thread_but_keeps_its_creation_time(
-    store: SQLAlchemyStore[RequestContext],
+    store: ThreadStore[RequestContext],
 ) -> None:
     await store.save_thread(make_thread("thr_first", T0), ALICE)
     await store.save_thread(make_thread("thr_second", T0 + 60 * SECOND), ALICE)
@@ -117,7 +117,7 @@ async def test_saving_again_updates_a_thread_but_keeps_its_creation_time(
 
 @pytest.mark.parametrize("order", ["asc", "desc"])
 async def test_updates_keep_a_thread_and_an_item_in_place_among_equal_stamps(
-    store: SQLAlchemyStore[RequestContext], order: Order
+    store: ThreadStore[RequestContext], order: Order
 ) -> None:
     # An update that re-inserted the row (as the SDK's sample store does) would move it last.
     for thread_id in ("thr_1", "thr_2", "thr_3"):
@@ -135,7 +135,7 @@ async def test_updates_keep_a_thread_and_an_item_in_place_among_equal_stamps(
 
 
 async def test_naive_local_and_aware_stamps_sort_by_the_instant_they_name(
-    store: SQLAlchemyStore[RequestContext], local_clock_behind_utc: None
+    store: ThreadStore[RequestContext], local_clock_behind_utc: None
 ) -> None:
     # 08:00 local is 13:00 UTC; read as UTC it would come before 12:30 UTC.
     naive_local = datetime(2025, 3, 1, 8, 0)
@@ -157,7 +157,7 @@ async def test_naive_local_and_aware_stamps_sort_by_the_instant_they_name(
 
 
 async def test_thread_ids_keep_the_sdk_prefix_with_more_randomness(
-    store: SQLAlchemyStore[RequestContext],
+    store: ThreadStore[RequestContext],
 ) -> None:
     thread_id = store.generate_thread_id(ALICE)
     thread = make_thread(thread_id)
@@ -204,7 +204,7 @@ async def walk(
 
 @pytest.mark.parametrize("order", ["asc", "desc"])
 async def test_threads_page_in_a_stable_order_without_gaps_or_repeats(
-    store: SQLAlchemyStore[RequestContext], order: Order
+    store: ThreadStore[RequestContext], order: Order
 ) -> None:
     ids: list[str] = []
     for stamp in STAMPS:
@@ -223,7 +223,7 @@ async def test_threads_page_in_a_stable_order_without_gaps_or_repeats(
 
 @pytest.mark.parametrize("order", ["asc", "desc"])
 async def test_items_page_in_a_stable_order_without_gaps_or_repeats(
-    store: SQLAlchemyStore[RequestContext], order: Order
+    store: ThreadStore[RequestContext], order: Order
 ) -> None:
     thread = make_thread("thr_paged")
     await store.save_thread(thread, ALICE)
@@ -248,7 +248,7 @@ async def test_items_page_in_a_stable_order_without_gaps_or_repeats(
 
 
 async def test_a_new_reply_does_not_shift_older_pages(
-    store: SQLAlchemyStore[RequestContext],
+    store: ThreadStore[RequestContext],
 ) -> None:
     await store.save_thread(make_thread("thr_live"), ALICE)
     for index in range(4):
@@ -269,7 +269,7 @@ async def test_a_new_reply_does_not_shift_older_pages(
     ids=["zero", "negative", "order"],
 )
 async def test_paging_arguments_are_checked(
-    store: SQLAlchemyStore[RequestContext], limit: int, order: str
+    store: ThreadStore[RequestContext], limit: int, order: str
 ) -> None:
     await store.save_thread(make_thread("thr_a"), ALICE)
     with pytest.raises(InvalidRequest):
@@ -282,7 +282,7 @@ async def test_paging_arguments_are_checked(
 
 
 async def test_items_of_every_kind_come_back_as_saved(
-    store: SQLAlchemyStore[RequestContext],
+    store: ThreadStore[RequestContext],
 ) -> None:
     await store.save_thread(make_thread("thr_a"), ALICE)
     saved: list[ThreadItem] = [
@@ -305,7 +305,7 @@ async def test_items_of_every_kind_come_back_as_saved(
 
 
 async def test_save_item_replaces_in_place_and_keeps_the_original_stamp(
-    store: SQLAlchemyStore[RequestContext],
+    store: ThreadStore[RequestContext],
 ) -> None:
     await store.save_thread(make_thread("thr_a"), ALICE)
     await store.add_thread_item("thr_a", reply("thr_a", "msg_1", "Checking", T0), ALICE)
@@ -323,7 +323,7 @@ async def test_save_item_replaces_in_place_and_keeps_the_original_stamp(
 
 
 async def test_save_item_adds_an_item_that_is_not_there_yet(
-    store: SQLAlchemyStore[RequestContext],
+    store: ThreadStore[RequestContext],
 ) -> None:
     await store.save_thread(make_thread("thr_a"), ALICE)
     await store.add_thread_item("thr_a", reply("thr_a", "msg_2", "second", T0 + SECOND), ALICE)
@@ -334,7 +334,7 @@ async def test_save_item_adds_an_item_that_is_not_there_yet(
 
 
 async def test_adding_an_item_twice_is_a_conflict_that_changes_nothing(
-    store: SQLAlchemyStore[RequestContext],
+    store: ThreadStore[RequestContext],
 ) -> None:
     await store.save_thread(make_thread("thr_a"), ALICE)
     await store.add_thread_item("thr_a", reply("thr_a", "msg_1", "original"), ALICE)
@@ -345,7 +345,7 @@ async def test_adding_an_item_twice_is_a_conflict_that_changes_nothing(
     assert await all_items(store, "thr_a", ALICE) == [reply("thr_a", "msg_1", "original")]
 
 
-async def test_item_ids_are_scoped_to_their_thread(store: SQLAlchemyStore[RequestContext]) -> None:
+async def test_item_ids_are_scoped_to_their_thread(store: ThreadStore[RequestContext]) -> None:
     await store.save_thread(make_thread("thr_a"), ALICE)
     await store.save_thread(make_thread("thr_b"), ALICE)
     await store.add_thread_item("thr_a", reply("thr_a", "msg_1", "in a"), ALICE)
@@ -360,7 +360,7 @@ async def test_item_ids_are_scoped_to_their_thread(store: SQLAlchemyStore[Reques
         await store.load_item("thr_b", "msg_only_a", ALICE)
 
 
-async def test_deleting_an_item_leaves_the_others(store: SQLAlchemyStore[RequestContext]) -> None:
+async def test_deleting_an_item_leaves_the_others(store: ThreadStore[RequestContext]) -> None:
     await store.save_thread(make_thread("thr_a"), ALICE)
     for index in range(3):
         await store.add_thread_item(
@@ -377,26 +377,28 @@ async def test_deleting_an_item_leaves_the_others(store: SQLAlchemyStore[Request
 
 
 async def test_deleting_a_thread_removes_everything_hanging_off_it(
-    store: SQLAlchemyStore[RequestContext], sessions: SessionFactory
+    store: ThreadStore[RequestContext], storage: Storage
 ) -> None:
     for thread_id in ("thr_gone", "thr_kept"):
         await store.save_thread(make_thread(thread_id), ALICE)
         await store.add_thread_item(thread_id, reply(thread_id, "msg_1", "hello"), ALICE)
         await store.add_feedback(thread_id, ["msg_1"], "negative", ALICE)
-        async with transaction(sessions) as session:
-            session.add(
-                ConversationStateRow(
-                    thread_id=thread_id, owner_id=ALICE.owner_id, data={}, updated_at=T0
-                )
+        async with storage.transaction(conversation_only=True) as repositories:
+            await repositories.conversations.save_state(
+                thread_id=thread_id,
+                owner_id=ALICE.owner_id,
+                customer_id=None,
+                data={},
+                expected_version=0,
+                at=T0,
             )
 
     await store.delete_thread("thr_gone", ALICE)
 
     with pytest.raises(NotFoundError):
         await store.load_thread("thr_gone", ALICE)
-    for table in (ThreadItemRow, FeedbackRow, ConversationStateRow):
-        assert await count_rows(sessions, table, "thr_gone") == 0, table.__tablename__
-        assert await count_rows(sessions, table, "thr_kept") == 1, table.__tablename__
+    assert await thread_records(storage, "thr_gone") == {"items": 0, "feedback": 0, "state": 0}
+    assert await thread_records(storage, "thr_kept") == {"items": 1, "feedback": 1, "state": 1}
     assert [thread.id for thread in (await store.load_threads(10, None, "asc", ALICE)).data] == [
         "thr_kept"
     ]
@@ -406,7 +408,7 @@ async def test_deleting_a_thread_removes_everything_hanging_off_it(
 
 
 async def test_feedback_is_recorded_once_per_item(
-    store: SQLAlchemyStore[RequestContext], sessions: SessionFactory
+    store: ThreadStore[RequestContext], storage: Storage
 ) -> None:
     await store.save_thread(make_thread("thr_a"), ALICE)
     await store.add_thread_item("thr_a", reply("thr_a", "msg_1", "one"), ALICE)
@@ -414,16 +416,14 @@ async def test_feedback_is_recorded_once_per_item(
 
     await store.add_feedback("thr_a", ["msg_1", "msg_2", "msg_1"], "positive", ALICE)
 
-    async with sessions() as session:
-        rows = (await session.scalars(select(FeedbackRow).order_by(FeedbackRow.id))).all()
-    assert [(row.thread_id, row.item_id, row.kind, row.owner_id) for row in rows] == [
-        ("thr_a", "msg_1", "positive", ALICE.owner_id),
-        ("thr_a", "msg_2", "positive", ALICE.owner_id),
+    assert await feedback_of_thread(storage, "thr_a") == [
+        ("msg_1", "positive", ALICE.owner_id),
+        ("msg_2", "positive", ALICE.owner_id),
     ]
 
 
 async def test_feedback_on_an_unknown_item_records_nothing(
-    store: SQLAlchemyStore[RequestContext], sessions: SessionFactory
+    store: ThreadStore[RequestContext], storage: Storage
 ) -> None:
     await store.save_thread(make_thread("thr_a"), ALICE)
     await store.add_thread_item("thr_a", reply("thr_a", "msg_1", "one"), ALICE)
@@ -431,13 +431,13 @@ async def test_feedback_on_an_unknown_item_records_nothing(
     with pytest.raises(NotFoundError, match="msg_nope"):
         await store.add_feedback("thr_a", ["msg_1", "msg_nope"], "negative", ALICE)
 
-    assert await count_rows(sessions, FeedbackRow, "thr_a") == 0
+    assert await count_feedback(storage, "thr_a") == 0
 
 
 # --- attachments ----------------------------------------------------------------------------
 
 
-async def test_attachments_come_back_as_saved(store: SQLAlchemyStore[RequestContext]) -> None:
+async def test_attachments_come_back_as_saved(store: ThreadStore[RequestContext]) -> None:
     image = ImageAttachment(
         id="atc_photo",
         name="scuff.png",
@@ -453,7 +453,7 @@ async def test_attachments_come_back_as_saved(store: SQLAlchemyStore[RequestCont
 
 
 async def test_saving_an_attachment_again_updates_it(
-    store: SQLAlchemyStore[RequestContext],
+    store: ThreadStore[RequestContext],
 ) -> None:
     await store.save_attachment(receipt(), ALICE)
     await store.save_thread(make_thread("thr_a"), ALICE)
@@ -463,7 +463,7 @@ async def test_saving_an_attachment_again_updates_it(
     assert await store.load_attachment("atc_receipt", ALICE) == receipt(thread_id="thr_a")
 
 
-async def test_a_deleted_attachment_is_gone(store: SQLAlchemyStore[RequestContext]) -> None:
+async def test_a_deleted_attachment_is_gone(store: ThreadStore[RequestContext]) -> None:
     await store.save_attachment(receipt(), ALICE)
     await store.save_attachment(receipt("atc_other"), ALICE)
 
@@ -487,7 +487,7 @@ class Target:
     context: RequestContext
 
 
-Operation = Callable[[SQLAlchemyStore[RequestContext], Target], Awaitable[object]]
+Operation = Callable[[ThreadStore[RequestContext], Target], Awaitable[object]]
 
 # Each raises NotFoundError when the thread or attachment is someone else's or missing.
 NEEDS_EXISTING: dict[str, Operation] = {
@@ -525,7 +525,7 @@ class Seeded:
 
 
 @pytest.fixture
-async def alices(store: SQLAlchemyStore[RequestContext]) -> Seeded:
+async def alices(store: ThreadStore[RequestContext]) -> Seeded:
     thread_id = store.generate_thread_id(ALICE)
     await store.save_thread(make_thread(thread_id), ALICE)
     await store.add_thread_item(thread_id, user_message(thread_id, "msg_q", "My boots?", T0), ALICE)
@@ -538,13 +538,13 @@ async def alices(store: SQLAlchemyStore[RequestContext]) -> Seeded:
 
 
 async def alices_view(
-    store: SQLAlchemyStore[RequestContext], sessions: SessionFactory, seeded: Seeded
+    store: ThreadStore[RequestContext], storage: Storage, seeded: Seeded
 ) -> object:
     return (
         await store.load_thread(seeded.thread_id, ALICE),
         await all_items(store, seeded.thread_id, ALICE),
         await store.load_attachment(seeded.attachment_id, ALICE),
-        await count_rows(sessions, FeedbackRow, seeded.thread_id),
+        await count_feedback(storage, seeded.thread_id),
         [thread.id for thread in (await store.load_threads(10, None, "asc", ALICE)).data],
     )
 
@@ -557,41 +557,41 @@ async def alices_view(
     ],
 )
 async def test_another_owners_records_are_not_found_and_not_touched(
-    store: SQLAlchemyStore[RequestContext],
-    sessions: SessionFactory,
+    store: ThreadStore[RequestContext],
+    storage: Storage,
     alices: Seeded,
     operation: Operation,
 ) -> None:
-    before = await alices_view(store, sessions, alices)
+    before = await alices_view(store, storage, alices)
     bob = Target(alices.thread_id, alices.item_ids[1], alices.attachment_id, BOB)
 
     with pytest.raises(NotFoundError) as raised:
         await operation(store, bob)
 
     assert isinstance(raised.value, NotFound), "the web layer answers NotFound with 404"
-    assert await alices_view(store, sessions, alices) == before
+    assert await alices_view(store, storage, alices) == before
 
 
 @pytest.mark.parametrize(
     "operation", [pytest.param(operation, id=name) for name, operation in NEEDS_EXISTING.items()]
 )
 async def test_missing_records_are_not_found_and_nothing_else_changes(
-    store: SQLAlchemyStore[RequestContext],
-    sessions: SessionFactory,
+    store: ThreadStore[RequestContext],
+    storage: Storage,
     alices: Seeded,
     operation: Operation,
 ) -> None:
-    before = await alices_view(store, sessions, alices)
+    before = await alices_view(store, storage, alices)
     missing = Target("thr_missing", alices.item_ids[1], "atc_missing", ALICE)
 
     with pytest.raises(NotFoundError):
         await operation(store, missing)
 
-    assert await alices_view(store, sessions, alices) == before
+    assert await alices_view(store, storage, alices) == before
 
 
 async def test_another_owner_sees_no_threads(
-    store: SQLAlchemyStore[RequestContext], alices: Seeded
+    store: ThreadStore[RequestContext], alices: Seeded
 ) -> None:
     page = await store.load_threads(10, None, "desc", BOB)
     assert page.data == []
@@ -612,9 +612,9 @@ async def test_another_owner_sees_no_threads(
     ],
 )
 async def test_unknown_item_or_cursor_in_an_own_thread_is_not_found(
-    store: SQLAlchemyStore[RequestContext],
+    store: ThreadStore[RequestContext],
     alices: Seeded,
-    call: Callable[[SQLAlchemyStore[RequestContext], Seeded], Awaitable[object]],
+    call: Callable[[ThreadStore[RequestContext], Seeded], Awaitable[object]],
 ) -> None:
     with pytest.raises(NotFoundError):
         await call(store, alices)

@@ -11,9 +11,10 @@ from typing import Any
 from sqlalchemy import func, select
 
 from returndesk.domain import ReturnPath, ReturnStatus, allowed_targets, load_policy
+from returndesk.store.demo_history import EMAIL_DOMAIN
 from returndesk.store.port.seeding import HISTORY_DAYS
 from returndesk.store.sql.db import SessionFactory, create_engine, create_session_factory
-from returndesk.store.sql.demo_history import EMAIL_DOMAIN, seed_history
+from returndesk.store.sql.demo_history import seed_history
 from returndesk.store.sql.tables import (
     ConversationEventRow,
     CustomerRow,
