@@ -53,7 +53,6 @@ class LoggedRequest:
     path: str
     # read, query, feed, create, upsert, replace, delete, patch or batch.
     operation: str
-    partitioned: bool
     status: int
     request_bytes: int
     response_bytes: int

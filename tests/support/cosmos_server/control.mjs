@@ -31,7 +31,6 @@ export function recordRequest(req, res) {
       method: req.method,
       path: normalizedPath(req.url),
       operation: operationOf(req),
-      partitioned: req.headers["x-ms-documentdb-partitionkey"] !== undefined,
       status: res.statusCode,
       request_bytes: requestBytes,
       response_bytes: responseBytes,

@@ -8,7 +8,6 @@ import asyncio
 import os
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -18,17 +17,15 @@ from chatkit.types import (
     AssistantMessageContent,
     AssistantMessageItem,
     FileAttachment,
-    LockedStatus,
     ThreadItem,
     ThreadMetadata,
 )
 
-from returndesk.errors import Conflict, InvalidRequest, NotFound
+from returndesk.errors import NotFound
 from returndesk.request_context import RequestContext
-from returndesk.store.cosmos.containers import OWNERS, THREADS
+from returndesk.store.cosmos.containers import THREADS
 from returndesk.store.cosmos.repositories.conversations import CosmosConversations
 from returndesk.store.cosmos.thread_store import CosmosThreadStore
-from returndesk.store.cosmos.unit_of_work import unit_of_work
 from returndesk.store.cosmos.unit_repositories import CosmosRepositories
 from tests.support.cosmos_server import CosmosServer
 from tests.support.thread_items import SECOND, T0, Order, make_thread, reply, user_message
@@ -124,75 +121,11 @@ async def save_state(
 # --- threads --------------------------------------------------------------------------------
 
 
-async def test_a_thread_comes_back_as_saved(store: Store) -> None:
-    untitled = make_thread("thr_untitled", title=None)
-    await store.save_thread(untitled, ALICE)
-
-    assert await store.load_thread("thr_untitled", ALICE) == untitled
-
-
-async def test_saving_again_updates_a_thread_but_keeps_its_creation_time(store: Store) -> None:
-    await store.save_thread(make_thread("thr_first", T0), ALICE)
-    await store.save_thread(make_thread("thr_second", T0 + 60 * SECOND), ALICE)
-
-    changed = make_thread("thr_first", T0 + timedelta(hours=1), title="Boots, size 9")
-    changed.status = LockedStatus(reason="Return created")
-    changed.metadata = {"order": "W1", "rma": "RMA1"}
-    await store.save_thread(changed, ALICE)
-
-    loaded = await store.load_thread("thr_first", ALICE)
-    assert loaded.title == "Boots, size 9"
-    assert loaded.status == LockedStatus(reason="Return created")
-    assert loaded.metadata == {"order": "W1", "rma": "RMA1"}
-    assert loaded.created_at == T0
-    listed = await store.load_threads(10, None, "asc", ALICE)
-    assert [thread.id for thread in listed.data] == ["thr_first", "thr_second"]
-
-
 async def test_the_owner_of_a_thread_is_known_and_a_missing_one_has_none(store: Store) -> None:
     await store.save_thread(make_thread("thr_a"), ALICE)
 
     assert await store.thread_owner("thr_a") == ALICE.owner_id
     assert await store.thread_owner("thr_missing") is None
-
-
-@pytest.mark.parametrize("order", ["asc", "desc"])
-async def test_updates_keep_a_thread_and_an_item_in_place_among_equal_stamps(
-    store: Store, order: Order
-) -> None:
-    for thread_id in ("thr_1", "thr_2", "thr_3"):
-        await store.save_thread(make_thread(thread_id, T0), ALICE)
-        await store.add_thread_item("thr_1", reply("thr_1", f"msg_{thread_id}", "", T0), ALICE)
-    await store.save_thread(make_thread("thr_1", T0, title="renamed"), ALICE)
-    await store.save_item("thr_1", reply("thr_1", "msg_thr_1", "edited", T0), ALICE)
-
-    threads = await store.load_threads(10, None, order, ALICE)
-    items = await store.load_thread_items("thr_1", None, 10, order, ALICE)
-
-    expected = ["1", "2", "3"] if order == "asc" else ["3", "2", "1"]
-    assert [thread.id for thread in threads.data] == [f"thr_{n}" for n in expected]
-    assert [item.id for item in items.data] == [f"msg_thr_{n}" for n in expected]
-
-
-async def test_naive_local_and_aware_stamps_sort_by_the_instant_they_name(
-    store: Store, local_clock_behind_utc: None
-) -> None:
-    # 08:00 local is 13:00 UTC; read as UTC it would come before 12:30 UTC.
-    naive_local = datetime(2025, 3, 1, 8, 0)
-    await store.save_thread(make_thread("thr_t"), ALICE)
-    arrivals: list[ThreadItem] = [
-        reply("thr_t", "msg_late", "c", datetime(2025, 3, 1, 13, 30, tzinfo=UTC)),
-        user_message("thr_t", "msg_naive", "b", naive_local),
-        reply("thr_t", "msg_early", "a", datetime(2025, 3, 1, 12, 30, tzinfo=UTC)),
-    ]
-    for item in arrivals:
-        await store.add_thread_item("thr_t", item, ALICE)
-
-    items = await all_items(store, "thr_t", ALICE)
-
-    assert [item.id for item in items] == ["msg_early", "msg_naive", "msg_late"]
-    assert items[1].created_at == naive_local
-    assert items[1].created_at.tzinfo is None
 
 
 # --- paging ---------------------------------------------------------------------------------
@@ -225,78 +158,6 @@ async def walk(
         assert after == ids[-1]
 
 
-@pytest.mark.parametrize("order", ["asc", "desc"])
-async def test_threads_page_in_a_stable_order_without_gaps_or_repeats(
-    store: Store, order: Order
-) -> None:
-    ids: list[str] = []
-    for stamp in STAMPS:
-        thread_id = store.generate_thread_id(ALICE)
-        ids.append(thread_id)
-        await store.save_thread(make_thread(thread_id, stamp), ALICE)
-        await store.save_thread(make_thread(store.generate_thread_id(BOB), stamp), BOB)
-
-    async def load_page(after: str | None, limit: int) -> tuple[list[str], bool, str | None]:
-        page = await store.load_threads(limit, after, order, ALICE)
-        return [thread.id for thread in page.data], page.has_more, page.after
-
-    for limit in range(1, len(STAMPS) + 2):
-        assert await walk(load_page, limit) == expected_order(ids, order), f"limit {limit}"
-
-
-@pytest.mark.parametrize("order", ["asc", "desc"])
-async def test_items_page_in_a_stable_order_without_gaps_or_repeats(
-    store: Store, order: Order
-) -> None:
-    thread = make_thread("thr_paged")
-    await store.save_thread(thread, ALICE)
-    await store.save_thread(make_thread("thr_other"), ALICE)
-    ids: list[str] = []
-    for index, stamp in enumerate(STAMPS):
-        item_id = store.generate_item_id("message", thread, ALICE)
-        ids.append(item_id)
-        await store.add_thread_item(
-            "thr_paged", user_message("thr_paged", item_id, str(index), stamp), ALICE
-        )
-        await store.add_thread_item(
-            "thr_other", user_message("thr_other", item_id, "x", stamp), ALICE
-        )
-
-    async def load_page(after: str | None, limit: int) -> tuple[list[str], bool, str | None]:
-        page = await store.load_thread_items("thr_paged", after, limit, order, ALICE)
-        return [item.id for item in page.data], page.has_more, page.after
-
-    for limit in range(1, len(STAMPS) + 2):
-        assert await walk(load_page, limit) == expected_order(ids, order), f"limit {limit}"
-
-
-async def test_a_new_reply_does_not_shift_older_pages(store: Store) -> None:
-    await store.save_thread(make_thread("thr_live"), ALICE)
-    for index in range(4):
-        await store.add_thread_item("thr_live", reply("thr_live", f"msg_{index}", "", T0), ALICE)
-
-    newest = await store.load_thread_items("thr_live", None, 2, "desc", ALICE)
-    await store.add_thread_item("thr_live", reply("thr_live", "msg_new", "", T0), ALICE)
-    older = await store.load_thread_items("thr_live", newest.after, 2, "desc", ALICE)
-
-    assert [item.id for item in newest.data] == ["msg_3", "msg_2"]
-    assert [item.id for item in older.data] == ["msg_1", "msg_0"]
-    assert not older.has_more
-
-
-@pytest.mark.parametrize(
-    ("limit", "order"),
-    [(0, "asc"), (-1, "desc"), (10, "sideways")],
-    ids=["zero", "negative", "order"],
-)
-async def test_paging_arguments_are_checked(store: Store, limit: int, order: str) -> None:
-    await store.save_thread(make_thread("thr_a"), ALICE)
-    with pytest.raises(InvalidRequest):
-        await store.load_threads(limit, None, order, ALICE)
-    with pytest.raises(InvalidRequest):
-        await store.load_thread_items("thr_a", None, limit, order, ALICE)
-
-
 async def test_a_listed_thread_whose_thread_is_gone_is_passed_over(
     store: Store, database: DatabaseProxy
 ) -> None:
@@ -318,71 +179,6 @@ async def test_a_listed_thread_whose_thread_is_gone_is_passed_over(
 # --- items ----------------------------------------------------------------------------------
 
 
-async def test_save_item_replaces_in_place_and_keeps_the_original_stamp(store: Store) -> None:
-    await store.save_thread(make_thread("thr_a"), ALICE)
-    await store.add_thread_item("thr_a", reply("thr_a", "msg_1", "Checking", T0), ALICE)
-    await store.add_thread_item("thr_a", reply("thr_a", "msg_2", "Found it", T0 + SECOND), ALICE)
-
-    await store.save_item(
-        "thr_a", reply("thr_a", "msg_1", "Checked", T0 + timedelta(hours=1)), ALICE
-    )
-
-    assert await all_items(store, "thr_a", ALICE) == [
-        reply("thr_a", "msg_1", "Checked", T0),
-        reply("thr_a", "msg_2", "Found it", T0 + SECOND),
-    ]
-
-
-async def test_save_item_adds_an_item_that_is_not_there_yet(store: Store) -> None:
-    await store.save_thread(make_thread("thr_a"), ALICE)
-    await store.add_thread_item("thr_a", reply("thr_a", "msg_2", "second", T0 + SECOND), ALICE)
-
-    await store.save_item("thr_a", reply("thr_a", "msg_1", "first", T0), ALICE)
-
-    assert [item.id for item in await all_items(store, "thr_a", ALICE)] == ["msg_1", "msg_2"]
-
-
-async def test_adding_an_item_twice_is_a_conflict_that_changes_nothing(store: Store) -> None:
-    await store.save_thread(make_thread("thr_a"), ALICE)
-    await store.add_thread_item("thr_a", reply("thr_a", "msg_1", "original"), ALICE)
-
-    with pytest.raises(Conflict, match="msg_1"):
-        await store.add_thread_item("thr_a", reply("thr_a", "msg_1", "copy"), ALICE)
-
-    assert await all_items(store, "thr_a", ALICE) == [reply("thr_a", "msg_1", "original")]
-
-
-async def test_item_ids_are_scoped_to_their_thread(store: Store) -> None:
-    await store.save_thread(make_thread("thr_a"), ALICE)
-    await store.save_thread(make_thread("thr_b"), ALICE)
-    await store.add_thread_item("thr_a", reply("thr_a", "msg_1", "in a"), ALICE)
-    await store.add_thread_item("thr_b", reply("thr_b", "msg_1", "in b"), ALICE)
-    await store.add_thread_item("thr_a", reply("thr_a", "msg_only_a", "only a"), ALICE)
-
-    await store.save_item("thr_b", reply("thr_b", "msg_1", "b, edited"), ALICE)
-    await store.delete_thread_item("thr_a", "msg_1", ALICE)
-
-    assert await store.load_item("thr_b", "msg_1", ALICE) == reply("thr_b", "msg_1", "b, edited")
-    with pytest.raises(NotFoundError):
-        await store.load_item("thr_b", "msg_only_a", ALICE)
-
-
-async def test_deleting_an_item_leaves_the_others(store: Store) -> None:
-    await store.save_thread(make_thread("thr_a"), ALICE)
-    for index in range(3):
-        await store.add_thread_item(
-            "thr_a", reply("thr_a", f"msg_{index}", "", T0 + index * SECOND), ALICE
-        )
-
-    await store.delete_thread_item("thr_a", "msg_1", ALICE)
-    # Already gone is fine: the SDK removes items it announced but never stored.
-    await store.delete_thread_item("thr_a", "msg_1", ALICE)
-
-    assert [item.id for item in await all_items(store, "thr_a", ALICE)] == ["msg_0", "msg_2"]
-    with pytest.raises(NotFoundError):
-        await store.load_item("thr_a", "msg_1", ALICE)
-
-
 async def test_ids_with_characters_cosmos_refuses_in_an_id_are_kept(store: Store) -> None:
     await store.save_thread(make_thread("thr/a?b"), ALICE)
     await store.add_thread_item("thr/a?b", reply("thr/a?b", "msg/1#x", "odd"), ALICE)
@@ -396,37 +192,6 @@ async def test_ids_with_characters_cosmos_refuses_in_an_id_are_kept(store: Store
 
 
 # --- deleting a thread ----------------------------------------------------------------------
-
-
-async def test_deleting_a_thread_removes_everything_hanging_off_it(
-    store: Store, database: DatabaseProxy
-) -> None:
-    for thread_id in ("thr_gone", "thr_kept"):
-        await store.save_thread(make_thread(thread_id), ALICE)
-        await store.add_thread_item(thread_id, reply(thread_id, "msg_1", "hello"), ALICE)
-        await store.add_feedback(thread_id, ["msg_1"], "negative", ALICE)
-        await save_state(database, thread_id, customer_id="cus_1")
-
-    await store.delete_thread("thr_gone", ALICE)
-
-    with pytest.raises(NotFoundError):
-        await store.load_thread("thr_gone", ALICE)
-    assert await kinds_in(database, "thr_gone") == []
-    assert await kinds_in(database, "thr_kept") == ["feedback", "item", "state", "thread"]
-    assert [thread.id for thread in (await store.load_threads(10, None, "asc", ALICE)).data] == [
-        "thr_kept"
-    ]
-    owners = database.get_container_client(OWNERS.name)
-    listed = [
-        doc["thread_id"]
-        async for doc in owners.query_items(
-            "SELECT * FROM c WHERE c.type = 'owned_thread'", partition_key=ALICE.owner_id
-        )
-    ]
-    assert listed == ["thr_kept"]
-    async with unit_of_work(database, writable=False) as unit:
-        customers = await CosmosConversations(unit).customer_threads("cus_1")
-    assert [thread.thread_id for thread in customers] == ["thr_kept"]
 
 
 async def test_a_thread_with_more_than_one_batch_of_documents_is_deleted_whole(
@@ -470,18 +235,6 @@ async def test_feedback_is_recorded_once_per_item_and_every_rating_is_kept(
         ("msg_1", "positive", ALICE.owner_id),
         ("msg_2", "positive", ALICE.owner_id),
     ]
-
-
-async def test_feedback_on_an_unknown_item_records_nothing(
-    store: Store, database: DatabaseProxy
-) -> None:
-    await store.save_thread(make_thread("thr_a"), ALICE)
-    await store.add_thread_item("thr_a", reply("thr_a", "msg_1", "one"), ALICE)
-
-    with pytest.raises(NotFoundError, match="msg_nope"):
-        await store.add_feedback("thr_a", ["msg_1", "msg_nope"], "negative", ALICE)
-
-    assert await feedback(database, "thr_a") == []
 
 
 # --- attachments ----------------------------------------------------------------------------
@@ -553,59 +306,6 @@ async def alices_view(store: Store, database: DatabaseProxy, thread_id: str) -> 
         await feedback(database, thread_id),
         [thread.id for thread in (await store.load_threads(10, None, "asc", ALICE)).data],
     )
-
-
-@pytest.mark.parametrize(
-    "operation",
-    [
-        pytest.param(operation, id=name)
-        for name, operation in {**NEEDS_EXISTING, **OVERWRITES}.items()
-    ],
-)
-@pytest.mark.parametrize("bob", [BOB, request("own_bob")], ids=["afresh", "in_a_request"])
-async def test_another_owners_records_are_not_found_and_not_touched(
-    store: Store,
-    database: DatabaseProxy,
-    alices: str,
-    operation: Operation,
-    bob: RequestContext,
-) -> None:
-    before = await alices_view(store, database, alices)
-
-    with pytest.raises(NotFoundError) as raised:
-        await operation(store, alices, "atc_alice", bob)
-
-    assert isinstance(raised.value, NotFound), "the web layer answers NotFound with 404"
-    assert await alices_view(store, database, alices) == before
-
-
-@pytest.mark.parametrize(
-    "operation", [pytest.param(operation, id=name) for name, operation in NEEDS_EXISTING.items()]
-)
-async def test_missing_records_are_not_found_and_nothing_else_changes(
-    store: Store, database: DatabaseProxy, alices: str, operation: Operation
-) -> None:
-    before = await alices_view(store, database, alices)
-
-    with pytest.raises(NotFoundError):
-        await operation(
-            store, "thr_missing", "atc_missing", RequestContext(owner_id=ALICE.owner_id)
-        )
-
-    assert await alices_view(store, database, alices) == before
-    assert await kinds_in(database, "thr_missing") == []
-
-
-async def test_unknown_item_or_cursor_in_an_own_thread_is_not_found(
-    store: Store, alices: str
-) -> None:
-    with pytest.raises(NotFoundError):
-        await store.load_item(alices, "msg_missing", ALICE)
-    with pytest.raises(NotFoundError):
-        await store.load_thread_items(alices, "msg_missing", 10, "asc", ALICE)
-    with pytest.raises(NotFoundError):
-        await store.load_threads(10, "thr_missing", "asc", ALICE)
-    assert (await store.load_threads(10, None, "desc", BOB)).data == []
 
 
 # --- within one request ---------------------------------------------------------------------
