@@ -45,6 +45,7 @@ from returndesk.domain import (
 from returndesk.domain.dates import require_aware
 from returndesk.errors import Conflict
 from returndesk.store import demo_history
+from returndesk.store.cosmos.bulk import in_batches, send_all
 from returndesk.store.cosmos.containers import (
     CATALOG,
     CATALOG_PARTITION,
@@ -89,7 +90,6 @@ from returndesk.store.cosmos.thread_store import (
     thread_document,
 )
 from returndesk.store.cosmos.unit_of_work import (
-    MAX_BATCH_OPERATIONS,
     Document,
     Phase,
     translated_errors,
@@ -105,10 +105,6 @@ from returndesk.store.demo_history import (
 from returndesk.store.port.errors import Contention, Duplicate
 from returndesk.store.port.returns import StoredReturn, StoredReturnLine
 from returndesk.store.port.seeding import HistoryCounts
-
-# Requests in flight at once: enough to hide each one's round trip, few enough not to
-# be throttled by a small account.
-_CONCURRENT_WRITES = 32
 
 _CUSTOMERS = "SELECT c.customer_id, c.email FROM c WHERE c.type = 'customer'"
 _ORDER_IDS = "SELECT VALUE c.order_id FROM c WHERE c.type = 'order'"
@@ -518,20 +514,13 @@ async def _write(database: DatabaseProxy, plan: _Plan) -> None:
         sends = [
             _send(database.get_container_client(container.name), partition, chunk)
             for (container, partition), writes in plan.writes[phase].items()
-            for chunk in _chunks(writes)
+            for chunk in in_batches(writes)
         ]
-        await _all(sends)
-
-
-def _chunks(writes: list[_Write]) -> list[list[_Write]]:
-    return [
-        writes[start : start + MAX_BATCH_OPERATIONS]
-        for start in range(0, len(writes), MAX_BATCH_OPERATIONS)
-    ]
+        await send_all(sends)
 
 
 def _send(
-    proxy: ContainerProxy, partition: str, writes: list[_Write]
+    proxy: ContainerProxy, partition: str, writes: Sequence[_Write]
 ) -> Callable[[], Awaitable[Any]]:
     """One partition's writes: a single one as itself, several as a transactional batch."""
     if len(writes) == 1:
@@ -552,19 +541,3 @@ def _batch_operation(write: _Write) -> tuple[str, tuple[Any, ...], dict[str, Any
     if write.operation == "create":
         return ("create", (write.document,), {})
     return ("replace", (write.document["id"], write.document), {"if_match_etag": write.etag})
-
-
-async def _all(writes: list[Callable[[], Awaitable[Any]]]) -> None:
-    """Every write, a bounded number at a time; the first failure is raised once all have
-    ended, so no write is left running behind the error."""
-    limit = asyncio.Semaphore(_CONCURRENT_WRITES)
-
-    async def bounded(write: Callable[[], Awaitable[Any]]) -> None:
-        async with limit:
-            with translated_errors():
-                await write()
-
-    results = await asyncio.gather(*(bounded(write) for write in writes), return_exceptions=True)
-    for result in results:
-        if isinstance(result, BaseException):
-            raise result

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import astuple, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -24,6 +24,7 @@ from azure.cosmos.aio import ContainerProxy, DatabaseProxy
 
 from returndesk.domain.dates import require_aware
 from returndesk.errors import Conflict, DataError
+from returndesk.store.cosmos.bulk import in_batches, send_all
 from returndesk.store.cosmos.containers import (
     CATALOG,
     CATALOG_PARTITION,
@@ -47,16 +48,12 @@ from returndesk.store.cosmos.repositories.catalog import (
     variant_document,
     variant_entry,
 )
-from returndesk.store.cosmos.unit_of_work import MAX_BATCH_OPERATIONS, Document, translated_errors
+from returndesk.store.cosmos.unit_of_work import Document, translated_errors
 from returndesk.store.port.errors import Contention, Duplicate
 from returndesk.store.port.seeding import SeedCounts, SeedReport
 from returndesk.store.seed_checks import check_seed_data
 from returndesk.store.seed_format import USERS, read_seed_data
 from returndesk.store.seed_rows import Row, SeedRows, build_rows
-
-# Requests in flight at once: enough to hide each one's round trip, few enough not to
-# be throttled by a small account.
-_CONCURRENT_WRITES = 32
 
 # What the load needs to know of the store; the whole catalogue and every customer
 # document are small, and a load is an administrator's command, so it may read across
@@ -309,24 +306,17 @@ async def _write(database: DatabaseProxy, plan: _Plan) -> None:
     writes.extend(_name_zip_write(keys, document, etag) for document, etag in plan.name_zip_keys)
     writes.extend(
         _batch(catalog, CATALOG_PARTITION, chunk)
-        for chunk in _chunks([("upsert", (doc,), {}) for doc in plan.variant_lookups])
+        for chunk in in_batches([_batch_upsert(document) for document in plan.variant_lookups])
     )
-    await _all(writes)
+    await send_all(writes)
 
     writes = [
         _batch(customers, customer_id, chunk)
         for customer_id, operations in plan.customer_partitions.items()
-        for chunk in _chunks(operations)
+        for chunk in in_batches(operations)
     ]
-    writes.extend(_batch(catalog, CATALOG_PARTITION, chunk) for chunk in _chunks(plan.products))
-    await _all(writes)
-
-
-def _chunks(operations: list[BatchOperation]) -> list[list[BatchOperation]]:
-    return [
-        operations[start : start + MAX_BATCH_OPERATIONS]
-        for start in range(0, len(operations), MAX_BATCH_OPERATIONS)
-    ]
+    writes.extend(_batch(catalog, CATALOG_PARTITION, chunk) for chunk in in_batches(plan.products))
+    await send_all(writes)
 
 
 def _upsert(proxy: ContainerProxy, document: Document) -> Callable[[], Awaitable[Any]]:
@@ -343,23 +333,11 @@ def _name_zip_write(
     )
 
 
+def _batch_upsert(document: Document) -> BatchOperation:
+    return ("upsert", (document,), {})
+
+
 def _batch(
-    proxy: ContainerProxy, partition: str, operations: list[BatchOperation]
+    proxy: ContainerProxy, partition: str, operations: Sequence[BatchOperation]
 ) -> Callable[[], Awaitable[Any]]:
     return lambda: proxy.execute_item_batch(operations, partition_key=partition)
-
-
-async def _all(writes: list[Callable[[], Awaitable[Any]]]) -> None:
-    """Every write, a bounded number at a time; the first failure is raised once all have
-    ended, so no write is left running behind the error."""
-    limit = asyncio.Semaphore(_CONCURRENT_WRITES)
-
-    async def bounded(write: Callable[[], Awaitable[Any]]) -> None:
-        async with limit:
-            with translated_errors():
-                await write()
-
-    results = await asyncio.gather(*(bounded(write) for write in writes), return_exceptions=True)
-    for result in results:
-        if isinstance(result, BaseException):
-            raise result

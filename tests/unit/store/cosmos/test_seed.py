@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -20,6 +20,7 @@ from azure.cosmos.aio import DatabaseProxy
 from returndesk.domain import PaymentSource, Variant
 from returndesk.errors import DataError, NotFound
 from returndesk.store.cosmos import seed
+from returndesk.store.cosmos.bulk import send_all
 from returndesk.store.cosmos.containers import EVERY_CONTAINER
 from returndesk.store.cosmos.repositories.catalog import CosmosProducts
 from returndesk.store.cosmos.repositories.customers import CosmosCustomers
@@ -209,20 +210,20 @@ async def test_bad_data_raises_and_writes_nothing(database: DatabaseProxy, tmp_p
 async def test_a_load_stopped_after_its_keys_is_completed_by_the_next(
     database: DatabaseProxy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = seed._all
+    real = send_all
     phases: list[int] = []
 
-    async def stopping(writes: list[Callable[[], Awaitable[Any]]]) -> None:
+    async def stopping(writes: Sequence[Callable[[], Awaitable[Any]]]) -> None:
         phases.append(len(writes))
         if len(phases) == 2:
             raise ConnectionError("the load stopped here")
         await real(writes)
 
     folder = write_files(tmp_path, sample_files())
-    monkeypatch.setattr(seed, "_all", stopping)
+    monkeypatch.setattr(seed, "send_all", stopping)
     with pytest.raises(ConnectionError):
         await seed_store(database, folder, now=NOW)
-    monkeypatch.setattr(seed, "_all", real)
+    monkeypatch.setattr(seed, "send_all", real)
 
     report = await seed_store(database, folder, now=NOW)
 
