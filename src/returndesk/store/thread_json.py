@@ -12,7 +12,7 @@ from pydantic import TypeAdapter
 
 from returndesk.errors import InvalidRequest
 from returndesk.store.port.threads import RecordNotFound
-from returndesk.store.request_memo import LatestItems
+from returndesk.store.request_memo import LatestItems, RequestMemo
 
 THREAD_ITEM = TypeAdapter[ThreadItem](ThreadItem)
 STAMP = TypeAdapter[datetime](datetime)
@@ -52,6 +52,35 @@ def is_descending(order: str) -> bool:
 def check_limit(limit: int) -> None:
     if limit < 1:
         raise InvalidRequest(f"limit must be at least 1, not {limit}.")
+
+
+def newest_page_from_memo(
+    memo: RequestMemo, thread_id: str, after: str | None, limit: int, *, descending: bool
+) -> Page[ThreadItem] | None:
+    """The first page of newest items, when the request has already read enough of them;
+    None when the store must be read."""
+    latest = memo.latest.get(thread_id) if memo.active else None
+    if latest is None or after is not None or not descending:
+        return None
+    if not (latest.complete or len(latest.ids) > limit):
+        return None
+    return page_of_latest(latest, limit)
+
+
+def remember_newest(
+    memo: RequestMemo,
+    thread_id: str,
+    after: str | None,
+    limit: int,
+    rows: list[tuple[str, str]],
+    *,
+    descending: bool,
+) -> None:
+    """Keep a first page of newest items (id, JSON) read from the store for the request."""
+    if memo.active and after is None and descending:
+        memo.latest[thread_id] = LatestItems(
+            [item_id for item_id, _ in rows], [data for _, data in rows], len(rows) <= limit
+        )
 
 
 def page_of_latest(latest: LatestItems, limit: int) -> Page[ThreadItem]:

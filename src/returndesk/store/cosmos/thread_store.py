@@ -50,7 +50,8 @@ from returndesk.store.thread_json import (
     is_descending,
     item_json,
     item_not_found,
-    page_of_latest,
+    newest_page_from_memo,
+    remember_newest,
     replacement,
     thread_json,
     thread_not_found,
@@ -275,11 +276,11 @@ class CosmosThreadStore(ThreadStore[Caller]):
     ) -> Page[ThreadItem]:
         descending = is_descending(order)
         check_limit(limit)
-        memo = context.memo
-        latest = memo.latest.get(thread_id) if memo.active else None
-        fits = latest is not None and (latest.complete or len(latest.ids) > limit)
-        if latest is not None and fits and after is None and descending:
-            return page_of_latest(latest, limit)
+        remembered = newest_page_from_memo(
+            context.memo, thread_id, after, limit, descending=descending
+        )
+        if remembered is not None:
+            return remembered
         async with unit_of_work(self.database, writable=False) as unit:
             await _check_owner(unit, thread_id, context)
             beyond: str | None = None
@@ -299,10 +300,7 @@ class CosmosThreadStore(ThreadStore[Caller]):
                 count=limit + 1,
             )
         rows = [(str(document["item_id"]), str(document["json"])) for document in found]
-        if memo.active and after is None and descending:
-            memo.latest[thread_id] = LatestItems(
-                [item_id for item_id, _ in rows], [data for _, data in rows], len(rows) <= limit
-            )
+        remember_newest(context.memo, thread_id, after, limit, rows, descending=descending)
         return _page(rows, limit, THREAD_ITEM.validate_json)
 
     async def load_item(self, thread_id: str, item_id: str, context: Caller) -> ThreadItem:

@@ -54,7 +54,8 @@ from returndesk.store.thread_json import (
     is_descending,
     item_json,
     item_not_found,
-    page_of_latest,
+    newest_page_from_memo,
+    remember_newest,
     replacement,
     thread_json,
     thread_not_found,
@@ -217,11 +218,11 @@ class SQLAlchemyStore(ThreadStore[Caller]):
     ) -> Page[ThreadItem]:
         descending = is_descending(order)
         check_limit(limit)
-        memo = context.memo
-        latest = memo.latest.get(thread_id) if memo.active else None
-        fits = latest is not None and (latest.complete or len(latest.ids) > limit)
-        if latest is not None and fits and after is None and descending:
-            return page_of_latest(latest, limit)
+        remembered = newest_page_from_memo(
+            context.memo, thread_id, after, limit, descending=descending
+        )
+        if remembered is not None:
+            return remembered
         query = select(ThreadItemRow).where(ThreadItemRow.thread_id == thread_id)
         async with reading(self._sessions) as session:
             await _check_owner(session, thread_id, context)
@@ -229,10 +230,14 @@ class SQLAlchemyStore(ThreadStore[Caller]):
                 cursor = await _item_in(session, thread_id, after)
                 query = query.where(_beyond(ThreadItemRow, cursor, descending))
             rows = (await session.scalars(_ordered(query, ThreadItemRow, descending, limit))).all()
-        if memo.active and after is None and descending:
-            memo.latest[thread_id] = LatestItems(
-                [row.id for row in rows], [row.data for row in rows], len(rows) <= limit
-            )
+        remember_newest(
+            context.memo,
+            thread_id,
+            after,
+            limit,
+            [(row.id, row.data) for row in rows],
+            descending=descending,
+        )
         return _page(rows, limit, THREAD_ITEM.validate_json)
 
     async def load_item(self, thread_id: str, item_id: str, context: Caller) -> ThreadItem:
